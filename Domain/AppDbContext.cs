@@ -1,0 +1,102 @@
+using DongNai.Domain.Listings;
+using DongNai.Domain.Outbox;
+using DongNai.Domain.People;
+using DongNai.Domain.Places;
+using Microsoft.EntityFrameworkCore;
+
+namespace DongNai.Domain;
+
+/// <summary>
+/// The system of record: every listing, person, place and pending index change. One context, no
+/// repository layer over it. Not thread-safe; one instance per request or unit of work.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<JobPosting> Jobs => Set<JobPosting>();
+
+    public DbSet<Rental> Rentals => Set<Rental>();
+
+    public DbSet<Classified> Classifieds => Set<Classified>();
+
+    public DbSet<Voucher> Vouchers => Set<Voucher>();
+
+    public DbSet<BusRoute> BusRoutes => Set<BusRoute>();
+
+    public DbSet<Employer> Employers => Set<Employer>();
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<Profile> Profiles => Set<Profile>();
+
+    public DbSet<InteractionEvent> Interactions => Set<InteractionEvent>();
+
+    public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
+
+    public DbSet<Commune> Communes => Set<Commune>();
+
+    public DbSet<OldWardAlias> OldWardAliases => Set<OldWardAlias>();
+
+    public DbSet<Town> Towns => Set<Town>();
+
+    public DbSet<IndustrialPark> IndustrialParks => Set<IndustrialPark>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<JobPosting>(job =>
+        {
+            ConfigureListing(job, "Jobs");
+            job.HasOne(j => j.Employer).WithMany().HasForeignKey(j => j.EmployerId).OnDelete(DeleteBehavior.Restrict);
+            job.HasIndex(j => j.EmployerId);
+        });
+        modelBuilder.Entity<Rental>(rental => ConfigureListing(rental, "Rentals"));
+        modelBuilder.Entity<Classified>(classified => ConfigureListing(classified, "Classifieds"));
+        modelBuilder.Entity<Voucher>(voucher =>
+        {
+            ConfigureListing(voucher, "Vouchers");
+            voucher.OwnsMany(v => v.Locations, locations => locations.ToJson());
+        });
+        modelBuilder.Entity<BusRoute>(route =>
+        {
+            ConfigureListing(route, "BusRoutes");
+            route.OwnsMany(r => r.Stops, stops => stops.ToJson());
+        });
+
+        modelBuilder.Entity<Employer>(employer =>
+        {
+            employer.HasIndex(e => e.OwnerId);
+            employer.Property(e => e.TaxCode).HasMaxLength(14);
+        });
+
+        modelBuilder.Entity<Account>(account =>
+        {
+            account.HasIndex(a => a.PhoneLookupHash).IsUnique();
+            account.HasOne(a => a.Profile).WithOne().HasForeignKey<Profile>(p => p.AccountId);
+        });
+        modelBuilder.Entity<Profile>().HasKey(p => p.AccountId);
+
+        modelBuilder.Entity<InteractionEvent>(interaction =>
+        {
+            interaction.HasIndex(i => new { i.AccountId, i.OccurredAt });
+            interaction.HasIndex(i => new { i.ListingKind, i.ListingId });
+        });
+
+        modelBuilder.Entity<Commune>().HasKey(c => c.Code);
+        modelBuilder.Entity<Commune>().HasIndex(c => c.FoldedName);
+        modelBuilder.Entity<OldWardAlias>().HasKey(a => a.OldCode);
+        modelBuilder.Entity<OldWardAlias>().HasIndex(a => a.FoldedOldName);
+        modelBuilder.Entity<Town>().HasIndex(t => t.FoldedName);
+        modelBuilder.Entity<IndustrialPark>().HasKey(p => p.Code);
+    }
+
+    private static void ConfigureListing<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> listing, string table)
+        where T : Listing
+    {
+        listing.ToTable(table);
+        listing.Ignore(l => l.Kind);
+        listing.Property(l => l.Title).HasMaxLength(200);
+        listing.Property(l => l.Description).HasMaxLength(5000);
+        listing.Property(l => l.Version).IsConcurrencyToken();
+        listing.HasIndex(l => l.OwnerId);
+        listing.HasIndex(l => l.UpdatedAt);
+    }
+}
