@@ -1,0 +1,133 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using DongNai.Domain;
+using DongNai.Identity;
+using DongNai.Search.Api.Problems;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Json;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
+
+namespace DongNai.Search.Api.Hosting;
+
+public static class HostingExtensions
+{
+    public const string AuthRateLimit = "auth";
+    public const string WriteRateLimit = "writes";
+
+    /// <summary>Everything the HTTP host needs: options, database, accounts, auth, problems, OpenAPI, jobs, health, rate limits.</summary>
+    public static void AddSearchApi(this WebApplicationBuilder builder)
+    {
+        var storage = builder.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
+        builder.AddValidatedOptions<SeedOptions>(SeedOptions.Section);
+        builder.AddValidatedOptions<AdminOptions>(AdminOptions.Section);
+        var rateLimits = builder.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        var auth = builder.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
+        Directory.CreateDirectory(storage.DataPath);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddDataStore(storage);
+        var keys = SecretKeys.Load(auth, storage.KeyFolder);
+        builder.Services.AddAccounts(auth, keys);
+        builder.Services.AddBearerAuthentication(auth, keys);
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Đồng Nai citizen app: search and listings API";
+            document.Info.Description = "Jobs, rentals, classifieds, vouchers and bus routes for Đồng Nai's industrial-park workers.";
+            return Task.CompletedTask;
+        }));
+
+        builder.Services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseSQLiteStorage(storage.HangfirePath, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(200) }));
+        builder.Services.AddHangfireServer(options => options.WorkerCount = 2);
+
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(AuthRateLimit, context => PerClientWindow(context, rateLimits.AuthPerMinute));
+            options.AddPolicy(WriteRateLimit, context => PerClientWindow(context, rateLimits.WritesPerMinute));
+        });
+
+        // Structured JSON lines for log collectors; the plain console format stays for a developer's terminal.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(options => options.IncludeScopes = true);
+        }
+    }
+
+    /// <summary>The JSON rules of the API: camelCase, enums as camelCase strings, and unknown fields refused.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+
+    public static void AddDataStore(this IServiceCollection services, StorageOptions storage)
+    {
+        var connectionString = $"Data Source={storage.DatabasePath};Cache=Shared;Pooling=True";
+        services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
+    }
+
+    private static T AddValidatedOptions<T>(this WebApplicationBuilder builder, string section)
+        where T : class, new()
+    {
+        builder.Services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+        var value = builder.Configuration.GetSection(section).Get<T>() ?? new T();
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(value, new(value), results, validateAllProperties: true))
+        {
+            throw new InvalidOperationException($"Configuration section '{section}' is invalid: {string.Join("; ", results.Select(r => r.ErrorMessage))}");
+        }
+
+        return value;
+    }
+
+    private static void AddBearerAuthentication(this IServiceCollection services, AuthOptions auth, SecretKeys keys)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Issuer,
+                    ValidAudience = auth.Audience,
+                    IssuerSigningKey = new SymmetricSecurityKey(keys.Signing),
+                    NameClaimType = "sub",
+                    RoleClaimType = RoleNames.ClaimType,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        services.AddAuthorization();
+    }
+
+    private static RateLimitPartition<string> PerClientWindow(HttpContext context, int permitsPerMinute)
+    {
+        var client = context.User.FindFirstValue("sub") ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    }
+}

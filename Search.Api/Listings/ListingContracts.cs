@@ -1,0 +1,26 @@
+using DongNai.Domain;
+using DongNai.Domain.Listings;
+using DongNai.Domain.Validation;
+
+namespace DongNai.Search.Api.Listings;
+
+/// <summary>What a create or update request of one listing kind must do; the shared endpoint flow in <see cref="ListingEndpoints"/> calls these in order.</summary>
+public interface IListingRequest<in TListing>
+    where TListing : Listing
+{
+    /// <summary>Checks the request on its own: required fields, ranges, formats.</summary>
+    void Validate(FieldErrors errors, DateTime now);
+
+    /// <summary>Checks what needs the database: codes and ids that must exist or belong to the caller.</summary>
+    Task CheckReferencesAsync(AppDbContext db, long callerId, FieldErrors errors, CancellationToken cancellationToken);
+
+    /// <summary>Copies the (valid) request onto the entity. <paramref name="isNew"/> is true on create.</summary>
+    void ApplyTo(TListing listing, DateTime now, bool isNew);
+}
+
+/// <summary>Builds the public view of a listing; EF entities never leave the API as they are.</summary>
+public interface IListingResponse<in TListing, out TSelf>
+    where TListing : Listing
+{
+    static abstract TSelf From(TListing listing);
+}
