@@ -1,0 +1,102 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DongNai.Domain;
+using DongNai.Domain.People;
+using DongNai.Search.Api.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DongNai.Api.Tests;
+
+/// <summary>
+/// Hosts the real service over a fresh data folder (SQLite file, keys, Hangfire) in a temp
+/// directory, with no demo seeding and rate limits high enough not to interfere. One per test class.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private static int s_phoneCounter;
+
+    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "dongnai-api-tests", Guid.NewGuid().ToString("N"));
+
+    public static JsonSerializerOptions Json { get; } = CreateJson();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataPath", DataPath);
+        builder.UseSetting("Seed:DemoListings", "0");
+        builder.UseSetting("RateLimits:AuthPerMinute", "100000");
+        builder.UseSetting("RateLimits:WritesPerMinute", "100000");
+        builder.UseSetting("Admin:Phone", "0900000009");
+        builder.UseSetting("Admin:Password", "QuanTri@2026");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Hangfire may still hold its file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+
+    /// <summary>A mobile number no other test uses: 09 then eight digits.</summary>
+    public static string NewPhone() =>
+        "09" + ((Interlocked.Increment(ref s_phoneCounter) * 7919L % 90_000_000) + 10_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Registers a fresh account with <paramref name="role"/> and returns a client that sends its token.</summary>
+    public async Task<SignedInClient> SignUpAsync(string role = "worker")
+    {
+        var phone = NewPhone();
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/accounts/register", new { phone, password = "matkhau123", displayName = "Trần Thị Bình", role }, Json);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("accessToken").GetString());
+        return new SignedInClient(client, body.GetProperty("accountId").GetInt64(), phone);
+    }
+
+    /// <summary>A client signed in as an account whose role an admin set (e.g. agency staff).</summary>
+    public async Task<SignedInClient> SignUpAsAsync(Role role)
+    {
+        var account = await SignUpAsync();
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var entity = await db.Accounts.FindAsync(account.AccountId);
+            entity!.Role = role;
+            await db.SaveChangesAsync();
+        }
+
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/accounts/sign-in", new { phone = account.Phone, password = "matkhau123" }, Json);
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("accessToken").GetString()!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return account with { Client = client };
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        HostingExtensions.ConfigureJson(options);
+        options.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip;
+        return options;
+    }
+}
+
+public sealed record SignedInClient(HttpClient Client, long AccountId, string Phone);
