@@ -14,17 +14,30 @@ public static class VietnameseText
     private const char Tilde = '\u0303';
     private const char HookAbove = '\u0309';
     private const char DotBelow = '\u0323';
+    private const char Circumflex = '\u0302';
+    private const char Breve = '\u0306';
+    private const char Horn = '\u031B';
 
     /// <summary>
-    /// NFC, lower case, and one tone-mark placement: in a syllable that ends in <c>oa</c>,
-    /// <c>oe</c> or <c>uy</c> (not <c>quy</c>) the tone sits on the first vowel, so "hoà" and
-    /// "hòa" both become "hòa" and "thuý" becomes "thúy". Keeps every other diacritic.
+    /// NFC, lower case, and one tone-mark placement per syllable, so that every way people type a
+    /// word gives the same string. The tone goes on the vowel that carries a circumflex, breve or
+    /// horn when there is one (the last such vowel: "người"); otherwise on the last vowel when a
+    /// final consonant follows ("hoàn", "huỳnh"); otherwise on the middle of three vowels
+    /// ("ngoài") or the first of two, the traditional placement ("hòa", "khỏe", "thủy", "mùa").
+    /// "gi" and "qu" before another vowel are consonants ("già", "quý"). So "hoà" and "hòa" both
+    /// become "hòa", and "thuý" becomes "thúy". Syllables that are not Vietnamese (no vowel,
+    /// foreign letters, digits among vowels) keep their marks as written.
     /// </summary>
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
             return "";
+        }
+
+        if (Ascii.IsValid(text))
+        {
+            return text.ToLowerInvariant();
         }
 
         var decomposed = text.Normalize(NormalizationForm.FormD).ToLowerInvariant();
@@ -52,14 +65,20 @@ public static class VietnameseText
     }
 
     /// <summary>
-    /// <see cref="Normalize"/>, then every diacritic removed and đ written as d:
-    /// "Nhà trọ Đồng Khởi" becomes "nha tro dong khoi".
+    /// Lower case with every diacritic removed and đ written as d:
+    /// "Nhà trọ Đồng Khởi" becomes "nha tro dong khoi". Equal to folding <see cref="Normalize"/>'s
+    /// output, as tone placement does not survive folding.
     /// </summary>
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
             return "";
+        }
+
+        if (Ascii.IsValid(text))
+        {
+            return text.ToLowerInvariant();
         }
 
         var decomposed = text.Normalize(NormalizationForm.FormD);
@@ -111,14 +130,41 @@ public static class VietnameseText
         return output.ToString();
     }
 
+    /// <summary>True when the text carries any Vietnamese diacritic or đ, i.e. when <see cref="Fold"/> would change more than the case.</summary>
+    public static bool HasDiacritics(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || Ascii.IsValid(text))
+        {
+            return false;
+        }
+
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (c is 'đ' or 'Đ' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsWordChar(char c) =>
         char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
 
     private static bool IsToneMark(char c) => c is Grave or Acute or Tilde or HookAbove or DotBelow;
 
+    private static bool IsVowelModifier(char c) => c is Circumflex or Breve or Horn;
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+
+    private static bool IsVietnameseLetter(char c) => c is (>= 'a' and <= 'z') or 'đ';
+
+    /// <summary>Appends one decomposed, lower-case syllable with its tone mark moved to the canonical vowel.</summary>
     private static void AppendCanonicalSyllable(StringBuilder output, ReadOnlySpan<char> syllable)
     {
         char tone = default;
+        var toneCount = 0;
         Span<char> bare = syllable.Length <= 64 ? stackalloc char[syllable.Length] : new char[syllable.Length];
         var length = 0;
         foreach (var c in syllable)
@@ -126,6 +172,7 @@ public static class VietnameseText
             if (IsToneMark(c))
             {
                 tone = c;
+                toneCount++;
             }
             else
             {
@@ -133,14 +180,8 @@ public static class VietnameseText
             }
         }
 
-        if (tone == default)
-        {
-            output.Append(syllable);
-            return;
-        }
-
         var letters = bare[..length];
-        var toneAfter = OldStyleTonePosition(letters);
+        var toneAfter = toneCount == 1 ? CanonicalToneCarrier(letters) : -1;
         if (toneAfter < 0)
         {
             output.Append(syllable);
@@ -152,20 +193,91 @@ public static class VietnameseText
         output.Append(letters[(toneAfter + 1)..]);
     }
 
-    /// <summary>Index of the letter that carries the tone in the canonical form, or -1 to leave the syllable as written.</summary>
-    private static int OldStyleTonePosition(ReadOnlySpan<char> letters)
+    /// <summary>
+    /// Index of the last char (base letter or its vowel modifier) of the vowel that carries the tone,
+    /// or -1 to leave the syllable as written.
+    /// </summary>
+    private static int CanonicalToneCarrier(ReadOnlySpan<char> letters)
     {
-        // Only plain o/u/a/e/y letters (no circumflex, breve or horn) take part in the ambiguous endings.
-        var n = letters.Length;
-        if (n < 2)
+        // Split into units: a base letter followed by its vowel modifiers (â = a + U+0302).
+        Span<int> unitStart = stackalloc int[16];
+        Span<int> unitEnd = stackalloc int[16];
+        var units = 0;
+        for (var i = 0; i < letters.Length; i++)
+        {
+            var c = letters[i];
+            if (IsVowelModifier(c))
+            {
+                if (units == 0 || !IsVowel(letters[unitStart[units - 1]]))
+                {
+                    return -1;
+                }
+
+                unitEnd[units - 1] = i;
+                continue;
+            }
+
+            if (!IsVietnameseLetter(c) || units == unitStart.Length)
+            {
+                return -1;
+            }
+
+            unitStart[units] = i;
+            unitEnd[units] = i;
+            units++;
+        }
+
+        var first = 0;
+        while (first < units && !IsVowel(letters[unitStart[first]]))
+        {
+            first++;
+        }
+
+        if (first == units)
         {
             return -1;
         }
 
-        var last = letters[n - 1];
-        var previous = letters[n - 2];
-        var endsOaOe = previous == 'o' && last is 'a' or 'e';
-        var endsUy = previous == 'u' && last == 'y' && !(n >= 3 && letters[n - 3] == 'q');
-        return endsOaOe || endsUy ? n - 2 : -1;
+        var last = first;
+        while (last + 1 < units && IsVowel(letters[unitStart[last + 1]]))
+        {
+            last++;
+        }
+
+        // "gi" and "qu" before another vowel belong to the initial consonant.
+        var initial = letters[unitStart[first]];
+        var startsGiQu = first > 0 && last > first && unitEnd[first] == unitStart[first]
+            && ((initial == 'i' && letters[unitStart[first - 1]] == 'g') || (initial == 'u' && letters[unitStart[first - 1]] == 'q'));
+        if (startsGiQu)
+        {
+            first++;
+        }
+
+        for (var i = last + 1; i < units; i++)
+        {
+            if (IsVowel(letters[unitStart[i]]))
+            {
+                return -1;
+            }
+        }
+
+        for (var i = last; i >= first; i--)
+        {
+            if (unitEnd[i] > unitStart[i])
+            {
+                return unitEnd[i];
+            }
+        }
+
+        var vowels = last - first + 1;
+        var hasFinalConsonant = last + 1 < units;
+        var carrier = hasFinalConsonant ? last : vowels switch
+        {
+            1 => first,
+            2 => first,
+            3 => first + 1,
+            _ => -1,
+        };
+        return carrier < 0 ? -1 : unitEnd[carrier];
     }
 }

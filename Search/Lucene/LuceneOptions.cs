@@ -1,0 +1,17 @@
+namespace DongNai.Search.Lucene;
+
+/// <summary>Configuration of the embedded engine.</summary>
+public sealed class LuceneOptions
+{
+    /// <summary>The folder that holds the index generations and the <c>current</c> pointer; created if missing. One engine per folder.</summary>
+    public required string IndexPath { get; init; }
+
+    /// <summary>How often the background loop makes new writes searchable; keep well under one second.</summary>
+    public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Indexing buffer before Lucene flushes a segment.</summary>
+    public double RamBufferSizeMb { get; init; } = 64;
+
+    /// <summary>Documents handed to the writer per step of a rebuild.</summary>
+    public int RebuildBatchSize { get; init; } = 1_000;
+}

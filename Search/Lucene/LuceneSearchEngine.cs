@@ -1,0 +1,325 @@
+using DongNai.Domain.Listings;
+using DongNai.Search.Lucene.Analysis;
+using DongNai.Search.Lucene.Indexing;
+using DongNai.Search.Lucene.Querying;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DongNai.Search.Lucene;
+
+/// <summary>
+/// The embedded engine: a Lucene.NET 4.8 index on disk under <see cref="LuceneOptions.IndexPath"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// One <see cref="IndexWriter"/> per index generation, used under one write lock, so writes apply
+/// in call order. Searches take a searcher from a <see cref="SearcherManager"/> and give it back;
+/// a background loop refreshes it every <see cref="LuceneOptions.RefreshInterval"/>, so a write is
+/// searchable well within a second without any commit. <see cref="CommitAsync"/> makes writes durable.
+/// </para>
+/// <para>
+/// A rebuild writes a new generation folder next to the current one while the current one keeps
+/// serving and taking writes (which are journaled and replayed onto the new one), then swaps by
+/// rewriting the <c>current</c> pointer file atomically. The old generation closes and is deleted
+/// when its last search ends. Leftover folders from an interrupted rebuild are removed on start.
+/// </para>
+/// <para>Thread-safe: one instance per process and folder, shared by all requests; dispose at shutdown.</para>
+/// </remarks>
+public sealed partial class LuceneSearchEngine : ISearchEngine
+{
+    private readonly LuceneOptions _options;
+    private readonly ILogger _logger;
+    private readonly IndexFolder _folder;
+    private readonly Analyzer _indexAnalyzer;
+    private readonly ListingSearch _search;
+    private readonly RelatedFinder _related;
+    private readonly Lock _writeLock = new();
+    private readonly SemaphoreSlim _rebuildGate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _refreshLoop;
+
+    private volatile IndexGeneration _current;
+    private List<WriteOperation>? _journal;
+    private bool _disposed;
+
+    public LuceneSearchEngine(LuceneOptions options, ILogger<LuceneSearchEngine>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.IndexPath);
+        _options = options;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _folder = new IndexFolder(options.IndexPath);
+
+        var accented = new VietnameseAnalyzer(fold: false);
+        var folded = new VietnameseAnalyzer(fold: true);
+        _indexAnalyzer = new PerFieldAnalyzerWrapper(accented, new Dictionary<string, Analyzer>
+        {
+            [FieldNames.TitleFolded] = folded,
+            [FieldNames.BodyFolded] = folded,
+            [FieldNames.ExtraFolded] = folded,
+        });
+        _search = new ListingSearch(accented, folded);
+        _related = new RelatedFinder(folded);
+
+        var generation = _folder.ReadCurrent();
+        if (generation is null)
+        {
+            generation = _folder.NextGenerationName();
+            _current = IndexGeneration.Open(_folder.PathOf(generation), _indexAnalyzer, options.RamBufferSizeMb);
+            _folder.WriteCurrent(generation);
+        }
+        else
+        {
+            _current = IndexGeneration.Open(_folder.PathOf(generation), _indexAnalyzer, options.RamBufferSizeMb);
+        }
+
+        _folder.DeleteAllExcept(generation);
+        _refreshLoop = Task.Run(RefreshLoopAsync);
+    }
+
+    public Task UpsertAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var document in documents)
+        {
+            DocumentMapper.Validate(document);
+        }
+
+        Write(documents.Select(document => (WriteOperation)new UpsertOperation(document)).ToList());
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(ListingKind kind, long id, int version, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Write([new DeleteOperation(kind, id, version)]);
+        return Task.CompletedTask;
+    }
+
+    public Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        ListingSearch.Validate(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(WithSearcher(searcher => _search.Run(searcher, query)));
+    }
+
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestQuery query, CancellationToken cancellationToken = default)
+    {
+        Suggester.Validate(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(WithSearcher(searcher => Suggester.Suggest(searcher, query)));
+    }
+
+    public Task<IReadOnlyList<SearchHit>> RelatedAsync(RelatedQuery query, CancellationToken cancellationToken = default)
+    {
+        RelatedFinder.Validate(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(WithSearcher(searcher => _related.Find(searcher, query)));
+    }
+
+    public Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        WithGeneration(generation => generation.Searchers.MaybeRefreshBlocking());
+        return Task.CompletedTask;
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _current.Writer.Commit();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<long> CountAsync(ListingKind? kind = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var query = kind is { } k ? new TermQuery(new Term(FieldNames.Kind, k.Slug())) : new TermQuery(new Term(FieldNames.Live, "1"));
+        return Task.FromResult<long>(WithSearcher(searcher =>
+        {
+            var counter = new TotalHitCountCollector();
+            searcher.Search(query, counter);
+            return counter.TotalHits;
+        }));
+    }
+
+    public async Task RebuildAsync(IAsyncEnumerable<SearchDocument> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        await _rebuildGate.WaitAsync(cancellationToken);
+        IndexGeneration? next = null;
+        string? name = null;
+        try
+        {
+            lock (_writeLock)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                _journal = [];
+                name = _folder.NextGenerationName();
+                next = IndexGeneration.Open(_folder.PathOf(name), _indexAnalyzer, _options.RamBufferSizeMb);
+            }
+
+            var loaded = 0;
+            var batch = new List<SearchDocument>(_options.RebuildBatchSize);
+            await foreach (var document in documents.WithCancellation(cancellationToken))
+            {
+                DocumentMapper.Validate(document);
+                batch.Add(document);
+                if (batch.Count == _options.RebuildBatchSize)
+                {
+                    ListingWriter.Load(next, batch);
+                    loaded += batch.Count;
+                    batch.Clear();
+                }
+            }
+
+            ListingWriter.Load(next, batch);
+            loaded += batch.Count;
+            next.Writer.Commit();
+
+            IndexGeneration previous;
+            lock (_writeLock)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                cancellationToken.ThrowIfCancellationRequested();
+                var journal = _journal;
+                _journal = null;
+                ListingWriter.Apply(next, journal);
+                next.Writer.Commit();
+                next.Searchers.MaybeRefreshBlocking();
+                _folder.WriteCurrent(name);
+                previous = _current;
+                _current = next;
+                LogRebuilt(loaded, journal.Count, name);
+                next = null;
+            }
+
+            previous.Retire(deleteFiles: true);
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                lock (_writeLock)
+                {
+                    _journal = null;
+                }
+
+                next.Retire(deleteFiles: true);
+            }
+
+            _rebuildGate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        _stopping.Cancel();
+        _refreshLoop.GetAwaiter().GetResult();
+        _current.Retire(deleteFiles: false);
+        _stopping.Dispose();
+        _rebuildGate.Dispose();
+        _indexAnalyzer.Dispose();
+    }
+
+    private void Write(List<WriteOperation> operations)
+    {
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            ListingWriter.Apply(_current, operations);
+            _journal?.AddRange(operations);
+        }
+    }
+
+    private T WithSearcher<T>(Func<IndexSearcher, T> action) => WithGeneration(generation =>
+    {
+        var searcher = generation.Searchers.Acquire();
+        try
+        {
+            return action(searcher);
+        }
+        finally
+        {
+            generation.Searchers.Release(searcher);
+        }
+    });
+
+    private void WithGeneration(Action<IndexGeneration> action) => WithGeneration<object?>(generation =>
+    {
+        action(generation);
+        return null;
+    });
+
+    /// <summary>Runs against the current generation, holding a reference so a concurrent swap cannot close it underneath.</summary>
+    private T WithGeneration<T>(Func<IndexGeneration, T> action)
+    {
+        while (true)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var generation = _current;
+            if (!generation.TryAcquire())
+            {
+                continue;
+            }
+
+            try
+            {
+                return action(generation);
+            }
+            finally
+            {
+                generation.Release();
+            }
+        }
+    }
+
+    private async Task RefreshLoopAsync()
+    {
+        using var timer = new PeriodicTimer(_options.RefreshInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token))
+            {
+                try
+                {
+                    WithGeneration(generation => generation.Searchers.MaybeRefresh());
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException && !_disposed)
+                {
+                    LogRefreshFailed(exception);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposal stops the loop.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt the search index with {Count} listings and {Replayed} replayed writes into {Generation}")]
+    private partial void LogRebuilt(int count, int replayed, string generation);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the search index failed; retrying on the next tick")]
+    private partial void LogRefreshFailed(Exception exception);
+}

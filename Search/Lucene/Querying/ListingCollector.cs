@@ -1,0 +1,282 @@
+using System.Buffers;
+using DongNai.Domain.Places;
+using DongNai.Search.Lucene.Indexing;
+using DongNai.Search.Lucene.Scoring;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace DongNai.Search.Lucene.Querying;
+
+/// <summary>A hit kept by <see cref="ListingCollector"/>: its place in the order and what the page needs besides stored fields.</summary>
+internal readonly record struct Candidate(SortKey Key, int Doc, double Score, double? DistanceKm, long? PriceMin, long? PriceMax);
+
+/// <summary>What <see cref="ListingCollector"/> needs to know about the query.</summary>
+internal sealed record CollectorSettings
+{
+    public required SearchSort Sort { get; init; }
+
+    public required int Size { get; init; }
+
+    public required bool HasText { get; init; }
+
+    public GeoRadius? Radius { get; init; }
+
+    public GeoPoint? ReferencePoint { get; init; }
+
+    public required long ScoringNowMs { get; init; }
+
+    public SortKey? After { get; init; }
+
+    public IReadOnlyList<string> Facets { get; init; } = [];
+
+    public IReadOnlyList<long>? PriceBands { get; init; }
+}
+
+/// <summary>
+/// One pass over the matching documents that does everything a page needs: the exact radius check
+/// (the query only narrowed to the enclosing box), distance, the blended relevance score, total
+/// and facet counts over the whole filtered set, and the top <c>Size</c> hits strictly after the
+/// cursor. Reads doc values only. One instance per search; not thread-safe.
+/// </summary>
+internal sealed class ListingCollector : ICollector
+{
+    private const double MillisecondsPerDay = 86_400_000;
+
+    private readonly CollectorSettings _settings;
+    private readonly FacetCounter[] _facets;
+    private readonly int[] _bandCounts;
+    private readonly PriorityQueue<Candidate, SortKey> _top;
+
+    private Scorer? _scorer;
+    private int _docBase;
+    private NumericDocValues? _latitude;
+    private NumericDocValues? _longitude;
+    private NumericDocValues? _kind;
+    private NumericDocValues? _id;
+    private NumericDocValues? _priceMin;
+    private NumericDocValues? _priceMax;
+    private NumericDocValues? _updated;
+
+    public ListingCollector(CollectorSettings settings)
+    {
+        _settings = settings;
+        _facets = settings.Facets.Select(field => new FacetCounter(field)).ToArray();
+        _bandCounts = new int[(settings.PriceBands?.Count ?? -1) + 1];
+        _top = new PriorityQueue<Candidate, SortKey>(settings.Size + 1, Comparer<SortKey>.Create((a, b) => b.CompareTo(a)));
+    }
+
+    /// <summary>Matching listings, all pages.</summary>
+    public int Total { get; private set; }
+
+    /// <summary>Matching listings after the cursor; more than <c>Size</c> means there is a next page.</summary>
+    public int AfterCursor { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        var reader = context.AtomicReader;
+        _docBase = context.DocBase;
+        _latitude = reader.GetNumericDocValues(FieldNames.LatitudeValue);
+        _longitude = reader.GetNumericDocValues(FieldNames.LongitudeValue);
+        _kind = reader.GetNumericDocValues(FieldNames.KindValue);
+        _id = reader.GetNumericDocValues(FieldNames.IdValue);
+        _priceMin = reader.GetNumericDocValues(FieldNames.PriceMinValue);
+        _priceMax = reader.GetNumericDocValues(FieldNames.PriceMaxValue);
+        _updated = reader.GetNumericDocValues(FieldNames.UpdatedValue);
+        foreach (var facet in _facets)
+        {
+            facet.NextSegment(reader);
+        }
+    }
+
+    public void Collect(int doc)
+    {
+        var latitude = _latitude is null ? double.NaN : BitConverter.Int64BitsToDouble(_latitude.Get(doc));
+        var longitude = _longitude is null ? double.NaN : BitConverter.Int64BitsToDouble(_longitude.Get(doc));
+        var hasLocation = !double.IsNaN(latitude) && !double.IsNaN(longitude);
+        if (_settings.Radius is { } radius)
+        {
+            if (!hasLocation || GeoMath.HaversineKm(radius.Centre.Latitude, radius.Centre.Longitude, latitude, longitude) > radius.Km)
+            {
+                return;
+            }
+        }
+
+        double? distance = _settings.ReferencePoint is { } reference && hasLocation
+            ? GeoMath.HaversineKm(reference.Latitude, reference.Longitude, latitude, longitude)
+            : null;
+        var priceMin = ReadPrice(_priceMin, doc);
+        var priceMax = ReadPrice(_priceMax, doc);
+
+        Total++;
+        foreach (var facet in _facets)
+        {
+            facet.Count(doc);
+        }
+
+        if (_settings.PriceBands is { } bands && priceMin is { } low && priceMax is { } high)
+        {
+            CountBands(bands, low, high);
+        }
+
+        var textScore = _settings.HasText && _scorer is not null ? _scorer.GetScore() : 1.0;
+        var ageDays = (_settings.ScoringNowMs - (_updated?.Get(doc) ?? 0)) / MillisecondsPerDay;
+        var distanceForScore = _settings.ReferencePoint is null ? (double?)null : distance ?? double.PositiveInfinity;
+        var score = RelevanceBlend.Score(textScore, distanceForScore, ageDays);
+
+        var primary = _settings.Sort switch
+        {
+            SearchSort.Relevance => -score,
+            SearchSort.Distance => distance ?? double.PositiveInfinity,
+            SearchSort.PriceAscending => priceMin is { } min ? min : double.PositiveInfinity,
+            SearchSort.PriceDescending => priceMax is { } max ? -(double)max : double.PositiveInfinity,
+            SearchSort.Newest => -(double)(_updated?.Get(doc) ?? 0),
+            _ => 0,
+        };
+        var key = new SortKey(primary, (int)(_kind?.Get(doc) ?? 0), _id?.Get(doc) ?? 0);
+        if (_settings.After is { } after && key <= after)
+        {
+            return;
+        }
+
+        AfterCursor++;
+        var candidate = new Candidate(key, _docBase + doc, score, distance, priceMin, priceMax);
+        if (_top.Count < _settings.Size)
+        {
+            _top.Enqueue(candidate, key);
+        }
+        else if (_top.TryPeek(out _, out var worst) && key < worst)
+        {
+            _top.DequeueEnqueue(candidate, key);
+        }
+    }
+
+    /// <summary>The kept hits, best first.</summary>
+    public IReadOnlyList<Candidate> TopHits()
+    {
+        var hits = new List<Candidate>(_top.Count);
+        while (_top.TryDequeue(out var candidate, out _))
+        {
+            hits.Add(candidate);
+        }
+
+        hits.Reverse();
+        return hits;
+    }
+
+    /// <summary>Facet counts, most frequent first (ties by value).</summary>
+    public Dictionary<string, IReadOnlyList<FacetValue>> FacetCounts()
+    {
+        var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
+        foreach (var facet in _facets)
+        {
+            result[facet.Field] = facet.Finish();
+        }
+
+        if (_settings.PriceBands is { } bands)
+        {
+            result[SearchQuery.PriceFacet] = Enumerable.Range(0, _bandCounts.Length)
+                .Select(i => new FacetValue(BandLabel(bands, i), _bandCounts[i]))
+                .ToList();
+        }
+
+        return result;
+    }
+
+    private static long? ReadPrice(NumericDocValues? values, int doc) =>
+        values?.Get(doc) is { } value && value != FieldNames.MissingLong ? value : null;
+
+    private static string BandLabel(IReadOnlyList<long> bands, int index)
+    {
+        var from = index == 0 ? "*" : bands[index - 1].ToString();
+        var to = index == bands.Count ? "*" : bands[index].ToString();
+        return $"{from}-{to}";
+    }
+
+    /// <summary>Band i is [bands[i-1], bands[i]); a range counts in every band it overlaps.</summary>
+    private void CountBands(IReadOnlyList<long> bands, long low, long high)
+    {
+        for (var i = 0; i <= bands.Count; i++)
+        {
+            var bandLow = i == 0 ? long.MinValue : bands[i - 1];
+            var bandHigh = i == bands.Count ? long.MaxValue : bands[i] - 1;
+            if (low <= bandHigh && high >= bandLow)
+            {
+                _bandCounts[i]++;
+            }
+        }
+    }
+
+    /// <summary>Counts the values of one keyword field by segment ordinal, resolving ordinals to text once per segment.</summary>
+    private sealed class FacetCounter(string name)
+    {
+        private readonly Dictionary<string, int> _totals = new(StringComparer.Ordinal);
+        private SortedSetDocValues? _values;
+        private int[]? _counts;
+
+        public string Field => name;
+
+        public void NextSegment(AtomicReader reader)
+        {
+            FlushSegment();
+            _values = reader.GetSortedSetDocValues(FieldNames.KeywordValues(name));
+            if (_values is not null)
+            {
+                _counts = ArrayPool<int>.Shared.Rent((int)_values.ValueCount);
+                Array.Clear(_counts, 0, (int)_values.ValueCount);
+            }
+        }
+
+        public void Count(int doc)
+        {
+            if (_values is null || _counts is null)
+            {
+                return;
+            }
+
+            _values.SetDocument(doc);
+            long ord;
+            while ((ord = _values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            {
+                _counts[ord]++;
+            }
+        }
+
+        public List<FacetValue> Finish()
+        {
+            FlushSegment();
+            return _totals
+                .Select(pair => new FacetValue(pair.Key, pair.Value))
+                .OrderByDescending(value => value.Count)
+                .ThenBy(value => value.Value, StringComparer.Ordinal)
+                .ToList();
+        }
+
+        private void FlushSegment()
+        {
+            if (_values is null || _counts is null)
+            {
+                return;
+            }
+
+            var term = new BytesRef();
+            for (var ord = 0; ord < _values.ValueCount; ord++)
+            {
+                if (_counts[ord] > 0)
+                {
+                    _values.LookupOrd(ord, term);
+                    var value = term.Utf8ToString();
+                    _totals[value] = _totals.GetValueOrDefault(value) + _counts[ord];
+                }
+            }
+
+            ArrayPool<int>.Shared.Return(_counts);
+            _values = null;
+            _counts = null;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using DongNai.Search.Lucene.Analysis;
+using DongNai.Search.Lucene.Indexing;
+using Lucene.Net.Search;
+
+namespace DongNai.Search.Lucene.Querying;
+
+/// <summary>
+/// Runs one <see cref="SearchQuery"/> against one searcher: builds the query, collects in a single
+/// pass, then loads stored fields and highlights for the page only. Thread-safe (holds only analyzers).
+/// </summary>
+internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnalyzer folded)
+{
+    private static readonly HashSet<string> PageFields = [FieldNames.TitleStored, FieldNames.BodyStored];
+
+    private readonly TextQueryBuilder _text = new(accented, folded);
+
+    public static void Validate(SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Size, 1, nameof(query.Size));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Size, SearchQuery.MaxSize, nameof(query.Size));
+        if (query.Sort == SearchSort.Distance && query.EffectiveReferencePoint is null)
+        {
+            throw new ArgumentException("Sorting by distance needs a reference point or a radius.", nameof(query));
+        }
+
+        switch (query.Geo)
+        {
+            case GeoRadius radius when !(radius.Km > 0) || !IsValid(radius.Centre):
+                throw new ArgumentException("A radius needs a valid centre and a positive distance.", nameof(query));
+            case GeoBoundingBox box when !IsValid(new GeoPoint(box.MinLatitude, box.MinLongitude))
+                || !IsValid(new GeoPoint(box.MaxLatitude, box.MaxLongitude))
+                || box.MinLatitude > box.MaxLatitude || box.MinLongitude > box.MaxLongitude:
+                throw new ArgumentException("A bounding box needs valid corners, minimum before maximum.", nameof(query));
+        }
+
+        if (query.ReferencePoint is { } reference && !IsValid(reference))
+        {
+            throw new ArgumentException("The reference point is not a valid location.", nameof(query));
+        }
+
+        if (query.MinPrice > query.MaxPrice || query.MinArea > query.MaxArea)
+        {
+            throw new ArgumentException("A range's minimum is above its maximum.", nameof(query));
+        }
+
+        var fields = query.Filters.Keys.Concat(query.Facets);
+        if (fields.FirstOrDefault(field => !FieldNames.IsValidKeywordField(field)) is { } badField)
+        {
+            throw new ArgumentException($"'{badField}' is not a keyword field name.", nameof(query));
+        }
+
+        if (query.PriceBands is { } bands && (bands.Count == 0 || bands.Zip(bands.Skip(1)).Any(pair => pair.First >= pair.Second)))
+        {
+            throw new ArgumentException("Price bands must be a non-empty ascending list of edges.", nameof(query));
+        }
+    }
+
+    public SearchResult Run(IndexSearcher searcher, SearchQuery query)
+    {
+        var cursor = query.Cursor is null ? (Cursor?)null : Cursor.Decode(query.Cursor, query.Sort);
+        var scoringNowMs = cursor?.ScoringNowMs ?? UnixTime.Milliseconds(query.Now);
+
+        var text = _text.Build(query.Text);
+        var root = new BooleanQuery(disableCoord: true);
+        if (text is not null)
+        {
+            root.Add(text.Scoring, Occur.MUST);
+        }
+
+        FilterBuilder.AddVisibility(root, query.Kind, query.Now);
+        FilterBuilder.AddFilters(root, query);
+
+        var collector = new ListingCollector(new CollectorSettings
+        {
+            Sort = query.Sort,
+            Size = query.Size,
+            HasText = text is not null,
+            Radius = query.Geo as GeoRadius,
+            ReferencePoint = query.EffectiveReferencePoint,
+            ScoringNowMs = scoringNowMs,
+            After = cursor?.After,
+            Facets = query.Facets.Distinct(StringComparer.Ordinal).ToList(),
+            PriceBands = query.PriceBands,
+        });
+        searcher.Search(root, collector);
+
+        var candidates = collector.TopHits();
+        var highlighter = text is null ? null : new HitHighlighter(text.Highlight, searcher.IndexReader, folded);
+        var hits = candidates.Select(candidate => ToHit(searcher, candidate, highlighter)).ToList();
+        var nextCursor = collector.AfterCursor > query.Size && candidates.Count > 0
+            ? new Cursor(query.Sort, candidates[^1].Key, scoringNowMs).Encode()
+            : null;
+        return new SearchResult
+        {
+            Total = collector.Total,
+            Hits = hits,
+            Facets = collector.FacetCounts(),
+            NextCursor = nextCursor,
+        };
+    }
+
+    private static bool IsValid(GeoPoint point) =>
+        point.Latitude is >= -90 and <= 90 && point.Longitude is >= -180 and <= 180;
+
+    private static SearchHit ToHit(IndexSearcher searcher, Candidate candidate, HitHighlighter? highlighter)
+    {
+        var stored = searcher.Doc(candidate.Doc, PageFields);
+        var title = stored.Get(FieldNames.TitleStored) ?? "";
+        var description = stored.Get(FieldNames.BodyStored) ?? "";
+        return new SearchHit
+        {
+            Kind = (Domain.Listings.ListingKind)candidate.Key.Kind,
+            Id = candidate.Key.Id,
+            Score = candidate.Score,
+            DistanceKm = candidate.DistanceKm,
+            Title = title,
+            PriceMin = candidate.PriceMin,
+            PriceMax = candidate.PriceMax,
+            TitleHighlight = highlighter?.Title(title),
+            DescriptionHighlight = highlighter?.Description(description),
+        };
+    }
+}

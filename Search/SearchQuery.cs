@@ -1,0 +1,94 @@
+using DongNai.Domain.Listings;
+
+namespace DongNai.Search;
+
+/// <summary>The orders a result list can come in. Ties always break by kind, then id, so paging is stable.</summary>
+public enum SearchSort
+{
+    /// <summary>Text score blended with distance decay (when there is a reference point) and freshness.</summary>
+    Relevance,
+
+    /// <summary>Nearest first; needs a reference point; listings without a location come last.</summary>
+    Distance,
+
+    /// <summary>Cheapest first by the low end of the price range; listings without a price come last.</summary>
+    PriceAscending,
+
+    /// <summary>Dearest first by the high end of the price range; listings without a price come last.</summary>
+    PriceDescending,
+
+    /// <summary>Most recently updated first.</summary>
+    Newest,
+}
+
+/// <summary>
+/// One search request in engine terms. All filters combine with AND; values inside one keyword
+/// filter combine with OR. Immutable; the engine validates it and throws
+/// <see cref="ArgumentException"/> for out-of-range values and <see cref="InvalidCursorException"/>
+/// for a cursor it did not issue for this sort.
+/// </summary>
+public sealed record SearchQuery
+{
+    public const int MaxSize = 100;
+
+    /// <summary>The name under which <see cref="SearchResult.Facets"/> reports the price bands.</summary>
+    public const string PriceFacet = "price";
+
+    /// <summary>Null searches every kind.</summary>
+    public ListingKind? Kind { get; init; }
+
+    /// <summary>Free text, any case, with or without accents; null or blank matches everything.</summary>
+    public string? Text { get; init; }
+
+    public GeoFilter? Geo { get; init; }
+
+    /// <summary>Where distances are measured from; defaults to the centre of a <see cref="GeoRadius"/>.</summary>
+    public GeoPoint? ReferencePoint { get; init; }
+
+    /// <summary>Price range in VND, inclusive; a listing matches when its [PriceMin, PriceMax] overlaps it.</summary>
+    public long? MinPrice { get; init; }
+
+    public long? MaxPrice { get; init; }
+
+    /// <summary>Area range in square metres, inclusive.</summary>
+    public double? MinArea { get; init; }
+
+    public double? MaxArea { get; init; }
+
+    /// <summary>Keyword field → accepted values. A listing matches a field when it has any of the values.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// Departure window for bus routes (inclusive, minute precision): a route matches when at least
+    /// one departure falls inside it. A window whose start is after its end wraps past midnight.
+    /// </summary>
+    public TimeOnly? DepartureFrom { get; init; }
+
+    public TimeOnly? DepartureTo { get; init; }
+
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    /// <summary>Hits per page, 1–<see cref="MaxSize"/>.</summary>
+    public int Size { get; init; } = 20;
+
+    /// <summary>The <see cref="SearchResult.NextCursor"/> of the previous page, or null for the first page.</summary>
+    public string? Cursor { get; init; }
+
+    /// <summary>Keyword fields to count values of, over the filtered result set.</summary>
+    public IReadOnlyList<string> Facets { get; init; } = [];
+
+    /// <summary>
+    /// Ascending band edges in VND for the <see cref="PriceFacet"/> facet, or null for none.
+    /// Edges b1 &lt; … &lt; bn give bands [*, b1), [b1, b2), …, [bn, *) labelled <c>*-b1</c>,
+    /// <c>b1-b2</c>, <c>bn-*</c>; a listing counts in every band its price range overlaps, so a
+    /// band's count equals the total for <c>MinPrice = from, MaxPrice = to - 1</c>.
+    /// </summary>
+    public IReadOnlyList<long>? PriceBands { get; init; }
+
+    /// <summary>The instant against which expiry is judged (UTC). Injected by the caller; the engine never reads the clock.</summary>
+    public required DateTime Now { get; init; }
+
+    /// <summary>The point distances are measured from: <see cref="ReferencePoint"/>, else the radius centre.</summary>
+    public GeoPoint? EffectiveReferencePoint => ReferencePoint ?? (Geo as GeoRadius)?.Centre;
+}

@@ -1,0 +1,112 @@
+using DongNai.Domain.Listings;
+using DongNai.Search.Lucene;
+using DongNai.Search.Tests.Builders;
+
+namespace DongNai.Search.Tests.Lucene;
+
+/// <summary>What the embedded engine promises beyond the contract: near-real-time visibility, durability and its folder layout.</summary>
+public sealed class LuceneEngineTests : IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Upsert_IsSearchableWithinOneSecond_WithoutAnExplicitRefresh()
+    {
+        using var engine = Create();
+
+        await engine.UpsertAsync([ListingBuilder.Rental(1).Titled("Phòng trọ Amata").Build()]);
+
+        var deadline = DateTime.UtcNow.AddSeconds(1);
+        var found = false;
+        while (!found && DateTime.UtcNow < deadline)
+        {
+            found = (await engine.SearchAsync(new SearchQuery { Text = "amata", Now = TestClock.Now })).Total == 1;
+            if (!found)
+            {
+                await Task.Delay(10);
+            }
+        }
+
+        Assert.True(found, "The listing was not searchable within one second.");
+    }
+
+    [Fact]
+    public async Task Index_SurvivesReopening_AfterCommit()
+    {
+        using (var engine = Create())
+        {
+            await engine.UpsertAsync([ListingBuilder.Rental(1).Titled("Phòng trọ Amata").Build()]);
+            await engine.DeleteAsync(ListingKind.Rental, 2, version: 5);
+            await engine.CommitAsync();
+        }
+
+        using var reopened = Create();
+        await reopened.UpsertAsync([ListingBuilder.Rental(2).Titled("Phòng trọ cũ").Version(4).Build()]);
+        await reopened.RefreshAsync();
+
+        Assert.Equal(1, await reopened.CountAsync());
+        Assert.Equal(1, (await reopened.SearchAsync(new SearchQuery { Text = "amata", Now = TestClock.Now })).Total);
+    }
+
+    [Fact]
+    public async Task Rebuild_SwapsThePointerAndDeletesTheOldGeneration()
+    {
+        using var engine = Create();
+        await engine.UpsertAsync([ListingBuilder.Rental(1).Build()]);
+        var before = File.ReadAllText(Path.Combine(_folder.Path, "current"));
+
+        await engine.RebuildAsync(Generate(ListingBuilder.Rental(2).Build()));
+
+        var after = File.ReadAllText(Path.Combine(_folder.Path, "current"));
+        Assert.NotEqual(before, after);
+        Assert.Equal([after], Directory.GetDirectories(_folder.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Open_RemovesFoldersOfAnInterruptedRebuild()
+    {
+        using (var engine = Create())
+        {
+            await engine.UpsertAsync([ListingBuilder.Rental(1).Build()]);
+            await engine.CommitAsync();
+        }
+
+        Directory.CreateDirectory(Path.Combine(_folder.Path, "gen-000009"));
+
+        using var reopened = Create();
+        Assert.Single(Directory.GetDirectories(_folder.Path));
+        Assert.Equal(1, await reopened.CountAsync());
+    }
+
+    [Fact]
+    public async Task Search_Throws_AfterDispose()
+    {
+        var engine = Create();
+        engine.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => engine.SearchAsync(new SearchQuery { Now = TestClock.Now }));
+    }
+
+    [Fact]
+    public async Task Upsert_RejectsInvalidDocuments()
+    {
+        using var engine = Create();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => engine.UpsertAsync([ListingBuilder.Rental(1).Build() with { Latitude = 10.9 }]));
+        await Assert.ThrowsAsync<ArgumentException>(() => engine.UpsertAsync([ListingBuilder.Rental(1).Salary(5, 1).Build()]));
+        await Assert.ThrowsAsync<ArgumentException>(() => engine.UpsertAsync([ListingBuilder.Rental(1).Keyword("bad field!", "x").Build()]));
+    }
+
+    private static async IAsyncEnumerable<SearchDocument> Generate(params SearchDocument[] documents)
+    {
+        foreach (var document in documents)
+        {
+            await Task.Yield();
+            yield return document;
+        }
+    }
+
+    private LuceneSearchEngine Create() => new(new LuceneOptions { IndexPath = _folder.Path });
+}

@@ -1,0 +1,36 @@
+using DongNai.Search.Lucene;
+using DongNai.Search.Tests.Contract;
+
+namespace DongNai.Search.Tests.Lucene;
+
+/// <summary>The engine contract on a real Lucene index in a temporary folder.</summary>
+public sealed class LuceneSearchEngineTests : SearchEngineContractTests
+{
+    private readonly string _indexPath = TemporaryFolder.NewPath();
+
+    protected override ISearchEngine CreateEngine() => new LuceneSearchEngine(new LuceneOptions { IndexPath = _indexPath });
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        TemporaryFolder.Delete(_indexPath);
+    }
+}
+
+/// <summary>A folder under the system temp folder, deleted with everything in it on dispose.</summary>
+public sealed class TemporaryFolder : IDisposable
+{
+    public string Path { get; } = NewPath();
+
+    public static string NewPath() => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dongnai-search-tests", Guid.NewGuid().ToString("N"));
+
+    public static void Delete(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
+    public void Dispose() => Delete(Path);
+}

@@ -1,0 +1,94 @@
+using System.Text;
+using DongNai.Domain.Text;
+
+namespace DongNai.Search.Tests.Text;
+
+public sealed class VietnameseTextTests
+{
+    [Theory]
+    [InlineData("hoà", "hòa")]
+    [InlineData("hòa", "hòa")]
+    [InlineData("Biên Hoà", "biên hòa")]
+    [InlineData("khoẻ", "khỏe")]
+    [InlineData("thuý", "thúy")]
+    [InlineData("Thuỷ", "thủy")]
+    [InlineData("quý", "quý")]
+    [InlineData("hòan", "hoàn")]
+    [InlineData("huỳnh", "huỳnh")]
+    [InlineData("hùynh", "huỳnh")]
+    [InlineData("ngòai", "ngoài")]
+    [InlineData("muà", "mùa")]
+    [InlineData("gía", "giá")]
+    [InlineData("già", "già")]
+    [InlineData("gì", "gì")]
+    [InlineData("quốc", "quốc")]
+    [InlineData("qùa", "quà")]
+    [InlineData("ngừơi", "người")]
+    [InlineData("thủơ", "thuở")]
+    [InlineData("khuỷu", "khuỷu")]
+    [InlineData("tiếng", "tiếng")]
+    [InlineData("tíêng", "tiếng")]
+    [InlineData("ĐỒNG NAI", "đồng nai")]
+    [InlineData("Phòng trọ, KCN Amata!", "phòng trọ, kcn amata!")]
+    [InlineData("café", "café")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void Normalize_PlacesToneMarkCanonically_AndLowerCases(string? text, string expected)
+    {
+        var normalized = VietnameseText.Normalize(text);
+
+        Assert.Equal(expected.Normalize(NormalizationForm.FormC), normalized);
+    }
+
+    [Theory]
+    [InlineData("Phòng trọ Biên Hòa")]
+    [InlineData("Người lao động phổ thông")]
+    [InlineData("ĐƯỜNG ĐỒNG KHỞI")]
+    public void Normalize_GivesTheSameResult_ForComposedAndDecomposedInput(string text)
+    {
+        var composed = VietnameseText.Normalize(text.Normalize(NormalizationForm.FormC));
+        var decomposed = VietnameseText.Normalize(text.Normalize(NormalizationForm.FormD));
+
+        Assert.Equal(composed, decomposed);
+        Assert.True(composed.IsNormalized(NormalizationForm.FormC));
+    }
+
+    [Theory]
+    [InlineData("Nhà trọ Đồng Khởi", "nha tro dong khoi")]
+    [InlineData("NGƯỜI LAO ĐỘNG", "nguoi lao dong")]
+    [InlineData("hoà", "hoa")]
+    [InlineData("Amata 2", "amata 2")]
+    [InlineData(null, "")]
+    public void Fold_RemovesEveryDiacritic_AndWritesDAsD(string? text, string expected)
+    {
+        Assert.Equal(expected, VietnameseText.Fold(text));
+    }
+
+    [Fact]
+    public void Fold_GivesTheSameResult_ForDecomposedInput()
+    {
+        var text = "Khu công nghiệp Nhơn Trạch";
+
+        Assert.Equal(VietnameseText.Fold(text), VietnameseText.Fold(text.Normalize(NormalizationForm.FormD)));
+    }
+
+    [Theory]
+    [InlineData("  Biên-Hòa!! ", "bien hoa")]
+    [InlineData("P. Tân Phong", "p tan phong")]
+    [InlineData("...", "")]
+    public void FoldKey_CollapsesEverythingButLettersAndDigits(string text, string expected)
+    {
+        Assert.Equal(expected, VietnameseText.FoldKey(text));
+    }
+
+    [Theory]
+    [InlineData("phòng", true)]
+    [InlineData("đi", true)]
+    [InlineData("phong tro", false)]
+    [InlineData("PHONG", false)]
+    [InlineData("", false)]
+    public void HasDiacritics_TellsWhetherFoldingChangesTheText(string text, bool expected)
+    {
+        Assert.Equal(expected, VietnameseText.HasDiacritics(text));
+    }
+}
