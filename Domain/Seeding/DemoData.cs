@@ -1,0 +1,51 @@
+using DongNai.Domain.Listings;
+using DongNai.Domain.People;
+
+namespace DongNai.Domain.Seeding;
+
+/// <summary>How many listings of each kind a demo data set has.</summary>
+public sealed record DemoListingCounts(int Jobs, int Rentals, int Classifieds, int Vouchers, int BusRoutes)
+{
+    public int Total => Jobs + Rentals + Classifieds + Vouchers + BusRoutes;
+
+    public int Of(ListingKind kind) => kind switch
+    {
+        ListingKind.Job => Jobs,
+        ListingKind.Rental => Rentals,
+        ListingKind.Classified => Classifieds,
+        ListingKind.Voucher => Vouchers,
+        ListingKind.BusRoute => BusRoutes,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
+
+/// <summary>
+/// One demo data set from <see cref="DemoDataGenerator.Generate"/>. Ids start at 1 in every table and
+/// every reference points inside the set: a listing's <see cref="Listing.OwnerId"/> is one of
+/// <see cref="Accounts"/>, a job's <see cref="JobPosting.EmployerId"/> one of <see cref="Employers"/>
+/// and its owner is that employer's owner. Accounts (each with its <see cref="Account.Profile"/>) and
+/// employers are held in memory, a few per hundred listings; <see cref="Listings"/> is produced lazily,
+/// and every enumeration yields the same listings as new objects. A caller may change any of these
+/// objects (say, to shift ids) without changing what later enumerations yield.
+/// </summary>
+public sealed class DemoData
+{
+    private readonly Func<IEnumerable<Listing>> listings;
+
+    internal DemoData(DemoListingCounts counts, IReadOnlyList<Account> accounts, IReadOnlyList<Employer> employers, Func<IEnumerable<Listing>> listings)
+    {
+        Counts = counts;
+        Accounts = accounts;
+        Employers = employers;
+        this.listings = listings;
+    }
+
+    public DemoListingCounts Counts { get; }
+
+    public IReadOnlyList<Account> Accounts { get; }
+
+    public IReadOnlyList<Employer> Employers { get; }
+
+    /// <summary>The listings, kinds interleaved, ids counted per kind from 1.</summary>
+    public IEnumerable<Listing> Listings => listings();
+}

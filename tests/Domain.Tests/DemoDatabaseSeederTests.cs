@@ -1,0 +1,134 @@
+using DongNai.Domain.Listings;
+using DongNai.Domain.Places;
+using DongNai.Domain.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace DongNai.Domain.Tests;
+
+public sealed class DemoDatabaseSeederTests
+{
+    private static readonly DateTime ReferenceDate = new(2025, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public async Task SeedDemoAsync_WritesPlacesPeopleAndEveryListing_AndNoOutboxRows()
+    {
+        using var database = new TempSqliteDatabase();
+
+        DemoSeedResult result;
+        await using (var db = database.NewContext())
+        {
+            result = await DemoDatabaseSeeder.SeedDemoAsync(db, 2_000, 7, ReferenceDate);
+        }
+
+        await using var check = database.NewContext();
+        Assert.Equal(new DemoListingCounts(600, 600, 500, 200, 100), result.Listings);
+        Assert.Equal(600, await check.Jobs.CountAsync());
+        Assert.Equal(600, await check.Rentals.CountAsync());
+        Assert.Equal(500, await check.Classifieds.CountAsync());
+        Assert.Equal(200, await check.Vouchers.CountAsync());
+        Assert.Equal(100, await check.BusRoutes.CountAsync());
+        Assert.Equal(result.Accounts, await check.Accounts.CountAsync());
+        Assert.Equal(result.Accounts, await check.Profiles.CountAsync());
+        Assert.Equal(result.Employers, await check.Employers.CountAsync());
+        Assert.Equal(95, await check.Communes.CountAsync());
+        Assert.Equal(283, await check.OldWardAliases.CountAsync());
+        Assert.Equal(0, await check.Outbox.CountAsync());
+        Assert.Equal(0, await check.Jobs.CountAsync(j => j.Version != 1 || j.CommuneCode == null));
+    }
+
+    [Fact]
+    public async Task SeedDemoAsync_WritesRowsThatEfReadsBackAsGenerated()
+    {
+        using var database = new TempSqliteDatabase();
+        var expected = new DemoDataGenerator(PlaceCatalog.Load()).Generate(500, 11, ReferenceDate).Listings.ToList();
+
+        await using (var db = database.NewContext())
+        {
+            await DemoDatabaseSeeder.SeedDemoAsync(db, 500, 11, ReferenceDate);
+        }
+
+        await using var check = database.NewContext();
+        var voucher = expected.OfType<Voucher>().First();
+        var route = expected.OfType<BusRoute>().First();
+        var job = expected.OfType<JobPosting>().First();
+        var storedVoucher = await check.Vouchers.AsNoTracking().SingleAsync(v => v.Id == voucher.Id);
+        var storedRoute = await check.BusRoutes.AsNoTracking().SingleAsync(r => r.Id == route.Id);
+        var storedJob = await check.Jobs.AsNoTracking().Include(j => j.Employer).SingleAsync(j => j.Id == job.Id);
+        Assert.Equal(voucher.Title, storedVoucher.Title);
+        Assert.Equal(voucher.Locations.Select(l => (l.Name, l.Latitude, l.Longitude)), storedVoucher.Locations.Select(l => (l.Name, l.Latitude, l.Longitude)));
+        Assert.Equal(voucher.DiscountPercent, storedVoucher.DiscountPercent);
+        Assert.Equal(route.Departures, storedRoute.Departures);
+        Assert.Equal(route.Stops.Select(s => s.Name), storedRoute.Stops.Select(s => s.Name));
+        Assert.Equal(route.Scope, storedRoute.Scope);
+        Assert.Equal((job.SalaryMinVnd, job.SalaryMaxVnd, job.Shift, job.Benefits), (storedJob.SalaryMinVnd, storedJob.SalaryMaxVnd, storedJob.Shift, storedJob.Benefits));
+        Assert.Equal(job.CreatedAt, storedJob.CreatedAt);
+        Assert.Equal(job.OwnerId, storedJob.Employer!.OwnerId);
+        Assert.Equal(1, await check.Jobs.CountAsync(j => j.UpdatedAt == job.UpdatedAt && j.Id == job.Id));
+    }
+
+    [Fact]
+    public async Task SeedDemoAsync_AppendsPastExistingIds_AndLeavesThePlacesAlone()
+    {
+        using var database = new TempSqliteDatabase();
+
+        DemoSeedResult first;
+        DemoSeedResult second;
+        await using (var db = database.NewContext())
+        {
+            first = await DemoDatabaseSeeder.SeedDemoAsync(db, 300, 1, ReferenceDate);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            second = await DemoDatabaseSeeder.SeedDemoAsync(db, 300, 2, ReferenceDate);
+        }
+
+        await using var check = database.NewContext();
+        Assert.True(first.PlaceRowsAdded > 0);
+        Assert.Equal(0, second.PlaceRowsAdded);
+        Assert.Equal(95, await check.Communes.CountAsync());
+        Assert.Equal(180, await check.Jobs.CountAsync());
+        Assert.Equal(first.Accounts + second.Accounts, await check.Accounts.CountAsync());
+        var owners = await check.Jobs.Where(j => j.Id > 90).Select(j => new { j.OwnerId, EmployerOwner = j.Employer!.OwnerId }).ToListAsync();
+        Assert.All(owners, o => Assert.True(o.OwnerId > first.Accounts && o.OwnerId == o.EmployerOwner));
+    }
+
+    [Fact]
+    public async Task SeedDemoAsync_ReportsProgress_UpToTheListingCount()
+    {
+        using var database = new TempSqliteDatabase();
+        var reports = new List<int>();
+
+        await using (var db = database.NewContext())
+        {
+            await DemoDatabaseSeeder.SeedDemoAsync(db, 1_000, 3, ReferenceDate, new SynchronousProgress(reports.Add));
+        }
+
+        Assert.Equal(1_000, reports[^1]);
+    }
+
+    [Fact]
+    public async Task SeedDemoAsync_StopsAfterTheBatchInHand_WhenCancelledMidway()
+    {
+        using var database = new TempSqliteDatabase();
+        using var cancellation = new CancellationTokenSource();
+        var cancelOnFirstReport = new SynchronousProgress(_ => cancellation.Cancel());
+
+        await using (var db = database.NewContext())
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(
+                () => DemoDatabaseSeeder.SeedDemoAsync(db, 60_000, 3, ReferenceDate, cancelOnFirstReport, cancellation.Token));
+        }
+
+        await using var check = database.NewContext();
+        var listings = await check.Jobs.CountAsync() + await check.Rentals.CountAsync() + await check.Classifieds.CountAsync()
+            + await check.Vouchers.CountAsync() + await check.BusRoutes.CountAsync();
+        Assert.InRange(listings, 1, 60_000 - DemoDatabaseSeeder.BatchSize);
+    }
+
+    /// <summary>Calls back on the reporting thread, unlike <see cref="Progress{T}"/>.</summary>
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}
