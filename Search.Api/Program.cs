@@ -1,17 +1,26 @@
 using DongNai.Search.Api.Accounts;
+using DongNai.Search.Api.Commands;
 using DongNai.Search.Api.Employers;
 using DongNai.Search.Api.Hosting;
 using DongNai.Search.Api.Listings;
 using DongNai.Search.Api.Places;
+using DongNai.Search.Api.Searching;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings*.json are read from beside the binary, so the service behaves the same from any folder;
+// a relative Storage:DataPath still resolves against the current folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddSearchApi();
 
 var app = builder.Build();
-await DatabaseInitializer.InitializeAsync(app.Services, app.Lifetime.ApplicationStopping);
+if (ServiceCommands.IsCommand(args))
+{
+    return await ServiceCommands.RunAsync(app, args);
+}
+
+await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, app.Lifetime.ApplicationStopping);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -30,8 +39,10 @@ app.MapAccountEndpoints();
 app.MapEmployerEndpoints();
 app.MapPlaceEndpoints();
 app.MapListingEndpoints();
+app.MapSearchEndpoints();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, public so the API tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,4 +1,6 @@
 using DongNai.Domain;
+using DongNai.Domain.Places;
+using DongNai.Domain.Seeding;
 using DongNai.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -8,12 +10,12 @@ namespace DongNai.Search.Api.Hosting;
 
 /// <summary>
 /// Brings the database to the current schema before the host serves a request: applies migrations,
-/// turns on WAL, writes reference places, creates the configured admin, and seeds demo listings on
-/// a first start. Safe to run on every start: each step is idempotent.
+/// turns on WAL, writes reference places, creates the configured admin, and seeds demo listings when
+/// the database has none. Safe to run on every start: each step is idempotent.
 /// </summary>
 public static partial class DatabaseInitializer
 {
-    public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task InitializeAsync(IServiceProvider services, bool seedDemo, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -22,14 +24,34 @@ public static partial class DatabaseInitializer
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
+        await scope.ServiceProvider.GetRequiredService<PlaceCatalog>().WriteToDatabaseAsync(db, cancellationToken);
+
         var admin = scope.ServiceProvider.GetRequiredService<IOptions<AdminOptions>>().Value;
         if (await scope.ServiceProvider.GetRequiredService<AccountService>().EnsureAdminAsync(admin, cancellationToken))
         {
             LogAdminCreated(logger);
         }
 
+        var seed = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
+        if (seedDemo && seed.DemoListings > 0 && await CountListingsAsync(db, cancellationToken) == 0)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var today = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.Date;
+            var result = await DemoDatabaseSeeder.SeedDemoAsync(db, seed.DemoListings, seed.Seed, today, cancellationToken: cancellationToken);
+            var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+            LogSeeded(logger, result.Listings.Total, seconds);
+        }
+
         SqliteConnection.ClearAllPools();
     }
+
+    public static async Task<long> CountListingsAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        await db.Jobs.LongCountAsync(cancellationToken) + await db.Rentals.LongCountAsync(cancellationToken)
+        + await db.Classifieds.LongCountAsync(cancellationToken) + await db.Vouchers.LongCountAsync(cancellationToken)
+        + await db.BusRoutes.LongCountAsync(cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} demo listings in {Seconds:F1} s on first start")]
+    private static partial void LogSeeded(ILogger logger, int count, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the configured administrator account")]
     private static partial void LogAdminCreated(ILogger logger);

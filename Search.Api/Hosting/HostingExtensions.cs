@@ -3,7 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using DongNai.Domain;
+using DongNai.Domain.Places;
 using DongNai.Identity;
+using DongNai.Indexers;
+using DongNai.Search.Api.Searching;
+using DongNai.Search.Lucene;
 using DongNai.Search.Api.Problems;
 using Hangfire;
 using Hangfire.Storage.SQLite;
@@ -32,6 +36,7 @@ public static class HostingExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDataStore(storage);
+        builder.Services.AddSearch(storage);
         var keys = SecretKeys.Load(auth, storage.KeyFolder);
         builder.Services.AddAccounts(auth, keys);
         builder.Services.AddBearerAuthentication(auth, keys);
@@ -55,8 +60,11 @@ public static class HostingExtensions
             .UseSQLiteStorage(storage.HangfirePath, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(200) }));
         builder.Services.AddHangfireServer(options => options.WorkerCount = 2);
 
+        builder.Services.AddSingleton<SearchIndexCatchUp>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SearchIndexCatchUp>());
         builder.Services.AddHealthChecks()
-            .AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+            .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+            .AddCheck<SearchIndexCatchUp>("search-index", tags: ["ready"]);
 
         builder.Services.AddRateLimiter(options =>
         {
@@ -85,6 +93,17 @@ public static class HostingExtensions
     {
         var connectionString = $"Data Source={storage.DatabasePath};Cache=Shared;Pooling=True";
         services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
+    }
+
+    /// <summary>The embedded Lucene engine over <see cref="StorageOptions.IndexPath"/>, the place catalog, and the indexing pipeline.</summary>
+    public static void AddSearch(this IServiceCollection services, StorageOptions storage)
+    {
+        services.AddSingleton(PlaceCatalog.Load());
+        services.AddSingleton<SearchRequestParser>();
+        services.AddSingleton<ISearchEngine>(provider => new LuceneSearchEngine(
+            new LuceneOptions { IndexPath = storage.IndexPath },
+            provider.GetRequiredService<ILogger<LuceneSearchEngine>>()));
+        services.AddIndexing();
     }
 
     private static T AddValidatedOptions<T>(this WebApplicationBuilder builder, string section)

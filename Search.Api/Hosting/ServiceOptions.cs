@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace DongNai.Search.Api.Hosting;
 
-/// <summary>Where the embedded default keeps its files (section <c>Storage</c>): the SQLite database, Hangfire's database, keys, and (later) the index.</summary>
+/// <summary>Where the embedded default keeps its files (section <c>Storage</c>): the SQLite database, Hangfire's database, keys and the Lucene index.</summary>
 public sealed class StorageOptions
 {
     public const string Section = "Storage";
@@ -15,6 +15,8 @@ public sealed class StorageOptions
     public string HangfirePath => Path.Combine(DataPath, "hangfire.db");
 
     public string KeyFolder => Path.Combine(DataPath, "keys");
+
+    public string IndexPath => Path.Combine(DataPath, "index");
 }
 
 /// <summary>The demo data written on first start when the database has no listings (section <c>Seed</c>).</summary>

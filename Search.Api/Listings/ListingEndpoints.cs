@@ -3,6 +3,7 @@ using DongNai.Domain.Listings;
 using DongNai.Domain.Outbox;
 using DongNai.Domain.Validation;
 using DongNai.Identity;
+using DongNai.Indexers;
 using DongNai.Search.Api.Accounts;
 using DongNai.Search.Api.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -68,7 +69,7 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
     where TResponse : IListingResponse<TListing, TResponse>
 {
     public static async Task<Results<Created<TResponse>, ValidationProblem>> Create(
-        TRequest request, HttpContext http, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        TRequest request, HttpContext http, AppDbContext db, TimeProvider time, IndexingTrigger indexing, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var callerId = http.User.Id();
@@ -87,6 +88,7 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
         db.Outbox.Add(OutboxFor(listing, OutboxOperation.Upsert, now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        indexing.Poke();
 
         return TypedResults.Created($"/api/{listing.Kind.Slug()}/{listing.Id}", TResponse.From(listing));
     }
@@ -99,7 +101,7 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
     }
 
     public static async Task<Results<Ok<TResponse>, ValidationProblem, NotFound, ForbidHttpResult>> Update(
-        long id, TRequest request, HttpContext http, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        long id, TRequest request, HttpContext http, AppDbContext db, TimeProvider time, IndexingTrigger indexing, CancellationToken cancellationToken)
     {
         var listing = await db.Set<TListing>().SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (listing is null)
@@ -125,11 +127,12 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
         listing.Version++;
         db.Outbox.Add(OutboxFor(listing, OutboxOperation.Upsert, now));
         await db.SaveChangesAsync(cancellationToken);
+        indexing.Poke();
         return TypedResults.Ok(TResponse.From(listing));
     }
 
     public static async Task<Results<NoContent, NotFound, ForbidHttpResult>> Delete(
-        long id, HttpContext http, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        long id, HttpContext http, AppDbContext db, TimeProvider time, IndexingTrigger indexing, CancellationToken cancellationToken)
     {
         var listing = await db.Set<TListing>().SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (listing is null)
@@ -147,6 +150,7 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
         tombstone.Version = listing.Version + 1;
         db.Outbox.Add(tombstone);
         await db.SaveChangesAsync(cancellationToken);
+        indexing.Poke();
         return TypedResults.NoContent();
     }
 

@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using DongNai.Domain;
+using DongNai.Indexers.Documents;
+using DongNai.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DongNai.Indexers;
+
+/// <summary>
+/// Rebuilds the whole index from the database: streams every listing into a new index, which the
+/// engine swaps in atomically (searches keep using the old one until then), then applies the
+/// outbox so nothing written during the rebuild is missed. Thread-safe; one instance per process.
+/// </summary>
+public sealed partial class IndexRebuilder(
+    IServiceScopeFactory scopes,
+    ISearchEngine engine,
+    ListingDocumentBuilder documents,
+    OutboxDrainer drainer,
+    ILogger<IndexRebuilder> logger)
+{
+    /// <summary>Rebuilds and returns how many listings the new index was built from.</summary>
+    public async Task<long> RebuildAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var counter = new Counter(progress);
+        await engine.RebuildAsync(ReadAllAsync(counter, cancellationToken), cancellationToken);
+        await drainer.DrainAsync(cancellationToken: cancellationToken);
+        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        LogRebuilt(logger, counter.Count, seconds);
+        return counter.Count;
+    }
+
+    /// <summary>Every listing in the database as a search document, kind by kind, in id order.</summary>
+    private async IAsyncEnumerable<SearchDocument> ReadAllAsync(Counter counter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        await foreach (var job in db.Jobs.AsNoTracking().Include(j => j.Employer).OrderBy(j => j.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return counter.Next(documents.Build(job));
+        }
+
+        await foreach (var rental in db.Rentals.AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return counter.Next(documents.Build(rental));
+        }
+
+        await foreach (var classified in db.Classifieds.AsNoTracking().OrderBy(c => c.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return counter.Next(documents.Build(classified));
+        }
+
+        await foreach (var voucher in db.Vouchers.AsNoTracking().OrderBy(v => v.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return counter.Next(documents.Build(voucher));
+        }
+
+        await foreach (var route in db.BusRoutes.AsNoTracking().OrderBy(b => b.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return counter.Next(documents.Build(route));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt the search index from {Count} listings in {Seconds:F1} s")]
+    private static partial void LogRebuilt(ILogger logger, long count, double seconds);
+
+    private sealed class Counter(IProgress<long>? progress)
+    {
+        public long Count { get; private set; }
+
+        public SearchDocument Next(SearchDocument document)
+        {
+            Count++;
+            if (Count % 10_000 == 0)
+            {
+                progress?.Report(Count);
+            }
+
+            return document;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using DongNai.Domain;
+using DongNai.Indexers;
+using Hangfire;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace DongNai.Search.Api.Hosting;
+
+/// <summary>
+/// Brings the index up to date when the service starts: rebuilds it when it is empty but the
+/// database is not (first start, or a lost index folder), then applies the outbox, then schedules
+/// the minutely safety-net drain. Until it has finished, <c>/health/ready</c> reports not ready.
+/// </summary>
+public sealed partial class SearchIndexCatchUp(
+    IServiceScopeFactory scopes,
+    ISearchEngine engine,
+    IndexRebuilder rebuilder,
+    OutboxDrainer drainer,
+    IRecurringJobManager recurringJobs,
+    ILogger<SearchIndexCatchUp> logger) : BackgroundService, IHealthCheck
+{
+    private volatile bool _ready;
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_ready ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The search index is catching up with the database."));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        long listings;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            listings = await DatabaseInitializer.CountListingsAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), stoppingToken);
+        }
+
+        if (listings > 0 && await engine.CountAsync(cancellationToken: stoppingToken) == 0)
+        {
+            LogRebuilding(logger, listings);
+            await rebuilder.RebuildAsync(cancellationToken: stoppingToken);
+        }
+
+        await drainer.DrainAsync(cancellationToken: stoppingToken);
+        recurringJobs.AddOrUpdate<OutboxDrainJob>(OutboxDrainJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        _ready = true;
+        var indexed = await engine.CountAsync(cancellationToken: stoppingToken);
+        LogReady(logger, indexed);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The search index is empty; building it from {Count} listings")]
+    private static partial void LogRebuilding(ILogger logger, long count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The search index is ready with {Count} listings")]
+    private static partial void LogReady(ILogger logger, long count);
+}
