@@ -25,6 +25,7 @@ public sealed class PlaceCatalog
     private const string SimpleMapsFile = "dongnai_binhphuoc_simplemaps.json";
     private const string ParksFile = "dongnai_industrial_parks.csv";
     private const string SeatsFile = "dongnai_district_seats.csv";
+    private const string ProvinceKey = "dong nai";
 
     private readonly Dictionary<string, Commune> communesByCode;
     private readonly Dictionary<string, IndustrialPark> parksByCode;
@@ -150,7 +151,7 @@ public sealed class PlaceCatalog
     /// park slug, commune, old ward, town, park name — so "Long Thành" is the commune, "KCN Long
     /// Thành" the park. "KCN …" tries parks first, "phường/xã/thị trấn …" communes and old wards,
     /// "TP/thị xã/huyện …" towns. An old name that split between two new units resolves to the unit
-    /// listed first in the mapping file.
+    /// listed first in the mapping file. The province's own name ("Đồng Nai", "tỉnh Đồng Nai") gives null.
     /// </summary>
     public ResolvedPlace? ResolvePlace(string? text)
     {
@@ -172,6 +173,12 @@ public sealed class PlaceCatalog
 
         var key = PlaceNameKey.Parse(trimmed);
         if (key.Folded.Length == 0)
+        {
+            return null;
+        }
+
+        // "Đồng Nai" alone names the whole province, not the old Xã Đồng Nai in Bù Đăng.
+        if (key.Folded == ProvinceKey && key.Hint != PlaceNameHint.Commune)
         {
             return null;
         }

@@ -296,6 +296,8 @@ public sealed class DemoDataGenerator
         private readonly int[] nextId = new int[Shares.Length];
         private readonly double[] jobTitleWeights = generator.texts.JobTitles.Select(t => (double)t.Weight).ToArray();
         private readonly double[] rentalWeights = generator.texts.RentalKinds.Select(k => (double)k.Weight).ToArray();
+        private readonly Dictionary<string, JobTitleText[]> titlesBySector = generator.texts.JobTitles.GroupBy(t => t.Sector, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        private readonly Dictionary<BusRouteScope, BusRouteText[]> routesByScope = generator.routes.GroupBy(r => r.Scope).ToDictionary(g => g.Key, g => g.ToArray());
 
         public IEnumerable<Listing> Build()
         {
@@ -337,8 +339,8 @@ public sealed class DemoDataGenerator
             var employer = people.EmployerIdentity[e];
             var park = people.EmployerPark[e];
             var sector = generator.texts.EmployerSectors[people.EmployerSector[e]];
-            var inSector = generator.texts.JobTitles.Where(t => t.Sector == sector).ToList();
-            var title = inSector.Count > 0 && random.Chance(0.6) ? random.Pick(inSector) : generator.texts.JobTitles[random.PickIndex(jobTitleWeights)];
+            var inSector = titlesBySector.GetValueOrDefault(sector, []);
+            var title = inSector.Length > 0 && random.Chance(0.6) ? random.Pick(inSector) : generator.texts.JobTitles[random.PickIndex(jobTitleWeights)];
 
             var steps = (title.SalaryMax - title.SalaryMin) / 500_000;
             var salaryMin = title.SalaryMin + (500_000 * random.NextInt64(0, (long)(steps * 0.6) + 1));
@@ -617,8 +619,8 @@ public sealed class DemoDataGenerator
         {
             var owner = PickOwner(people.Operators);
             var busOperator = generator.texts.BusOperators[owner - people.Operators.First];
-            var candidates = generator.routes.Where(r => r.Scope == busOperator.Scope).ToList();
-            var route = random.Pick(candidates.Count > 0 ? candidates : generator.routes);
+            var candidates = routesByScope.GetValueOrDefault(busOperator.Scope, []);
+            var route = random.Pick(candidates.Length > 0 ? candidates : generator.routes);
             var lengthKm = 0.0;
             for (var i = 1; i < route.Stops.Count; i++)
             {

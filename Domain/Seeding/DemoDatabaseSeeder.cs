@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DongNai.Domain.Listings;
 using DongNai.Domain.People;
 using DongNai.Domain.Places;
@@ -106,57 +105,8 @@ public static class DemoDatabaseSeeder
                 batch.Count(1, cancellationToken);
             }
 
-            var written = WriteListings(data, inserts, batch, listingOffsets, accountOffset, employerOffset, progress, cancellationToken);
-            batch.Commit();
-            progress?.Report(written);
-        }
-        finally
-        {
-            foreach (var insert in inserts.Values)
-            {
-                insert.Dispose();
-            }
-        }
-    }
-
-    /// <summary>
-    /// Inserts the listings as another thread generates them (making a listing costs about as much as
-    /// inserting it, and the machine has more than one core). Returns how many were written.
-    /// </summary>
-    private static int WriteListings(
-        DemoData data,
-        Dictionary<Type, SqliteEntityInsert> inserts,
-        Batch batch,
-        Dictionary<Type, long> listingOffsets,
-        long accountOffset,
-        long employerOffset,
-        IProgress<int>? progress,
-        CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var queue = new BlockingCollection<Listing>(boundedCapacity: 8192);
-        // Not started with the token: its finally must run so that the consumer's loop ends.
-        var producer = Task.Run(
-            () =>
-            {
-                try
-                {
-                    foreach (var listing in data.Listings)
-                    {
-                        queue.Add(listing, stop.Token);
-                    }
-                }
-                finally
-                {
-                    queue.CompleteAdding();
-                }
-            },
-            CancellationToken.None);
-
-        var written = 0;
-        try
-        {
-            foreach (var listing in queue.GetConsumingEnumerable(stop.Token))
+            var written = 0;
+            foreach (var listing in data.Listings)
             {
                 var type = listing.GetType();
                 listing.Id += listingOffsets[type];
@@ -173,25 +123,17 @@ public static class DemoDatabaseSeeder
                     progress?.Report(written);
                 }
             }
+
+            batch.Commit();
+            progress?.Report(written);
         }
-        catch
+        finally
         {
-            stop.Cancel();
-            try
+            foreach (var insert in inserts.Values)
             {
-                producer.Wait(CancellationToken.None);
+                insert.Dispose();
             }
-            catch (AggregateException)
-            {
-                // The producer stopped because we did; the consumer's exception is the one to report.
-            }
-
-            throw;
         }
-
-        // Rethrows what the generator threw, if it ended the loop early.
-        producer.GetAwaiter().GetResult();
-        return written;
     }
 
     private static long MaxId(IModel model, SqliteConnection connection, Type type)

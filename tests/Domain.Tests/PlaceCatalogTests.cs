@@ -170,6 +170,8 @@ public sealed class PlaceCatalogTests
     [InlineData("xyzzy quux")]
     [InlineData("Hà Nội")]
     [InlineData("99999")]
+    [InlineData("Đồng Nai")]
+    [InlineData("tỉnh Đồng Nai")]
     public void ResolvePlace_ReturnsNull_ForNonsense(string? text)
     {
         var place = Catalog.ResolvePlace(text);
@@ -221,6 +223,16 @@ public sealed class PlaceCatalogTests
         Assert.Equal(PlaceKind.Commune, place.Kind);
         Assert.Equal("Xã Xuân Lộc", place.Name);
         Assert.Equal("Thị trấn Gia Ray", place.FormerName);
+    }
+
+    [Fact]
+    public void ResolvePlace_FindsTheOldXaDongNai_OnlyWhenTheUnitWordSaysSo()
+    {
+        var place = Catalog.ResolvePlace("Xã Đồng Nai");
+
+        Assert.NotNull(place);
+        Assert.Equal("Xã Thọ Sơn", place.Name);
+        Assert.Equal("Xã Đồng Nai", place.FormerName);
     }
 
     [Fact]
