@@ -8,13 +8,15 @@ namespace DongNai.Search.Api.Hosting;
 /// <summary>
 /// Brings the index up to date when the service starts: rebuilds it when it is empty but the
 /// database is not (first start, or a lost index folder), then applies the outbox, then schedules
-/// the minutely safety-net drain. Until it has finished, <c>/health/ready</c> reports not ready.
+/// the minutely safety-net drain, then keeps draining whenever a write pokes <see cref="IndexingTrigger"/>.
+/// Until the catch-up has finished, <c>/health/ready</c> reports not ready.
 /// </summary>
 public sealed partial class SearchIndexCatchUp(
     IServiceScopeFactory scopes,
     ISearchEngine engine,
     IndexRebuilder rebuilder,
     OutboxDrainer drainer,
+    IndexingTrigger trigger,
     IRecurringJobManager recurringJobs,
     ILogger<SearchIndexCatchUp> logger) : BackgroundService, IHealthCheck
 {
@@ -42,6 +44,15 @@ public sealed partial class SearchIndexCatchUp(
         _ready = true;
         var indexed = await engine.CountAsync(cancellationToken: stoppingToken);
         LogReady(logger, indexed);
+
+        try
+        {
+            await trigger.RunAsync(drainer, TimeSpan.FromSeconds(5), stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down; whatever is left stays in the outbox for the next start.
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The search index is empty; building it from {Count} listings")]
