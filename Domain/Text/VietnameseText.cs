@@ -18,6 +18,9 @@ public static class VietnameseText
     private const char Breve = '\u0306';
     private const char Horn = '\u031B';
 
+    /// <summary>Folded form of every char up to the end of Latin Extended Additional (Vietnamese letters); '\0' where folding needs the slow path.</summary>
+    private static readonly char[] FoldTable = BuildFoldTable();
+
     /// <summary>
     /// NFC, lower case, and one tone-mark placement per syllable, so that every way people type a
     /// word gives the same string. The tone goes on the vowel that carries a circumflex, breve or
@@ -81,6 +84,12 @@ public static class VietnameseText
             return text.ToLowerInvariant();
         }
 
+        var fast = text.ToCharArray();
+        if (TryFoldInPlace(fast))
+        {
+            return new string(fast);
+        }
+
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var output = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
@@ -98,6 +107,28 @@ public static class VietnameseText
         }
 
         return output.ToString();
+    }
+
+    /// <summary>
+    /// Folds precomposed text in place without allocating, as <see cref="Fold"/> would; returns
+    /// false, leaving <paramref name="chars"/> partly changed, when a char needs the full path
+    /// (combining marks, letters beyond Vietnamese).
+    /// </summary>
+    public static bool TryFoldInPlace(Span<char> chars)
+    {
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            var folded = c < FoldTable.Length ? FoldTable[c] : '\0';
+            if (folded == '\0')
+            {
+                return false;
+            }
+
+            chars[i] = folded;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -147,6 +178,28 @@ public static class VietnameseText
         }
 
         return false;
+    }
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x1F00];
+        for (var c = 0; c < table.Length; c++)
+        {
+            var ch = (char)c;
+            if (char.IsSurrogate(ch) || CharUnicodeInfo.GetUnicodeCategory(ch) is UnicodeCategory.NonSpacingMark or UnicodeCategory.OtherNotAssigned)
+            {
+                continue;
+            }
+
+            var decomposed = ch.ToString().Normalize(NormalizationForm.FormD);
+            if (decomposed.Skip(1).All(m => CharUnicodeInfo.GetUnicodeCategory(m) == UnicodeCategory.NonSpacingMark)
+                && CharUnicodeInfo.GetUnicodeCategory(decomposed[0]) != UnicodeCategory.NonSpacingMark)
+            {
+                table[c] = decomposed[0] is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(decomposed[0]);
+            }
+        }
+
+        return table;
     }
 
     private static bool IsWordChar(char c) =>

@@ -25,7 +25,8 @@ namespace DongNai.Search.Lucene;
 /// A rebuild writes a new generation folder next to the current one while the current one keeps
 /// serving and taking writes (which are journaled and replayed onto the new one), then swaps by
 /// rewriting the <c>current</c> pointer file atomically. The old generation closes and is deleted
-/// when its last search ends. Leftover folders from an interrupted rebuild are removed on start.
+/// when its last search ends, before the rebuild returns. Leftover folders from an interrupted
+/// rebuild are removed on start.
 /// </para>
 /// <para>Thread-safe: one instance per process and folder, shared by all requests; dispose at shutdown.</para>
 /// </remarks>
@@ -59,8 +60,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
         _indexAnalyzer = new PerFieldAnalyzerWrapper(accented, new Dictionary<string, Analyzer>
         {
             [FieldNames.TitleFolded] = folded,
-            [FieldNames.BodyFolded] = folded,
-            [FieldNames.ExtraFolded] = folded,
+            [FieldNames.TextFolded] = folded,
         });
         _search = new ListingSearch(accented, folded);
         _related = new RelatedFinder(folded);
@@ -205,6 +205,9 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
             }
 
             previous.Retire(deleteFiles: true);
+
+            // Searches in flight finish on the old generation; they are short, so wait and leave one folder behind.
+            await previous.Closed;
         }
         finally
         {

@@ -22,6 +22,9 @@ public sealed class VietnameseAnalyzer(bool fold) : Analyzer
         return new TokenStreamComponents(tokenizer, new VietnameseTextFilter(tokenizer, Folds));
     }
 
+    /// <summary>Keeps phrases from spanning two values of one field (title, then description).</summary>
+    public override int GetPositionIncrementGap(string fieldName) => 100;
+
     /// <summary>The tokens of <paramref name="text"/> as this analyzer indexes them.</summary>
     public IReadOnlyList<string> Tokens(string text)
     {

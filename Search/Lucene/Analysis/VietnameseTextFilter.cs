@@ -50,6 +50,11 @@ public sealed class VietnameseTextFilter : TokenFilter
             return true;
         }
 
+        if (_fold && VietnameseText.TryFoldInPlace(buffer.AsSpan(0, length)))
+        {
+            return true;
+        }
+
         var token = new string(buffer, 0, length);
         var rewritten = _fold ? VietnameseText.Fold(token) : VietnameseText.Normalize(token);
         _term.SetEmpty().Append(rewritten);

@@ -12,6 +12,9 @@ internal static class DocumentMapper
     /// <summary>Longest phrase kept for autocomplete, in chars; longer titles are cut at a word boundary.</summary>
     private const int MaxSuggestLength = 100;
 
+    /// <summary>Titles longer than this are cut for display (doc values hold at most 32 KB per value).</summary>
+    private const int MaxTitleLength = 1_000;
+
     /// <summary>Suffixes of a suggest phrase start at each of its first few words, so "amata" finds "KCN Amata".</summary>
     private const int MaxSuggestSuffixes = 4;
 
@@ -61,39 +64,32 @@ internal static class DocumentMapper
         var title = source.Title.Normalize(NormalizationForm.FormC);
         var description = source.Description?.Normalize(NormalizationForm.FormC) ?? "";
         var extra = source.ExtraText ?? "";
-        document.Add(new StoredField(FieldNames.TitleStored, title));
-        document.Add(new StoredField(FieldNames.BodyStored, description));
+        document.Add(new BinaryDocValuesField(FieldNames.TitleValue, new BytesRef(title.Length <= MaxTitleLength ? title : title[..MaxTitleLength])));
+        document.Add(new StoredField(FieldNames.DescriptionStored, description));
         document.Add(new TextField(FieldNames.Title, title, Field.Store.NO));
         document.Add(new TextField(FieldNames.TitleFolded, title, Field.Store.NO));
-        document.Add(new TextField(FieldNames.Body, description, Field.Store.NO));
-        document.Add(new TextField(FieldNames.BodyFolded, description, Field.Store.NO));
-        document.Add(new TextField(FieldNames.Extra, extra, Field.Store.NO));
-        document.Add(new TextField(FieldNames.ExtraFolded, extra, Field.Store.NO));
+        foreach (var text in (string[])[title, extra, description])
+        {
+            document.Add(new TextField(FieldNames.Text, text, Field.Store.NO));
+            document.Add(new TextField(FieldNames.TextFolded, text, Field.Store.NO));
+        }
 
         if (source is { Latitude: { } latitude, Longitude: { } longitude })
         {
-            document.Add(new DoubleField(FieldNames.Latitude, latitude, Field.Store.NO));
-            document.Add(new DoubleField(FieldNames.Longitude, longitude, Field.Store.NO));
+            foreach (var cell in GeoCells.Of(latitude, longitude, kind: null).Concat(GeoCells.Of(latitude, longitude, (int)source.Kind)))
+            {
+                document.Add(new StringField(FieldNames.GeoCell, cell, Field.Store.NO));
+            }
         }
 
         document.Add(new DoubleDocValuesField(FieldNames.LatitudeValue, source.Latitude ?? double.NaN));
         document.Add(new DoubleDocValuesField(FieldNames.LongitudeValue, source.Longitude ?? double.NaN));
 
-        if (source is { PriceMin: { } priceMin, PriceMax: { } priceMax })
-        {
-            document.Add(new Int64Field(FieldNames.PriceMin, priceMin, Field.Store.NO));
-            document.Add(new Int64Field(FieldNames.PriceMax, priceMax, Field.Store.NO));
-        }
-
         document.Add(new NumericDocValuesField(FieldNames.PriceMinValue, source.PriceMin ?? FieldNames.MissingLong));
         document.Add(new NumericDocValuesField(FieldNames.PriceMaxValue, source.PriceMax ?? FieldNames.MissingLong));
 
-        if (source.AreaM2 is { } area)
-        {
-            document.Add(new DoubleField(FieldNames.Area, area, Field.Store.NO));
-        }
-
-        document.Add(new Int64Field(FieldNames.Expires, source.ExpiresAt is { } expires ? UnixTime.Milliseconds(expires) : long.MaxValue, Field.Store.NO));
+        document.Add(new DoubleDocValuesField(FieldNames.AreaValue, source.AreaM2 ?? double.NaN));
+        document.Add(new NumericDocValuesField(FieldNames.ExpiresValue, source.ExpiresAt is { } expires ? UnixTime.Milliseconds(expires) : long.MaxValue));
         if (source.QuantityRemaining is <= 0)
         {
             document.Add(new StringField(FieldNames.SoldOut, "1", Field.Store.NO));

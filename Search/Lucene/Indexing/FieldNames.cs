@@ -22,36 +22,46 @@ internal static class FieldNames
     /// <summary>Doc value 1 on tombstones, 0 on listings.</summary>
     public const string TombstoneValue = "tomb_dv";
 
-    /// <summary>Accented text fields (stored for display and highlighting where noted) and their folded twins.</summary>
+    /// <summary>
+    /// The title, accented and folded: matches here earn a bonus on top of <see cref="Text"/>.
+    /// </summary>
     public const string Title = "title";
     public const string TitleFolded = "title_f";
-    public const string Body = "body";
-    public const string BodyFolded = "body_f";
-    public const string Extra = "extra";
-    public const string ExtraFolded = "extra_f";
 
-    /// <summary>Stored only: the title as written (NFC) and the description as written.</summary>
-    public const string TitleStored = "title_s";
-    public const string BodyStored = "body_s";
+    /// <summary>
+    /// All searchable text (title, extra text, description) in one field, accented and folded, so
+    /// each query word costs one posting list per form instead of one per source field.
+    /// </summary>
+    public const string Text = "text";
+    public const string TextFolded = "text_f";
 
-    /// <summary>Indexed numbers for range prefilters, and the same values as doc values (NaN / long.MinValue when missing).</summary>
-    public const string Latitude = "lat";
-    public const string Longitude = "lon";
+    /// <summary>The title as written (NFC), in binary doc values: a page of hits reads it without touching stored fields.</summary>
+    public const string TitleValue = "title_dv";
+
+    /// <summary>Stored only: the description as written, for highlighting and related items.</summary>
+    public const string DescriptionStored = "body_s";
+
+    /// <summary>Terms of the <see cref="GeoCells"/> that hold the listing, per cell size, for any kind and for its kind.</summary>
+    public const string GeoCell = "geo";
+
+    /// <summary>
+    /// Numbers live in doc values only: ranges on them are checked per matching listing by the
+    /// collector, which is cheaper than a numeric range query that reads every listing in range.
+    /// Missing values are NaN for doubles and <see cref="MissingLong"/> for longs.
+    /// </summary>
     public const string LatitudeValue = "lat_dv";
     public const string LongitudeValue = "lon_dv";
-    public const string PriceMin = "price_min";
-    public const string PriceMax = "price_max";
     public const string PriceMinValue = "price_min_dv";
     public const string PriceMaxValue = "price_max_dv";
-    public const string Area = "area";
+    public const string AreaValue = "area_dv";
 
     /// <summary>Expiry as Unix milliseconds; <see cref="long.MaxValue"/> for listings that never expire.</summary>
-    public const string Expires = "expires";
+    public const string ExpiresValue = "expires_dv";
 
     /// <summary>Term "1" on listings with no quantity left.</summary>
     public const string SoldOut = "sold_out";
 
-    /// <summary>Departure minutes of day, multi-valued.</summary>
+    /// <summary>Departure minutes of day, multi-valued, indexed for numeric ranges (bus routes only, so ranges stay small).</summary>
     public const string Departure = "departure";
 
     /// <summary>Last update as Unix milliseconds.</summary>

@@ -23,6 +23,7 @@ internal sealed class IndexGeneration
     private static readonly Similarity Scoring = new BM25Similarity();
 
     private readonly LuceneDirectory _directory;
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _references = 1;
     private volatile bool _deleteWhenClosed;
 
@@ -39,6 +40,9 @@ internal sealed class IndexGeneration
     public IndexWriter Writer { get; }
 
     public SearcherManager Searchers { get; }
+
+    /// <summary>Completes when the last reference is gone and the generation has closed (and, if retired for deletion, its folder is gone).</summary>
+    public Task Closed => _closed.Task;
 
     public static IndexGeneration Open(string path, Analyzer analyzer, double ramBufferSizeMb)
     {
@@ -99,20 +103,44 @@ internal sealed class IndexGeneration
 
     private void Close()
     {
-        Searchers.Dispose();
-        if (_deleteWhenClosed)
+        try
         {
-            Writer.Rollback();
-        }
-        else
-        {
-            Writer.Dispose();
-        }
+            Searchers.Dispose();
+            if (_deleteWhenClosed)
+            {
+                Writer.Rollback();
+            }
+            else
+            {
+                Writer.Dispose();
+            }
 
-        _directory.Dispose();
-        if (_deleteWhenClosed)
+            _directory.Dispose();
+            if (_deleteWhenClosed)
+            {
+                DeleteFolder();
+            }
+        }
+        finally
+        {
+            _closed.TrySetResult();
+        }
+    }
+
+    private void DeleteFolder()
+    {
+        try
         {
             System.IO.Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The last release may run on a search thread, which must not fail for this; the
+            // engine removes leftover generation folders when it next starts.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
         }
     }
 

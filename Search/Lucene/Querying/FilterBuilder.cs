@@ -1,67 +1,52 @@
 using DongNai.Domain.Listings;
-using DongNai.Domain.Places;
 using DongNai.Search.Lucene.Indexing;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
+using LuceneFilter = Lucene.Net.Search.Filter;
 
 namespace DongNai.Search.Lucene.Querying;
 
 /// <summary>
-/// The filters of a query as non-scoring clauses (constant score, boost 0) of one Boolean query, so
-/// Lucene intersects them with the text match by leapfrogging postings. A radius becomes its
-/// enclosing box here; the exact circle is checked on doc values by <see cref="ListingCollector"/>.
-/// Stateless; thread-safe.
+/// The term-based filters of a query as non-scoring clauses (constant score, boost 0) of one
+/// Boolean query, so Lucene intersects them with the text match by leapfrogging postings: kind,
+/// sold-out, keyword values, departure window, and the geo cells that cover the wanted area.
+/// Keyword values and cells use terms filters, which build one bit set per segment.
+/// Numeric ranges (price, area, expiry) and the exact geo shape are checked on doc values by
+/// <see cref="ListingCollector"/>. Stateless; thread-safe.
 /// </summary>
 internal static class FilterBuilder
 {
     private const int LastMinuteOfDay = (24 * 60) - 1;
 
-    /// <summary>The clauses every search and related-items query shares: kind (or any live listing), not expired, not sold out.</summary>
-    public static void AddVisibility(BooleanQuery query, ListingKind? kind, DateTime now)
+    /// <summary>The kind (or any live listing, never a tombstone) and not sold out.</summary>
+    public static void AddVisibility(BooleanQuery query, ListingKind? kind)
     {
-        query.Add(Filter(kind is { } k ? new TermQuery(new Term(FieldNames.Kind, k.Slug())) : new TermQuery(new Term(FieldNames.Live, "1"))), Occur.MUST);
-        query.Add(Filter(NumericRangeQuery.NewInt64Range(FieldNames.Expires, UnixTime.Milliseconds(now), null, false, true)), Occur.MUST);
+        query.Add(Filter(KindOrLive(kind)), Occur.MUST);
         query.Add(new TermQuery(new Term(FieldNames.SoldOut, "1")), Occur.MUST_NOT);
     }
 
+    /// <summary>
+    /// Visibility and every term filter of the search. Geo cells are per kind, so when they apply
+    /// they also stand for the kind clause (one lookup less, and only the kind's postings read).
+    /// </summary>
     public static void AddFilters(BooleanQuery query, SearchQuery search)
     {
-        switch (search.Geo)
+        var kind = (int?)search.Kind;
+        if (AreaOf(search.Geo) is { } area && GeoCells.Covering(area, kind) is { } cells)
         {
-            case GeoRadius radius:
-                var around = GeoBox.Around(radius.Centre, radius.Km);
-                AddBox(query, around.MinLatitude, around.MinLongitude, around.MaxLatitude, around.MaxLongitude);
-                break;
-            case GeoBoundingBox box:
-                AddBox(query, box.MinLatitude, box.MinLongitude, box.MaxLatitude, box.MaxLongitude);
-                break;
+            query.Add(Filter(AnyOf(FieldNames.GeoCell, cells)), Occur.MUST);
+        }
+        else
+        {
+            query.Add(Filter(KindOrLive(search.Kind)), Occur.MUST);
         }
 
-        // A listing's price range [min, max] overlaps the wanted [from, to] when min <= to and max >= from.
-        if (search.MinPrice is { } minPrice)
-        {
-            query.Add(Filter(NumericRangeQuery.NewInt64Range(FieldNames.PriceMax, minPrice, null, true, true)), Occur.MUST);
-        }
-
-        if (search.MaxPrice is { } maxPrice)
-        {
-            query.Add(Filter(NumericRangeQuery.NewInt64Range(FieldNames.PriceMin, null, maxPrice, true, true)), Occur.MUST);
-        }
-
-        if (search.MinArea.HasValue || search.MaxArea.HasValue)
-        {
-            query.Add(Filter(NumericRangeQuery.NewDoubleRange(FieldNames.Area, search.MinArea, search.MaxArea, true, true)), Occur.MUST);
-        }
-
+        query.Add(new TermQuery(new Term(FieldNames.SoldOut, "1")), Occur.MUST_NOT);
         foreach (var (field, values) in search.Filters)
         {
-            var anyOf = new BooleanQuery(disableCoord: true);
-            foreach (var value in values)
-            {
-                anyOf.Add(new TermQuery(new Term(FieldNames.Keyword(field), value)), Occur.SHOULD);
-            }
-
-            query.Add(Filter(anyOf), Occur.MUST);
+            query.Add(Filter(AnyOf(FieldNames.Keyword(field), values)), Occur.MUST);
         }
 
         if (search.DepartureFrom.HasValue || search.DepartureTo.HasValue)
@@ -69,6 +54,14 @@ internal static class FilterBuilder
             query.Add(Filter(DepartureWindow(search.DepartureFrom, search.DepartureTo)), Occur.MUST);
         }
     }
+
+    /// <summary>The box a geo filter needs listings to be in (for a radius, the box around its circle).</summary>
+    public static GeoBox? AreaOf(GeoFilter? geo) => geo switch
+    {
+        GeoRadius radius => GeoBox.Around(radius.Centre, radius.Km),
+        GeoBoundingBox box => GeoBox.Of(box),
+        _ => null,
+    };
 
     private static Query DepartureWindow(TimeOnly? from, TimeOnly? to)
     {
@@ -86,40 +79,29 @@ internal static class FilterBuilder
         };
     }
 
-    private static void AddBox(BooleanQuery query, double minLatitude, double minLongitude, double maxLatitude, double maxLongitude)
-    {
-        query.Add(Filter(NumericRangeQuery.NewDoubleRange(FieldNames.Latitude, minLatitude, maxLatitude, true, true)), Occur.MUST);
-        query.Add(Filter(NumericRangeQuery.NewDoubleRange(FieldNames.Longitude, minLongitude, maxLongitude, true, true)), Occur.MUST);
-    }
+    private static TermQuery KindOrLive(ListingKind? kind) =>
+        kind is { } k ? new TermQuery(new Term(FieldNames.Kind, k.Slug())) : new TermQuery(new Term(FieldNames.Live, "1"));
+
+    /// <summary>A terms filter: one bit set per segment from the postings, cheaper than a Boolean disjunction of term queries.</summary>
+    private static TermsFilter AnyOf(string field, IEnumerable<string> values) =>
+        new(values.Distinct(StringComparer.Ordinal).Select(value => new Term(field, value)).ToList());
 
     private static ConstantScoreQuery Filter(Query query) => new(query) { Boost = 0 };
+
+    private static ConstantScoreQuery Filter(LuceneFilter filter) => new(filter) { Boost = 0 };
 }
 
-/// <summary>A latitude/longitude box; <see cref="Around"/> gives the smallest one that holds a circle.</summary>
-internal readonly record struct GeoBox(double MinLatitude, double MinLongitude, double MaxLatitude, double MaxLongitude)
+/// <summary>Keeps listings that have not expired at a given instant, read from doc values (for queries not run through <see cref="ListingCollector"/>).</summary>
+internal sealed class NotExpiredFilter(long nowMs) : Filter
 {
-    /// <summary>Slack against rounding, about 1 cm: the box must never cut off a point the exact check would accept.</summary>
-    private const double SlackDegrees = 1e-7;
-
-    public static GeoBox Around(GeoPoint centre, double km)
+    public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
     {
-        var angular = km / GeoMath.EarthRadiusKm;
-        var deltaLatitude = (angular * 180 / Math.PI) + SlackDegrees;
-        var minLatitude = centre.Latitude - deltaLatitude;
-        var maxLatitude = centre.Latitude + deltaLatitude;
-        if (minLatitude <= -90 || maxLatitude >= 90)
+        var expires = context.AtomicReader.GetNumericDocValues(FieldNames.ExpiresValue);
+        if (expires is null)
         {
-            return new GeoBox(Math.Max(-90, minLatitude), -180, Math.Min(90, maxLatitude), 180);
+            return null;
         }
 
-        // The widest longitude of a spherical cap: asin(sin r / cos latitude).
-        var ratio = Math.Sin(angular) / Math.Cos(GeoMath.ToRadians(centre.Latitude));
-        if (ratio >= 1)
-        {
-            return new GeoBox(minLatitude, -180, maxLatitude, 180);
-        }
-
-        var deltaLongitude = (Math.Asin(ratio) * 180 / Math.PI) + SlackDegrees;
-        return new GeoBox(minLatitude, centre.Longitude - deltaLongitude, maxLatitude, centre.Longitude + deltaLongitude);
+        return new FieldCacheDocIdSet(context.AtomicReader.MaxDoc, acceptDocs, doc => expires.Get(doc) > nowMs);
     }
 }

@@ -8,10 +8,11 @@ using Lucene.Net.Search.Highlight;
 namespace DongNai.Search.Lucene.Querying;
 
 /// <summary>
-/// Marks matched words in a hit's title and description. The stored text (as written, with
-/// accents) is re-analysed with the folding analyzer, so a query typed without accents still marks
-/// "Phòng". Output is HTML-encoded with <c>&lt;em&gt;</c> around matches. One per search (it holds
-/// the rewritten query); not thread-safe.
+/// Marks matched words in a hit's title and description. The text as written (with accents) is
+/// re-analysed with the folding analyzer, so a query typed without accents still marks "Phòng".
+/// Output is HTML-encoded with <c>&lt;em&gt;</c> around matches. One per search: the highlight
+/// query is rewritten once (fuzzy terms expanded against the index), not once per hit.
+/// Not thread-safe.
 /// </summary>
 internal sealed class HitHighlighter
 {
@@ -21,31 +22,57 @@ internal sealed class HitHighlighter
     private readonly Highlighter _title;
     private readonly Highlighter _description;
 
-    public HitHighlighter(Query highlightQuery, IndexReader reader, VietnameseAnalyzer folded)
+    public HitHighlighter(Query highlightQuery, IndexSearcher searcher, VietnameseAnalyzer folded)
     {
         _folded = folded;
-        _title = Create(highlightQuery, reader, FieldNames.TitleFolded, new NullFragmenter());
-        _description = Create(highlightQuery, reader, FieldNames.BodyFolded, new SimpleFragmenter(DescriptionFragmentChars));
+        var rewritten = RewriteAgainst(highlightQuery, searcher);
+        _title = Create(rewritten, new NullFragmenter());
+        _description = Create(rewritten, new SimpleFragmenter(DescriptionFragmentChars));
     }
 
-    public string? Title(string text) => Best(_title, FieldNames.TitleFolded, text);
+    public string? Title(string text) => Best(_title, text);
 
-    public string? Description(string text) => Best(_description, FieldNames.BodyFolded, text);
+    public string? Description(string text) => Best(_description, text);
 
-    private static Highlighter Create(Query query, IndexReader reader, string field, IFragmenter fragmenter) =>
-        new(new SimpleHTMLFormatter("<em>", "</em>"), new MinimalHtmlEncoder(), new QueryScorer(query, reader, field))
+    /// <summary>Fuzzy terms of the pseudo-field expand against the folded text field, where the index has them.</summary>
+    private static BooleanQuery RewriteAgainst(Query query, IndexSearcher searcher)
+    {
+        var rewritten = new BooleanQuery(disableCoord: true);
+        foreach (var clause in ((BooleanQuery)query).Clauses)
+        {
+            if (clause.Query is FuzzyQuery fuzzy)
+            {
+                var expanded = searcher.Rewrite(new FuzzyQuery(new Term(FieldNames.TextFolded, fuzzy.Term.Text), fuzzy.MaxEdits, fuzzy.PrefixLength, 16, fuzzy.Transpositions));
+                var terms = new HashSet<Term>();
+                expanded.ExtractTerms(terms);
+                foreach (var term in terms)
+                {
+                    rewritten.Add(new TermQuery(new Term(TextQueryBuilder.HighlightField, term.Text)), Occur.SHOULD);
+                }
+            }
+            else
+            {
+                rewritten.Add(clause.Query, Occur.SHOULD);
+            }
+        }
+
+        return rewritten;
+    }
+
+    private static Highlighter Create(Query query, IFragmenter fragmenter) =>
+        new(new SimpleHTMLFormatter("<em>", "</em>"), new MinimalHtmlEncoder(), new QueryScorer(query, TextQueryBuilder.HighlightField))
         {
             TextFragmenter = fragmenter,
         };
 
-    private string? Best(Highlighter highlighter, string field, string text)
+    private string? Best(Highlighter highlighter, string text)
     {
         if (string.IsNullOrEmpty(text))
         {
             return null;
         }
 
-        using var tokens = _folded.GetTokenStream(field, text);
+        using var tokens = _folded.GetTokenStream(TextQueryBuilder.HighlightField, text);
         var fragment = highlighter.GetBestFragment(tokens, text);
         return string.IsNullOrEmpty(fragment) ? null : fragment;
     }

@@ -20,7 +20,21 @@ internal sealed record CollectorSettings
 
     public required bool HasText { get; init; }
 
+    /// <summary>The area a listing must lie in (for a radius, the box around it; the circle is checked too).</summary>
+    public GeoBox? Box { get; init; }
+
     public GeoRadius? Radius { get; init; }
+
+    /// <summary>Listings that expire at or before this instant (Unix ms) are left out.</summary>
+    public required long NowMs { get; init; }
+
+    public long? MinPrice { get; init; }
+
+    public long? MaxPrice { get; init; }
+
+    public double? MinArea { get; init; }
+
+    public double? MaxArea { get; init; }
 
     public GeoPoint? ReferencePoint { get; init; }
 
@@ -34,10 +48,11 @@ internal sealed record CollectorSettings
 }
 
 /// <summary>
-/// One pass over the matching documents that does everything a page needs: the exact radius check
-/// (the query only narrowed to the enclosing box), distance, the blended relevance score, total
-/// and facet counts over the whole filtered set, and the top <c>Size</c> hits strictly after the
-/// cursor. Reads doc values only. One instance per search; not thread-safe.
+/// One pass over the documents the query matched that does everything a page needs: the filters
+/// kept in doc values (expiry, price and area ranges, the exact geo box and circle, since the
+/// query only narrowed to covering cells), distance, the blended relevance score, total and facet
+/// counts over the whole filtered set, and the top <c>Size</c> hits strictly after the cursor.
+/// Reads doc values only. One instance per search; not thread-safe.
 /// </summary>
 internal sealed class ListingCollector : ICollector
 {
@@ -57,6 +72,8 @@ internal sealed class ListingCollector : ICollector
     private NumericDocValues? _priceMin;
     private NumericDocValues? _priceMax;
     private NumericDocValues? _updated;
+    private NumericDocValues? _expires;
+    private NumericDocValues? _area;
 
     public ListingCollector(CollectorSettings settings)
     {
@@ -87,6 +104,8 @@ internal sealed class ListingCollector : ICollector
         _priceMin = reader.GetNumericDocValues(FieldNames.PriceMinValue);
         _priceMax = reader.GetNumericDocValues(FieldNames.PriceMaxValue);
         _updated = reader.GetNumericDocValues(FieldNames.UpdatedValue);
+        _expires = reader.GetNumericDocValues(FieldNames.ExpiresValue);
+        _area = reader.GetNumericDocValues(FieldNames.AreaValue);
         foreach (var facet in _facets)
         {
             facet.NextSegment(reader);
@@ -95,22 +114,48 @@ internal sealed class ListingCollector : ICollector
 
     public void Collect(int doc)
     {
+        if ((_expires?.Get(doc) ?? long.MaxValue) <= _settings.NowMs)
+        {
+            return;
+        }
+
+        var priceMin = ReadPrice(_priceMin, doc);
+        var priceMax = ReadPrice(_priceMax, doc);
+        if ((_settings.MinPrice is { } wantedMin && !(priceMax >= wantedMin)) || (_settings.MaxPrice is { } wantedMax && !(priceMin <= wantedMax)))
+        {
+            return;
+        }
+
+        if (_settings.MinArea.HasValue || _settings.MaxArea.HasValue)
+        {
+            var area = _area is null ? double.NaN : BitConverter.Int64BitsToDouble(_area.Get(doc));
+            if (double.IsNaN(area) || area < _settings.MinArea || area > _settings.MaxArea)
+            {
+                return;
+            }
+        }
+
         var latitude = _latitude is null ? double.NaN : BitConverter.Int64BitsToDouble(_latitude.Get(doc));
         var longitude = _longitude is null ? double.NaN : BitConverter.Int64BitsToDouble(_longitude.Get(doc));
         var hasLocation = !double.IsNaN(latitude) && !double.IsNaN(longitude);
+        if (_settings.Box is { } box && (!hasLocation || !box.Contains(latitude, longitude)))
+        {
+            return;
+        }
+
+        double? radiusDistance = null;
         if (_settings.Radius is { } radius)
         {
-            if (!hasLocation || GeoMath.HaversineKm(radius.Centre.Latitude, radius.Centre.Longitude, latitude, longitude) > radius.Km)
+            radiusDistance = GeoMath.HaversineKm(radius.Centre.Latitude, radius.Centre.Longitude, latitude, longitude);
+            if (radiusDistance > radius.Km)
             {
                 return;
             }
         }
 
         double? distance = _settings.ReferencePoint is { } reference && hasLocation
-            ? GeoMath.HaversineKm(reference.Latitude, reference.Longitude, latitude, longitude)
+            ? (_settings.Radius?.Centre == reference ? radiusDistance : GeoMath.HaversineKm(reference.Latitude, reference.Longitude, latitude, longitude))
             : null;
-        var priceMin = ReadPrice(_priceMin, doc);
-        var priceMax = ReadPrice(_priceMax, doc);
 
         Total++;
         foreach (var facet in _facets)

@@ -6,12 +6,11 @@ namespace DongNai.Search.Lucene.Querying;
 
 /// <summary>
 /// Runs one <see cref="SearchQuery"/> against one searcher: builds the query, collects in a single
-/// pass, then loads stored fields and highlights for the page only. Thread-safe (holds only analyzers).
+/// pass, then reads titles (doc values) and, for text queries, descriptions and highlights for the
+/// page only. Thread-safe (holds only analyzers).
 /// </summary>
 internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnalyzer folded)
 {
-    private static readonly HashSet<string> PageFields = [FieldNames.TitleStored, FieldNames.BodyStored];
-
     private readonly TextQueryBuilder _text = new(accented, folded);
 
     public static void Validate(SearchQuery query)
@@ -68,7 +67,6 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
             root.Add(text.Scoring, Occur.MUST);
         }
 
-        FilterBuilder.AddVisibility(root, query.Kind, query.Now);
         FilterBuilder.AddFilters(root, query);
 
         var collector = new ListingCollector(new CollectorSettings
@@ -77,6 +75,12 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
             Size = query.Size,
             HasText = text is not null,
             Radius = query.Geo as GeoRadius,
+            Box = FilterBuilder.AreaOf(query.Geo),
+            NowMs = UnixTime.Milliseconds(query.Now),
+            MinPrice = query.MinPrice,
+            MaxPrice = query.MaxPrice,
+            MinArea = query.MinArea,
+            MaxArea = query.MaxArea,
             ReferencePoint = query.EffectiveReferencePoint,
             ScoringNowMs = scoringNowMs,
             After = cursor?.After,
@@ -86,7 +90,7 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
         searcher.Search(root, collector);
 
         var candidates = collector.TopHits();
-        var highlighter = text is null ? null : new HitHighlighter(text.Highlight, searcher.IndexReader, folded);
+        var highlighter = text is null || candidates.Count == 0 ? null : new HitHighlighter(text.Highlight, searcher, folded);
         var hits = candidates.Select(candidate => ToHit(searcher, candidate, highlighter)).ToList();
         var nextCursor = collector.AfterCursor > query.Size && candidates.Count > 0
             ? new Cursor(query.Sort, candidates[^1].Key, scoringNowMs).Encode()
@@ -105,9 +109,7 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
 
     private static SearchHit ToHit(IndexSearcher searcher, Candidate candidate, HitHighlighter? highlighter)
     {
-        var stored = searcher.Doc(candidate.Doc, PageFields);
-        var title = stored.Get(FieldNames.TitleStored) ?? "";
-        var description = stored.Get(FieldNames.BodyStored) ?? "";
+        var title = HitFields.Title(searcher.IndexReader, candidate.Doc);
         return new SearchHit
         {
             Kind = (Domain.Listings.ListingKind)candidate.Key.Kind,
@@ -118,7 +120,7 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
             PriceMin = candidate.PriceMin,
             PriceMax = candidate.PriceMax,
             TitleHighlight = highlighter?.Title(title),
-            DescriptionHighlight = highlighter?.Description(description),
+            DescriptionHighlight = highlighter?.Description(HitFields.Description(searcher, candidate.Doc)),
         };
     }
 }

@@ -7,14 +7,12 @@ using Lucene.Net.Search;
 namespace DongNai.Search.Lucene.Querying;
 
 /// <summary>
-/// Related items through Lucene's MoreLikeThis: the listing's stored title and description give
+/// Related items through Lucene's MoreLikeThis: the listing's title and description give
 /// the most telling folded terms, and those find visible listings of the same kind, never the
 /// listing itself. Thread-safe (holds only the analyzer).
 /// </summary>
 internal sealed class RelatedFinder(VietnameseAnalyzer folded)
 {
-    private static readonly HashSet<string> TextFields = [FieldNames.TitleStored, FieldNames.BodyStored];
-
     public static void Validate(RelatedQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -33,46 +31,35 @@ internal sealed class RelatedFinder(VietnameseAnalyzer folded)
             return [];
         }
 
-        var stored = searcher.Doc(source.ScoreDocs[0].Doc, TextFields);
-        var text = stored.Get(FieldNames.TitleStored) + "\n" + stored.Get(FieldNames.BodyStored);
+        var doc = source.ScoreDocs[0].Doc;
+        var text = HitFields.Title(searcher.IndexReader, doc) + "\n" + HitFields.Description(searcher, doc);
         var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
         {
             Analyzer = folded,
-            FieldNames = [FieldNames.TitleFolded, FieldNames.BodyFolded],
+            FieldNames = [FieldNames.TextFolded],
             MinTermFreq = 1,
             MinDocFreq = 1,
             MinWordLen = 2,
             MaxQueryTerms = 25,
         };
         using var reader = new StringReader(text);
-        var like = moreLikeThis.Like(reader, FieldNames.TitleFolded);
+        var like = moreLikeThis.Like(reader, FieldNames.TextFolded);
 
         var root = new BooleanQuery(disableCoord: true)
         {
             { like, Occur.MUST },
             { new TermQuery(key), Occur.MUST_NOT },
         };
-        FilterBuilder.AddVisibility(root, query.Kind, query.Now);
-        var top = searcher.Search(root, query.Size);
-        return top.ScoreDocs.Select(hit => ToHit(searcher, hit)).ToList();
-    }
-
-    private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc hit)
-    {
-        var leaves = searcher.IndexReader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
-        var doc = hit.Doc - leaf.DocBase;
-        var reader = leaf.AtomicReader;
-        long? Price(string field) => reader.GetNumericDocValues(field)?.Get(doc) is { } value && value != FieldNames.MissingLong ? value : null;
-
-        return new SearchHit
+        FilterBuilder.AddVisibility(root, query.Kind);
+        var top = searcher.Search(root, new NotExpiredFilter(UnixTime.Milliseconds(query.Now)), query.Size);
+        return top.ScoreDocs.Select(hit => new SearchHit
         {
-            Kind = (Domain.Listings.ListingKind)reader.GetNumericDocValues(FieldNames.KindValue).Get(doc),
-            Id = reader.GetNumericDocValues(FieldNames.IdValue).Get(doc),
+            Kind = query.Kind,
+            Id = HitFields.Long(searcher.IndexReader, hit.Doc, FieldNames.IdValue) ?? 0,
             Score = hit.Score,
-            Title = searcher.Doc(hit.Doc, TextFields).Get(FieldNames.TitleStored) ?? "",
-            PriceMin = Price(FieldNames.PriceMinValue),
-            PriceMax = Price(FieldNames.PriceMaxValue),
-        };
+            Title = HitFields.Title(searcher.IndexReader, hit.Doc),
+            PriceMin = HitFields.Long(searcher.IndexReader, hit.Doc, FieldNames.PriceMinValue),
+            PriceMax = HitFields.Long(searcher.IndexReader, hit.Doc, FieldNames.PriceMaxValue),
+        }).ToList();
     }
 }

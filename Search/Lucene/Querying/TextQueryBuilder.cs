@@ -12,28 +12,22 @@ internal sealed record TextQuery(Query Scoring, Query Highlight);
 
 /// <summary>
 /// Turns free text into a Lucene query. Each word (or synonym phrase) is one unit; a unit matches
-/// through its folded form (accent-insensitive), its accented form (an extra bonus, only when the
-/// user typed accents), its synonyms, and for longer words a fuzzy form (typos, at a lower
-/// weight). Most units must match: all of one or two, and all but a quarter of more.
-/// Thread-safe.
+/// through its folded form in all the listing's text (accent-insensitive) with a bonus when it is
+/// in the title, its accented form (an extra bonus, only when the user typed accents), its
+/// synonyms, and for longer words a fuzzy form (typos, at a lower weight). Most units must match:
+/// all of one or two, and all but a quarter of more. Thread-safe.
 /// </summary>
 internal sealed class TextQueryBuilder(VietnameseAnalyzer accented, VietnameseAnalyzer folded)
 {
-    private const float AccentBonus = 1.0f;
+    /// <summary>The pseudo-field of the highlight query; the highlighter analyses stored text under this name.</summary>
+    public const string HighlightField = "hl";
+
+    private const float TitleBonus = 2f;
+    private const float AccentBonus = 1f;
     private const float SynonymWeight = 0.9f;
     private const float FuzzyWeight = 0.35f;
-    private const float FieldTieBreaker = 0.2f;
     private const int FuzzyPrefixLength = 1;
     private const int FuzzyMaxExpansions = 16;
-
-    private static readonly (string Folded, string Accented, float Boost)[] Fields =
-    [
-        (FieldNames.TitleFolded, FieldNames.Title, 3f),
-        (FieldNames.ExtraFolded, FieldNames.Extra, 1.5f),
-        (FieldNames.BodyFolded, FieldNames.Body, 1f),
-    ];
-
-    private static readonly string[] HighlightFields = [FieldNames.TitleFolded, FieldNames.BodyFolded];
 
     /// <summary>Null when the text has no words (match everything).</summary>
     public TextQuery? Build(string? text)
@@ -57,31 +51,26 @@ internal sealed class TextQueryBuilder(VietnameseAnalyzer accented, VietnameseAn
         foreach (var unit in units)
         {
             var original = Slice(foldedTokens, unit.Start, unit.Length);
-            var clause = new BooleanQuery(disableCoord: true)
-            {
-                { AcrossFields(original, accentedField: false, 1f), Occur.SHOULD },
-            };
+            var clause = new BooleanQuery(disableCoord: true);
+            AddFolded(clause, original, 1f);
+            AddHighlightTerms(highlight, original);
 
             var accentedForm = Slice(accentedTokens, unit.Start, unit.Length);
             if (withAccents && !accentedForm.SequenceEqual(original, StringComparer.Ordinal))
             {
-                clause.Add(AcrossFields(accentedForm, accentedField: true, AccentBonus), Occur.SHOULD);
+                clause.Add(Words(FieldNames.Text, accentedForm, AccentBonus), Occur.SHOULD);
             }
 
             foreach (var alternative in unit.Alternatives)
             {
-                clause.Add(AcrossFields(alternative, accentedField: false, SynonymWeight), Occur.SHOULD);
+                AddFolded(clause, alternative, SynonymWeight);
                 AddHighlightTerms(highlight, alternative);
             }
 
-            AddHighlightTerms(highlight, original);
             if (unit.Length == 1 && FuzzyEdits(original[0]) is var edits and > 0)
             {
-                clause.Add(Fuzzy(original[0], edits), Occur.SHOULD);
-                foreach (var field in HighlightFields)
-                {
-                    highlight.Add(new FuzzyQuery(new Term(field, original[0]), edits, FuzzyPrefixLength, FuzzyMaxExpansions, true), Occur.SHOULD);
-                }
+                clause.Add(new FuzzyQuery(new Term(FieldNames.TextFolded, original[0]), edits, FuzzyPrefixLength, FuzzyMaxExpansions, true) { Boost = FuzzyWeight }, Occur.SHOULD);
+                highlight.Add(new FuzzyQuery(new Term(HighlightField, original[0]), edits, FuzzyPrefixLength, FuzzyMaxExpansions, true), Occur.SHOULD);
             }
 
             scoring.Add(clause, Occur.SHOULD);
@@ -112,54 +101,35 @@ internal sealed class TextQueryBuilder(VietnameseAnalyzer accented, VietnameseAn
     private static string[] Slice(IReadOnlyList<string> tokens, int start, int length) =>
         Enumerable.Range(start, length).Select(i => tokens[i]).ToArray();
 
-    private static DisjunctionMaxQuery AcrossFields(IReadOnlyList<string> tokens, bool accentedField, float boost)
+    /// <summary>The folded words anywhere in the text, plus a bonus when they are in the title.</summary>
+    private static void AddFolded(BooleanQuery clause, IReadOnlyList<string> tokens, float weight)
     {
-        var query = new DisjunctionMaxQuery(FieldTieBreaker) { Boost = boost };
-        foreach (var (foldedField, accentedFieldName, fieldBoost) in Fields)
-        {
-            var field = accentedField ? accentedFieldName : foldedField;
-            Query part;
-            if (tokens.Count == 1)
-            {
-                part = new TermQuery(new Term(field, tokens[0]));
-            }
-            else
-            {
-                var phrase = new PhraseQuery();
-                foreach (var token in tokens)
-                {
-                    phrase.Add(new Term(field, token));
-                }
-
-                part = phrase;
-            }
-
-            part.Boost = fieldBoost;
-            query.Add(part);
-        }
-
-        return query;
+        clause.Add(Words(FieldNames.TextFolded, tokens, weight), Occur.SHOULD);
+        clause.Add(Words(FieldNames.TitleFolded, tokens, weight * TitleBonus), Occur.SHOULD);
     }
 
-    private static DisjunctionMaxQuery Fuzzy(string token, int edits)
+    /// <summary>A term query for one word, a phrase query for several.</summary>
+    private static Query Words(string field, IReadOnlyList<string> tokens, float boost)
     {
-        var query = new DisjunctionMaxQuery(FieldTieBreaker) { Boost = FuzzyWeight };
-        foreach (var (foldedField, _, fieldBoost) in Fields)
+        if (tokens.Count == 1)
         {
-            query.Add(new FuzzyQuery(new Term(foldedField, token), edits, FuzzyPrefixLength, FuzzyMaxExpansions, true) { Boost = fieldBoost });
+            return new TermQuery(new Term(field, tokens[0])) { Boost = boost };
         }
 
-        return query;
+        var phrase = new PhraseQuery { Boost = boost };
+        foreach (var token in tokens)
+        {
+            phrase.Add(new Term(field, token));
+        }
+
+        return phrase;
     }
 
     private static void AddHighlightTerms(BooleanQuery highlight, IEnumerable<string> tokens)
     {
         foreach (var token in tokens)
         {
-            foreach (var field in HighlightFields)
-            {
-                highlight.Add(new TermQuery(new Term(field, token)), Occur.SHOULD);
-            }
+            highlight.Add(new TermQuery(new Term(HighlightField, token)), Occur.SHOULD);
         }
     }
 }

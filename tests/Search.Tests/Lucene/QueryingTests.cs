@@ -1,4 +1,5 @@
 using DongNai.Domain.Places;
+using DongNai.Search.Lucene.Indexing;
 using DongNai.Search.Lucene.Querying;
 
 namespace DongNai.Search.Tests.Lucene;

@@ -91,4 +91,25 @@ public sealed class VietnameseTextTests
     {
         Assert.Equal(expected, VietnameseText.HasDiacritics(text));
     }
+
+    [Fact]
+    public void TryFoldInPlace_AgreesWithFold_ForEveryVietnameseLetter()
+    {
+        const string letters = "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ";
+        var all = letters + letters.ToUpperInvariant() + "0123456789";
+
+        var chars = all.ToCharArray();
+        var fast = VietnameseText.TryFoldInPlace(chars);
+
+        Assert.True(fast);
+        Assert.Equal(VietnameseText.Fold(all.Normalize(NormalizationForm.FormD)), new string(chars));
+    }
+
+    [Fact]
+    public void TryFoldInPlace_DeclinesCombiningMarks()
+    {
+        var chars = "hòa".Normalize(NormalizationForm.FormD).ToCharArray();
+
+        Assert.False(VietnameseText.TryFoldInPlace(chars));
+    }
 }
