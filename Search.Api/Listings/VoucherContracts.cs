@@ -77,7 +77,8 @@ public sealed record VoucherRequest(
         listing.DiscountAmountVnd = DiscountAmountVnd;
         listing.PriceVnd = PriceVnd ?? 0;
         listing.QuantityTotal = QuantityTotal!.Value;
-        listing.QuantityRemaining = QuantityRemaining ?? QuantityTotal.Value;
+        // Left out of an update, the count of vouchers still available is kept (capped by the new total).
+        listing.QuantityRemaining = QuantityRemaining ?? (isNew ? QuantityTotal.Value : Math.Min(listing.QuantityRemaining, QuantityTotal.Value));
         listing.ValidFrom = ValidFrom!.Value.UtcDateTime;
         listing.ValidTo = ValidTo!.Value.UtcDateTime;
         listing.Locations = Locations!

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace DongNai.Api.Tests;
+
+public sealed class PlaceAndLimitTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Places_ListTheProvincesCommunesAndParks()
+    {
+        var client = factory.CreateClient();
+
+        var communes = await client.GetFromJsonAsync<JsonElement>("/api/places/communes");
+        var parks = await client.GetFromJsonAsync<JsonElement>("/api/places/industrial-parks");
+
+        Assert.Equal(95, communes.GetArrayLength());
+        Assert.Contains(parks.EnumerateArray(), p => p.GetProperty("code").GetString() == "amata" && p.GetProperty("approximate").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("kcn amata", "industrialPark", "amata")]
+    [InlineData("Phường Tân Hạnh", "commune", "26068")]
+    public async Task Resolve_NamesWhatAUserTyped(string text, string kind, string code)
+    {
+        var place = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/places/resolve?q={Uri.EscapeDataString(text)}");
+
+        Assert.Equal(kind, place.GetProperty("kind").GetString());
+        Assert.Equal(code, place.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Resolve_Returns404_ForNonsense()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/places/resolve?q=xyzzy+plugh");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Listing_CanNameARealCommuneAndPark()
+    {
+        var owner = await factory.SignUpAsync();
+        var payload = ListingPayloads.Rental();
+        payload["communeCode"] = "26068";
+        payload["nearestParkCode"] = "amata";
+
+        var response = await owner.Client.PostAsJsonAsync("/api/rentals", payload);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Register_Returns429Problem_WhenTheAuthBudgetIsSpent()
+    {
+        using var limited = new ApiFactory();
+        var client = limited.WithWebHostBuilder(builder => builder.UseSetting("RateLimits:AuthPerMinute", "2")).CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.PostAsJsonAsync("/api/accounts/sign-in", new { phone = "0912345678", password = "matkhau123" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
