@@ -1,4 +1,5 @@
 using DongNai.Domain.Places;
+using DongNai.Indexers.Documents;
 using DongNai.Domain.Validation;
 
 namespace DongNai.Search.Api.Listings;
@@ -74,15 +75,5 @@ public static class ListingRules
 
     /// <summary>Lists the single flags set in <paramref name="value"/>, for responses.</summary>
     public static IReadOnlyList<TFlags> Split<TFlags>(TFlags value)
-        where TFlags : struct, Enum
-    {
-        var bits = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
-        return Enum.GetValues<TFlags>()
-            .Where(flag =>
-            {
-                var flagBits = Convert.ToInt64(flag, System.Globalization.CultureInfo.InvariantCulture);
-                return flagBits != 0 && (bits & flagBits) == flagBits;
-            })
-            .ToList();
-    }
+        where TFlags : struct, Enum => ListingVocabulary.Flags(value).ToList();
 }
