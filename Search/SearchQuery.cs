@@ -5,7 +5,13 @@ namespace DongNai.Search;
 /// <summary>The orders a result list can come in. Ties always break by kind, then id, so paging is stable.</summary>
 public enum SearchSort
 {
-    /// <summary>Text score blended with distance decay (when there is a reference point) and freshness.</summary>
+    /// <summary>
+    /// Text score blended with distance decay (when there is a reference point) and freshness.
+    /// Freshness is judged against the first page's <see cref="SearchQuery.Now"/> on every page;
+    /// text scores depend on index-wide word statistics, so a listing written between pages can
+    /// move others across a page boundary (as with any search-after over relevance). The other
+    /// sorts page exactly.
+    /// </summary>
     Relevance,
 
     /// <summary>Nearest first; needs a reference point; listings without a location come last.</summary>

@@ -23,7 +23,8 @@ namespace DongNai.Search.Lucene;
 /// </para>
 /// <para>
 /// A rebuild writes a new generation folder next to the current one while the current one keeps
-/// serving and taking writes (which are journaled and replayed onto the new one), then swaps by
+/// serving and taking writes (which are journaled and replayed onto the new one, after the
+/// deletions the current one remembers), then swaps by
 /// rewriting the <c>current</c> pointer file atomically. The old generation closes and is deleted
 /// when its last search ends, before the rebuild returns. Leftover folders from an interrupted
 /// rebuild are removed on start.
@@ -61,6 +62,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
         {
             [FieldNames.TitleFolded] = folded,
             [FieldNames.TextFolded] = folded,
+            [FieldNames.TextPhrases] = new VietnameseAnalyzer(fold: true, phrases: true),
         });
         _search = new ListingSearch(accented, folded);
         _related = new RelatedFinder(folded);
@@ -88,6 +90,11 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
         foreach (var document in documents)
         {
             DocumentMapper.Validate(document);
+        }
+
+        if (documents.Count == 0)
+        {
+            return Task.CompletedTask;
         }
 
         Write(documents.Select(document => (WriteOperation)new UpsertOperation(document)).ToList());
@@ -194,7 +201,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
                 cancellationToken.ThrowIfCancellationRequested();
                 var journal = _journal;
                 _journal = null;
-                ListingWriter.Apply(next, journal);
+                ListingWriter.Apply(next, ListingWriter.Tombstones(_current).Concat(journal));
                 next.Writer.Commit();
                 next.Searchers.MaybeRefreshBlocking();
                 _folder.WriteCurrent(name);

@@ -2,6 +2,7 @@ using System.Text;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Text;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace DongNai.Search.Lucene.Indexing;
@@ -15,6 +16,12 @@ internal static class DocumentMapper
     /// <summary>Titles longer than this are cut for display (doc values hold at most 32 KB per value).</summary>
     private const int MaxTitleLength = 1_000;
 
+    /// <summary>Phrase terms need document frequencies and term frequencies for scoring, not positions.</summary>
+    private static readonly FieldType PhraseFieldType = new(TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_AND_FREQS,
+    };
+
     /// <summary>Suffixes of a suggest phrase start at each of its first few words, so "amata" finds "KCN Amata".</summary>
     private const int MaxSuggestSuffixes = 4;
 
@@ -24,6 +31,11 @@ internal static class DocumentMapper
         if (!Enum.IsDefined(document.Kind))
         {
             throw new ArgumentException($"Unknown listing kind {document.Kind}.", nameof(document));
+        }
+
+        if (document.Title is null)
+        {
+            throw new ArgumentException($"Listing {document.Kind} {document.Id} has no title.", nameof(document));
         }
 
         if (document.Latitude.HasValue != document.Longitude.HasValue
@@ -72,6 +84,7 @@ internal static class DocumentMapper
         {
             document.Add(new TextField(FieldNames.Text, text, Field.Store.NO));
             document.Add(new TextField(FieldNames.TextFolded, text, Field.Store.NO));
+            document.Add(new Field(FieldNames.TextPhrases, text, PhraseFieldType));
         }
 
         if (source is { Latitude: { } latitude, Longitude: { } longitude })
@@ -124,6 +137,7 @@ internal static class DocumentMapper
     {
         var document = new Document();
         AddIdentity(document, kind, id, version, tombstone: true);
+        document.Add(new StringField(FieldNames.Tombstone, "1", Field.Store.NO));
         return document;
     }
 

@@ -19,6 +19,9 @@ internal static class FieldNames
     public const string IdValue = "id_dv";
     public const string VersionValue = "version_dv";
 
+    /// <summary>Term "1" on deletion tombstones, so a rebuild can carry them over.</summary>
+    public const string Tombstone = "tomb";
+
     /// <summary>Doc value 1 on tombstones, 0 on listings.</summary>
     public const string TombstoneValue = "tomb_dv";
 
@@ -34,6 +37,13 @@ internal static class FieldNames
     /// </summary>
     public const string Text = "text";
     public const string TextFolded = "text_f";
+
+    /// <summary>
+    /// Folded pairs of adjacent words of <see cref="TextFolded"/> ("phong tro"), without
+    /// positions: a two-word phrase is one term, and a longer one all its overlapping pairs, instead
+    /// of a positional check of common words in every candidate.
+    /// </summary>
+    public const string TextPhrases = "text_p";
 
     /// <summary>The title as written (NFC), in binary doc values: a page of hits reads it without touching stored fields.</summary>
     public const string TitleValue = "title_dv";

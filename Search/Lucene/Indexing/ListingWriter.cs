@@ -1,5 +1,6 @@
 using DongNai.Domain.Listings;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 
 namespace DongNai.Search.Lucene.Indexing;
 
@@ -59,10 +60,61 @@ internal static class ListingWriter
         }
     }
 
+    /// <summary>
+    /// The deletions a generation remembers, as operations to replay onto a rebuilt one, so that a
+    /// replayed old upsert cannot resurrect a listing deleted before the rebuild.
+    /// </summary>
+    public static List<WriteOperation> Tombstones(IndexGeneration generation)
+    {
+        generation.Searchers.MaybeRefreshBlocking();
+        var searcher = generation.Searchers.Acquire();
+        try
+        {
+            var collector = new TombstoneCollector();
+            searcher.Search(new TermQuery(new Term(FieldNames.Tombstone, "1")), collector);
+            return collector.Deletions;
+        }
+        finally
+        {
+            generation.Searchers.Release(searcher);
+        }
+    }
+
     private static bool Supersedes(WriteOperation operation, IndexedVersion? indexed) => indexed switch
     {
         null => true,
         { Deleted: true } => operation.Version > indexed.Value.Version,
         _ => operation.Version >= indexed.Value.Version,
     };
+}
+
+/// <summary>Reads kind, id and version of every tombstone from doc values.</summary>
+internal sealed class TombstoneCollector : ICollector
+{
+    private NumericDocValues? _kinds;
+    private NumericDocValues? _ids;
+    private NumericDocValues? _versions;
+
+    public List<WriteOperation> Deletions { get; } = [];
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer)
+    {
+    }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        _kinds = context.AtomicReader.GetNumericDocValues(FieldNames.KindValue);
+        _ids = context.AtomicReader.GetNumericDocValues(FieldNames.IdValue);
+        _versions = context.AtomicReader.GetNumericDocValues(FieldNames.VersionValue);
+    }
+
+    public void Collect(int doc)
+    {
+        if (_kinds is not null && _ids is not null && _versions is not null)
+        {
+            Deletions.Add(new DeleteOperation((ListingKind)_kinds.Get(doc), _ids.Get(doc), (int)_versions.Get(doc)));
+        }
+    }
 }

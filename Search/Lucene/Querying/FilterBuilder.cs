@@ -10,7 +10,7 @@ namespace DongNai.Search.Lucene.Querying;
 
 /// <summary>
 /// The term-based filters of a query as non-scoring clauses (constant score, boost 0) of one
-/// Boolean query, so Lucene intersects them with the text match by leapfrogging postings: kind,
+/// Boolean query, which the search intersects with the text match by leapfrogging postings: kind,
 /// sold-out, keyword values, departure window, and the geo cells that cover the wanted area.
 /// Keyword values and cells use terms filters, which build one bit set per segment.
 /// Numeric ranges (price, area, expiry) and the exact geo shape are checked on doc values by

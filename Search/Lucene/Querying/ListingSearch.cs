@@ -61,13 +61,14 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
         var scoringNowMs = cursor?.ScoringNowMs ?? UnixTime.Milliseconds(query.Now);
 
         var text = _text.Build(query.Text);
-        var root = new BooleanQuery(disableCoord: true);
-        if (text is not null)
-        {
-            root.Add(text.Scoring, Occur.MUST);
-        }
+        var filters = new BooleanQuery(disableCoord: true);
+        FilterBuilder.AddFilters(filters, query);
 
-        FilterBuilder.AddFilters(root, query);
+        // Filters lead the leapfrog: common words ("phòng trọ" in most rentals) would otherwise
+        // drive the intersection through their long posting lists.
+        var root = text is null
+            ? (Query)filters
+            : new FilteredQuery(text.Scoring, new QueryWrapperFilter(filters), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
 
         var collector = new ListingCollector(new CollectorSettings
         {

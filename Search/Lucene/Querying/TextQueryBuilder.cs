@@ -48,35 +48,50 @@ internal sealed class TextQueryBuilder(VietnameseAnalyzer accented, VietnameseAn
         var units = SearchSynonyms.Expand(foldedTokens);
         var scoring = new BooleanQuery(disableCoord: true);
         var highlight = new BooleanQuery(disableCoord: true);
+        var required = MinimumToMatch(units.Count);
         foreach (var unit in units)
         {
+            // Matching needs only the folded text field; title and accent bonuses are optional
+            // clauses, which Lucene scores only on documents that already match.
             var original = Slice(foldedTokens, unit.Start, unit.Length);
-            var clause = new BooleanQuery(disableCoord: true);
-            AddFolded(clause, original, 1f);
+            var match = new BooleanQuery(disableCoord: true) { { Words(FieldNames.TextFolded, original, 1f), Occur.SHOULD } };
+            var bonus = new List<Query> { Words(FieldNames.TitleFolded, original, TitleBonus) };
             AddHighlightTerms(highlight, original);
 
             var accentedForm = Slice(accentedTokens, unit.Start, unit.Length);
             if (withAccents && !accentedForm.SequenceEqual(original, StringComparer.Ordinal))
             {
-                clause.Add(Words(FieldNames.Text, accentedForm, AccentBonus), Occur.SHOULD);
+                bonus.Add(Words(FieldNames.Text, accentedForm, AccentBonus));
             }
 
             foreach (var alternative in unit.Alternatives)
             {
-                AddFolded(clause, alternative, SynonymWeight);
+                match.Add(Words(FieldNames.TextFolded, alternative, SynonymWeight), Occur.SHOULD);
+                bonus.Add(Words(FieldNames.TitleFolded, alternative, SynonymWeight * TitleBonus));
                 AddHighlightTerms(highlight, alternative);
             }
 
             if (unit.Length == 1 && FuzzyEdits(original[0]) is var edits and > 0)
             {
-                clause.Add(new FuzzyQuery(new Term(FieldNames.TextFolded, original[0]), edits, FuzzyPrefixLength, FuzzyMaxExpansions, true) { Boost = FuzzyWeight }, Occur.SHOULD);
+                match.Add(new FuzzyQuery(new Term(FieldNames.TextFolded, original[0]), edits, FuzzyPrefixLength, FuzzyMaxExpansions, true) { Boost = FuzzyWeight }, Occur.SHOULD);
                 highlight.Add(new FuzzyQuery(new Term(HighlightField, original[0]), edits, FuzzyPrefixLength, FuzzyMaxExpansions, true), Occur.SHOULD);
             }
 
-            scoring.Add(clause, Occur.SHOULD);
+            var clause = new BooleanQuery(disableCoord: true) { { match.Clauses.Count == 1 ? match.Clauses[0].Query : match, Occur.MUST } };
+            foreach (var query in bonus)
+            {
+                clause.Add(query, Occur.SHOULD);
+            }
+
+            // All units required is a conjunction, which leapfrogs; "most of" needs the slower minimum-should-match scorer.
+            scoring.Add(clause, required == units.Count ? Occur.MUST : Occur.SHOULD);
         }
 
-        scoring.MinimumNumberShouldMatch = MinimumToMatch(units.Count);
+        if (required < units.Count)
+        {
+            scoring.MinimumNumberShouldMatch = required;
+        }
+
         return new TextQuery(scoring, highlight);
     }
 
@@ -101,19 +116,32 @@ internal sealed class TextQueryBuilder(VietnameseAnalyzer accented, VietnameseAn
     private static string[] Slice(IReadOnlyList<string> tokens, int start, int length) =>
         Enumerable.Range(start, length).Select(i => tokens[i]).ToArray();
 
-    /// <summary>The folded words anywhere in the text, plus a bonus when they are in the title.</summary>
-    private static void AddFolded(BooleanQuery clause, IReadOnlyList<string> tokens, float weight)
-    {
-        clause.Add(Words(FieldNames.TextFolded, tokens, weight), Occur.SHOULD);
-        clause.Add(Words(FieldNames.TitleFolded, tokens, weight * TitleBonus), Occur.SHOULD);
-    }
-
-    /// <summary>A term query for one word, a phrase query for several.</summary>
+    /// <summary>
+    /// A term query for one word, a phrase query for several; in the folded text, a phrase is a
+    /// term of the phrase field (or, when longer, all its overlapping pairs).
+    /// </summary>
     private static Query Words(string field, IReadOnlyList<string> tokens, float boost)
     {
         if (tokens.Count == 1)
         {
             return new TermQuery(new Term(field, tokens[0])) { Boost = boost };
+        }
+
+        if (field == FieldNames.TextFolded)
+        {
+            const int Run = VietnameseAnalyzer.MaxPhraseWords;
+            if (tokens.Count <= Run)
+            {
+                return new TermQuery(new Term(FieldNames.TextPhrases, string.Join(' ', tokens))) { Boost = boost };
+            }
+
+            var runs = new BooleanQuery(disableCoord: true) { Boost = boost };
+            for (var start = 0; start + Run <= tokens.Count; start++)
+            {
+                runs.Add(new TermQuery(new Term(FieldNames.TextPhrases, string.Join(' ', tokens.Skip(start).Take(Run)))), Occur.MUST);
+            }
+
+            return runs;
         }
 
         var phrase = new PhraseQuery { Boost = boost };

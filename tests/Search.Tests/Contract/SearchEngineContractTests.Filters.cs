@@ -11,6 +11,7 @@ public abstract partial class SearchEngineContractTests
     [InlineData(10.9450, 106.8240, 3)]
     [InlineData(10.9565, 106.8686, 7.5)]
     [InlineData(10.7830, 106.9510, 20)]
+    [InlineData(10.9450, 106.8240, 250)]
     public async Task Search_ReturnsExactlyTheListingsWithinRadius(double latitude, double longitude, double km)
     {
         var listings = ScatteredListings(count: 300, seed: 7);

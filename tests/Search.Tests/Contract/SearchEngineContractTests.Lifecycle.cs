@@ -199,6 +199,18 @@ public abstract partial class SearchEngineContractTests
     }
 
     [Fact]
+    public async Task Rebuild_KeepsDeletionsSticky_AgainstReplayedOlderUpserts()
+    {
+        await IndexAsync(ListingBuilder.Job(1).Titled("Tuyển thợ hàn").Version(1), ListingBuilder.Job(2).Titled("Tuyển thợ điện"));
+        await Engine.DeleteAsync(ListingKind.Job, 1, version: 2);
+
+        await Engine.RebuildAsync(Listings(ListingBuilder.Job(2).Titled("Tuyển thợ điện")));
+        await IndexAsync(ListingBuilder.Job(1).Titled("Tuyển thợ hàn").Version(1));
+
+        Assert.Equal([2L], await IdsAsync(Query("tuyen tho")));
+    }
+
+    [Fact]
     public async Task Rebuild_LeavesTheIndexAsItWas_WhenTheSourceFails()
     {
         await IndexAsync(ListingBuilder.Job(1).Titled("Tuyển thợ hàn"));
