@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using DongNai.Domain;
+using DongNai.Domain.Places;
+using DongNai.Domain.Seeding;
+using DongNai.Domain.Text;
+using DongNai.Indexers;
+using DongNai.Indexers.Documents;
+using DongNai.Search;
+using DongNai.Search.Lucene;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DongNai.Bench;
+
+/// <summary>What the data folder holds, written once the index is built so that <c>--reuse</c> can trust it.</summary>
+internal sealed record DataMarker(int Listings, int Seed, DateTime ReferenceDate, string Commit);
+
+internal sealed record SeedResult(int Listings, int Jobs, int Rentals, int Classifieds, int Vouchers, int BusRoutes, double Seconds, long DatabaseBytes)
+{
+    public double ListingsPerSecond => Listings / Math.Max(Seconds, 1e-9);
+}
+
+internal sealed record BuildResult(
+    long Documents,
+    double Seconds,
+    long IndexBytes,
+    long PeakRssBytes,
+    long AllocatedBytes,
+    double CpuSeconds,
+    double SourceReadSeconds,
+    long SourceDocuments)
+{
+    public double DocumentsPerSecond => Documents / Math.Max(Seconds, 1e-9);
+
+    /// <summary>Reading the rows from SQLite and building the documents alone, without the engine.</summary>
+    public double SourceDocumentsPerSecond => SourceDocuments / Math.Max(SourceReadSeconds, 1e-9);
+}
+
+/// <summary>
+/// The benchmark's data folder, laid out as the service's <c>Storage:DataPath</c>
+/// (<c>dongnai.db</c>, <c>index/</c>), so the service can be started over it unchanged.
+/// Seeds it with the real seeder and builds the index with the real rebuilder.
+/// </summary>
+internal sealed class BenchData(string folder)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public string Folder => folder;
+
+    public string DatabasePath => Path.Combine(folder, "dongnai.db");
+
+    public string IndexPath => Path.Combine(folder, "index");
+
+    private string MarkerPath => Path.Combine(folder, "bench-data.json");
+
+    public string ConnectionString => $"Data Source={DatabasePath};Cache=Shared;Pooling=True";
+
+    public AppDbContext NewContext() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options);
+
+    public DataMarker? ReadMarker()
+    {
+        try
+        {
+            return File.Exists(MarkerPath) && File.Exists(DatabasePath) && Directory.Exists(IndexPath)
+                ? JsonSerializer.Deserialize<DataMarker>(File.ReadAllText(MarkerPath), Json)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public void WriteMarker(DataMarker marker) => File.WriteAllText(MarkerPath, JsonSerializer.Serialize(marker, Json));
+
+    /// <summary>Empties the folder, creates the schema and seeds <paramref name="listings"/> demo listings.</summary>
+    public async Task<SeedResult> SeedAsync(int listings, int seed, DateTime referenceDate, CancellationToken cancellationToken)
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        await using (var db = NewContext())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var result = await Ui.ProgressAsync($"Seeding {listings:N0} listings (seed {seed})", listings, async report =>
+        {
+            await using var db = NewContext();
+            return await DemoDatabaseSeeder.SeedDemoAsync(db, listings, seed, referenceDate, new InlineProgress<int>(n => report(n)), cancellationToken);
+        });
+        clock.Stop();
+        SqliteConnection.ClearAllPools();
+        var counts = result.Listings;
+        return new SeedResult(counts.Total, counts.Jobs, counts.Rentals, counts.Classifieds, counts.Vouchers, counts.BusRoutes, clock.Elapsed.TotalSeconds, FolderBytes(folder));
+    }
+
+    /// <summary>Every listing as the search document the indexer would build, kind by kind in id order, as <see cref="IndexRebuilder"/> reads them.</summary>
+    public async IAsyncEnumerable<SearchDocument> ReadDocumentsAsync(ListingDocumentBuilder builder, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = NewContext();
+        await foreach (var job in db.Jobs.AsNoTracking().Include(j => j.Employer).OrderBy(j => j.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return builder.Build(job);
+        }
+
+        await foreach (var rental in db.Rentals.AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return builder.Build(rental);
+        }
+
+        await foreach (var classified in db.Classifieds.AsNoTracking().OrderBy(c => c.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return builder.Build(classified);
+        }
+
+        await foreach (var voucher in db.Vouchers.AsNoTracking().OrderBy(v => v.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return builder.Build(voucher);
+        }
+
+        await foreach (var route in db.BusRoutes.AsNoTracking().OrderBy(b => b.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return builder.Build(route);
+        }
+    }
+
+    /// <summary>
+    /// Builds the index the way the service does (<see cref="IndexRebuilder"/> over the SQLite
+    /// file into a <see cref="LuceneSearchEngine"/>) and measures it: wall time, CPU time, managed
+    /// allocations, this process's peak resident memory during the build, and the size on disk.
+    /// Returns the engine, open on the new index.
+    /// </summary>
+    public async Task<(LuceneSearchEngine Engine, BuildResult Result)> BuildIndexAsync(
+        PlaceCatalog places, long expected, double sourceReadSeconds, long sourceDocuments, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(IndexPath))
+        {
+            Directory.Delete(IndexPath, recursive: true);
+        }
+
+        var engine = new LuceneSearchEngine(new LuceneOptions { IndexPath = IndexPath });
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(places)
+            .AddSingleton<ISearchEngine>(engine)
+            .AddDbContext<AppDbContext>(options => options.UseSqlite(ConnectionString))
+            .AddIndexing()
+            .BuildServiceProvider();
+        await using (services)
+        {
+            var rebuilder = services.GetRequiredService<IndexRebuilder>();
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            var self = Environment.ProcessId;
+            ProcessMemory.ResetPeak(self);
+            var allocated = GC.GetTotalAllocatedBytes(precise: false);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var documents = await Ui.ProgressAsync($"Indexing {expected:N0} listings (IndexRebuilder → LuceneSearchEngine.RebuildAsync)", expected, report =>
+                rebuilder.RebuildAsync(new InlineProgress<long>(n => report(n)), cancellationToken));
+            clock.Stop();
+            var result = new BuildResult(
+                documents,
+                clock.Elapsed.TotalSeconds,
+                FolderBytes(IndexPath),
+                ProcessMemory.PeakBytes(self),
+                GC.GetTotalAllocatedBytes(precise: false) - allocated,
+                (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,
+                sourceReadSeconds,
+                sourceDocuments);
+            return (engine, result);
+        }
+    }
+
+    public static long FolderBytes(string path) =>
+        Directory.Exists(path) ? new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(file => file.Length) : 0;
+}
+
+/// <summary>
+/// The autocomplete phrases of a listing as the engine indexes them (the title, and each suggest
+/// phrase from each of its first four words on), for the peer's suggestion table. Mirrors
+/// <c>DocumentMapper.SuggestTerms</c> in Search/, which is internal.
+/// </summary>
+internal static class SuggestPhrases
+{
+    private const int MaxLength = 100;
+    private const int MaxSuffixes = 4;
+
+    public static IEnumerable<(string Folded, string Display)> Of(SearchDocument document)
+    {
+        var seen = new HashSet<(string, string)>();
+        var display = Display(document.Title);
+        var key = VietnameseText.FoldKey(display);
+        if (key.Length > 0 && seen.Add((key, display)))
+        {
+            yield return (key, display);
+        }
+
+        foreach (var phrase in document.SuggestTerms)
+        {
+            display = Display(phrase);
+            key = VietnameseText.FoldKey(display);
+            var start = 0;
+            for (var suffix = 0; suffix < MaxSuffixes && start < key.Length; suffix++)
+            {
+                if (seen.Add((key[start..], display)))
+                {
+                    yield return (key[start..], display);
+                }
+
+                var space = key.IndexOf(' ', start);
+                if (space < 0)
+                {
+                    break;
+                }
+
+                start = space + 1;
+            }
+        }
+    }
+
+    private static string Display(string text)
+    {
+        var collapsed = string.Join(' ', text.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (collapsed.Length <= MaxLength)
+        {
+            return collapsed;
+        }
+
+        var cut = collapsed.LastIndexOf(' ', MaxLength);
+        return collapsed[..(cut > 0 ? cut : MaxLength)];
+    }
+}

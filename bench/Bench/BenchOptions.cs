@@ -1,0 +1,142 @@
+using System.Globalization;
+
+namespace DongNai.Bench;
+
+/// <summary>What one run of the harness does; read from the command line (see <see cref="Usage"/>).</summary>
+internal sealed record BenchOptions
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project bench/Bench -- [options]
+          --listings N        listings to generate (default 1000000; quick: 20000)
+          --seed S            random seed of the data and of the query parameters (default 2025)
+          --queries N         measured queries per query type and system (default 300; quick: 100)
+          --warmup N          warm-up queries per query type and system before measuring (default 30; quick: 15)
+          --clients 1,2,4     concurrent HTTP clients (default 1,2,4; quick: 1,2)
+          --phase-seconds S   time cap of one measured phase, so a slow system cannot stall the run (default 90; quick: 10)
+          --check N           filter-only queries per type cross-checked for identical id sets (default 40; quick: 25)
+          --no-peer           skip PostgreSQL + PostGIS (quick: always skipped)
+          --no-http           skip the HTTP phase
+          --no-docs           do not rewrite docs/benchmarks.md and the chart (quick: never written)
+          --reuse             keep the data folder and the peer's tables when they hold the same listings and seed
+          --data DIR          working folder for SQLite, the index and the service (default /tmp/dongnai-bench/<listings>)
+          --results DIR       where the JSON result goes (default docs/benchmarks; quick: a temp folder)
+          --peer CONN         Npgsql connection string of the peer (default: 127.0.0.1:55432, database dongnai_bench,
+                              as started by bench/peer/install-postgres.sh)
+          --quick             smoke test for CI: 20k listings, a few hundred queries, no peer, no docs
+        """;
+
+    public int Listings { get; init; } = 1_000_000;
+
+    public int Seed { get; init; } = 2025;
+
+    public int Queries { get; init; } = 300;
+
+    public int WarmUp { get; init; } = 30;
+
+    public IReadOnlyList<int> Clients { get; init; } = [1, 2, 4];
+
+    public double PhaseSeconds { get; init; } = 90;
+
+    public int CheckQueries { get; init; } = 40;
+
+    public bool Quick { get; init; }
+
+    public bool Peer { get; init; } = true;
+
+    public bool Http { get; init; } = true;
+
+    public bool WriteDocs { get; init; } = true;
+
+    public bool Reuse { get; init; }
+
+    public string? DataPath { get; init; }
+
+    public string? ResultsPath { get; init; }
+
+    public string PeerConnection { get; init; } =
+        "Host=127.0.0.1;Port=55432;Username=postgres;Database=dongnai_bench;Pooling=true;Maximum Pool Size=16;Command Timeout=300;Timeout=30";
+
+    /// <summary>The arguments as given, for the report.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>Parses the arguments; null (with a message) when they are wrong.</summary>
+    public static BenchOptions? Parse(string[] args, out string? error)
+    {
+        error = null;
+        var quick = args.Contains("--quick");
+        var options = quick
+            ? new BenchOptions { Quick = true, Listings = 20_000, Queries = 100, WarmUp = 15, Clients = [1, 2], PhaseSeconds = 10, CheckQueries = 25, Peer = false, WriteDocs = false }
+            : new BenchOptions();
+        options = options with { Arguments = args };
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            string Value()
+            {
+                if (i + 1 >= args.Length)
+                {
+                    throw new FormatException($"{name} needs a value.");
+                }
+
+                return args[++i];
+            }
+
+            int Int(int min, int max)
+            {
+                var text = Value();
+                if (!int.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+                {
+                    throw new FormatException($"{name} must be a whole number from {min} to {max}.");
+                }
+
+                return value;
+            }
+
+            try
+            {
+                options = name switch
+                {
+                    "--quick" => options,
+                    "--listings" => options with { Listings = Int(100, 10_000_000) },
+                    "--seed" => options with { Seed = Int(0, int.MaxValue) },
+                    "--queries" => options with { Queries = Int(10, 1_000_000) },
+                    "--warmup" => options with { WarmUp = Int(0, 100_000) },
+                    "--clients" => options with { Clients = ParseClients(Value()) },
+                    "--phase-seconds" => options with { PhaseSeconds = Int(1, 3600) },
+                    "--check" => options with { CheckQueries = Int(0, 10_000) },
+                    "--no-peer" => options with { Peer = false },
+                    "--no-http" => options with { Http = false },
+                    "--no-docs" => options with { WriteDocs = false },
+                    "--reuse" => options with { Reuse = true },
+                    "--data" => options with { DataPath = Path.GetFullPath(Value()) },
+                    "--results" => options with { ResultsPath = Path.GetFullPath(Value()) },
+                    "--peer" => options with { PeerConnection = Value() },
+                    _ => throw new FormatException($"Unknown option {name}."),
+                };
+            }
+            catch (FormatException exception)
+            {
+                error = exception.Message;
+                return null;
+            }
+        }
+
+        if (options.Quick && (options.Peer || options.WriteDocs))
+        {
+            // Quick mode is the CI smoke test: no server to install, nothing written into docs/.
+            options = options with { Peer = false, WriteDocs = false };
+        }
+
+        return options;
+    }
+
+    private static int[] ParseClients(string text)
+    {
+        var clients = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 64 ? n : throw new FormatException("--clients takes numbers from 1 to 64, comma-separated."))
+            .Distinct()
+            .Order()
+            .ToArray();
+        return clients.Length > 0 ? clients : throw new FormatException("--clients needs at least one number.");
+    }
+}

@@ -1,0 +1,427 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DongNai.Domain.Places;
+using DongNai.Search.Api.Searching;
+using DongNai.Search.Lucene;
+using Npgsql;
+using Spectre.Console;
+
+namespace DongNai.Bench;
+
+/// <summary>
+/// The benchmark harness of issue 4: generates the data with the real seeder, builds the index with
+/// the real rebuilder, loads the same listings into PostgreSQL + PostGIS, runs one query mix against
+/// both (in process, and over HTTP against the running service), cross-checks filter-only results,
+/// and writes a JSON result, the markdown table and the chart. See <see cref="BenchOptions.Usage"/>.
+/// </summary>
+internal static class Program
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine(BenchOptions.Usage);
+            return 0;
+        }
+
+        var options = BenchOptions.Parse(args, out var error);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync(error + Environment.NewLine + BenchOptions.Usage);
+            return 2;
+        }
+
+        using var stopping = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stopping.Cancel();
+        };
+
+        try
+        {
+            return await RunAsync(options, stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            Ui.Error("Cancelled.");
+            return 130;
+        }
+    }
+
+    private static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        if (!Ui.Interactive)
+        {
+            // Logs and CI: wide enough that the summary tables stay readable.
+            AnsiConsole.Profile.Width = 200;
+        }
+
+        var started = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var root = RepositoryRoot();
+        var machine = Machine.Describe(root);
+        // Quick runs get a folder of their own (CI and a developer may run at once) and remove it afterwards.
+        var scratch = options.Quick && options.DataPath is null ? Path.Combine(Path.GetTempPath(), $"dongnai-bench-quick-{Environment.ProcessId}", "data") : null;
+        var dataPath = options.DataPath ?? scratch ?? Path.Combine(Path.GetTempPath(), "dongnai-bench", options.Listings.ToString(CultureInfo.InvariantCulture));
+        var resultsPath = options.ResultsPath
+            ?? (options.Quick ? Path.Combine(Path.GetTempPath(), $"dongnai-bench-quick-{Environment.ProcessId}") : Path.Combine(root, "docs", "benchmarks"));
+        var data = new BenchData(dataPath);
+        var places = PlaceCatalog.Load();
+
+        AnsiConsole.Write(new Rule($"[bold]Đồng Nai search benchmark[/] {(options.Quick ? "(quick)" : "")}").LeftJustified());
+        Ui.Info($"{machine.Cores} cores, {machine.CpuModel}, {machine.MemoryGiB} GiB ({machine.MemoryAvailableGiB} GiB available), load {machine.LoadAverage}; {machine.Runtime}; commit {machine.Commit}{(machine.WorkingTreeDirty ? " (working tree has uncommitted changes)" : "")}");
+        Ui.Info($"{options.Listings:N0} listings, seed {options.Seed}; data in {dataPath}; results in {resultsPath}");
+
+        // Listings are dated up to 20 days before today, so some jobs and vouchers have expired by now
+        // and the expiry filters are exercised; the service under test reads the same real clock.
+        var marker = options.Reuse ? data.ReadMarker() : null;
+        var reuse = marker is not null && marker.Listings == options.Listings && marker.Seed == options.Seed;
+        var referenceDate = reuse ? marker!.ReferenceDate : DateTime.UtcNow.Date.AddDays(-20);
+        var now = DateTime.UtcNow;
+        now = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+        var run = new RunResult
+        {
+            StartedUtc = started,
+            Command = "dotnet run -c Release --project bench/Bench --" + (options.Arguments.Count > 0 ? " " + string.Join(' ', options.Arguments) : ""),
+            Quick = options.Quick,
+            Machine = machine,
+            Settings = new RunSettings(options.Listings, options.Seed, options.Queries, options.WarmUp, options.Clients, options.PhaseSeconds, options.CheckQueries, options.Peer, options.Http, referenceDate, now),
+        };
+        run.Notes.Add("Personalised feed: not measured, ranking does not exist yet (issue 4 says to leave it out).");
+
+        // 1. Data: the real seeder into SQLite.
+        Ui.Heading("Data");
+        if (reuse)
+        {
+            Ui.Info($"Reusing {dataPath} ({marker!.Listings:N0} listings, seed {marker.Seed}, built at commit {marker.Commit}); the index build is not measured in this run.");
+            run.DataReused = true;
+        }
+        else
+        {
+            run.Seed = await data.SeedAsync(options.Listings, options.Seed, referenceDate, cancellationToken);
+            Ui.Good($"Seeded {run.Seed.Listings:N0} listings in {run.Seed.Seconds:F1} s ({run.Seed.ListingsPerSecond:N0}/s): jobs {run.Seed.Jobs:N0}, rentals {run.Seed.Rentals:N0}, classifieds {run.Seed.Classifieds:N0}, vouchers {run.Seed.Vouchers:N0}, bus routes {run.Seed.BusRoutes:N0}; SQLite {RunResult.Bytes(run.Seed.DatabaseBytes)}");
+        }
+
+        var (oracle, readSeconds) = await ReferenceIndex.ReadAsync(data, places, options.Listings, collectSuggestions: options.Peer, options.Seed, cancellationToken);
+        Ui.Good($"Read {oracle.Count:N0} listings back as search documents in {readSeconds:F1} s ({oracle.Count / Math.Max(readSeconds, 1e-9):N0}/s) — the source side of a rebuild, without the engine");
+        var benchPeakBeforeBuild = ProcessMemory.PeakBytes(Environment.ProcessId);
+
+        // 2. The index: the real rebuilder into the real engine.
+        Ui.Heading("Index build");
+        LuceneSearchEngine engine;
+        if (reuse)
+        {
+            engine = new LuceneSearchEngine(new LuceneOptions { IndexPath = data.IndexPath });
+        }
+        else
+        {
+            (engine, var build) = await data.BuildIndexAsync(places, oracle.Count, readSeconds, oracle.Count, cancellationToken);
+            run.Build = build;
+            data.WriteMarker(new DataMarker(options.Listings, options.Seed, referenceDate, machine.Commit));
+            Ui.Good($"Indexed {build.Documents:N0} listings in {build.Seconds:F1} s: {build.DocumentsPerSecond:N0} listings/s (source alone {build.SourceDocumentsPerSecond:N0}/s); "
+                + $"index {RunResult.Bytes(build.IndexBytes)} on disk; peak RSS {RunResult.Bytes(build.PeakRssBytes)}; CPU {build.CpuSeconds:F1} s; allocated {RunResult.Bytes(build.AllocatedBytes)}");
+        }
+
+        // 3. The peer: the same documents into PostgreSQL + PostGIS.
+        PostgresPeer? peer = null;
+        if (options.Peer)
+        {
+            Ui.Heading("Peer: PostgreSQL + PostGIS");
+            try
+            {
+                peer = await PostgresPeer.ConnectAsync(options.PeerConnection, cancellationToken);
+            }
+            catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException)
+            {
+                Ui.Error($"Cannot reach the peer ({exception.Message}). Start it with bench/peer/install-postgres.sh, or pass --no-peer.");
+                engine.Dispose();
+                return 1;
+            }
+
+            var dataMarker = new DataMarker(options.Listings, options.Seed, referenceDate, machine.Commit);
+            if (reuse && await peer.HoldsAsync(dataMarker, cancellationToken))
+            {
+                run.PeerLoad = await peer.DescribeAsync(reused: true, measured: null, cancellationToken);
+                Ui.Info($"Reusing the peer's tables ({run.PeerLoad.Rows:N0} rows).");
+            }
+            else
+            {
+                run.PeerLoad = await peer.LoadAsync(data, places, oracle, dataMarker, cancellationToken);
+            }
+
+            var load = run.PeerLoad;
+            Ui.Good($"PostgreSQL {load.ServerVersion}, PostGIS {load.PostgisVersion}: {load.Rows:N0} rows; COPY {load.CopySeconds:F1} s, indexes {load.IndexSeconds:F1} s, statistics {load.StatisticsSeconds:F1} s; "
+                + $"table {RunResult.Bytes(load.TableBytes)}, indexes {RunResult.Bytes(load.IndexBytes)}; folding agrees on {load.FoldingAgreed}/{load.FoldingChecked} sampled titles");
+        }
+
+        // 4. The query mix.
+        var generator = new WorkloadGenerator(places, oracle);
+        var distinct = Math.Max(options.Queries, options.WarmUp);
+        var workload = QueryTypes.All.ToDictionary(type => type, type => generator.Generate(type, distinct, options.Seed));
+        var ours = new OurEngine(engine, new SearchRequestParser(places), now);
+        var statements = new Dictionary<BenchQuery, PeerStatement>(ReferenceEqualityComparer.Instance);
+        foreach (var query in workload.Values.SelectMany(list => list))
+        {
+            var search = query.Type is QueryType.Autocomplete or QueryType.Related ? null : ours.ToSearchQuery(query);
+            if (peer is not null)
+            {
+                statements[query] = PostgresPeer.Statement(query, search, now);
+            }
+        }
+
+        Ui.Heading($"In process: our engine ⇄ {(peer is null ? "(no peer)" : "PostgreSQL, one connection")}, alternating query by query");
+        var oursTotals = new ConcurrentDictionary<BenchQuery, int>(ReferenceEqualityComparer.Instance);
+        var inProcess = new Dictionary<QueryType, (Samples Ours, Samples? Peer)>();
+        await using (var peerConnection = peer is null ? null : await peer.Source.OpenConnectionAsync(cancellationToken))
+        {
+            foreach (var type in QueryTypes.All)
+            {
+                var samples = await Ui.ProgressAsync($"{type.Slug()}", options.Queries, report =>
+                    Measurements.InProcessAsync(workload[type], ours, peerConnection, statements, options.WarmUp, options.Queries, options.PhaseSeconds, oursTotals, report, cancellationToken));
+                inProcess[type] = samples;
+                var o = samples.Ours.BySummedLatency();
+                var p = samples.Peer?.BySummedLatency();
+                Ui.Info($"  {type.Slug()}: ours median {RunResult.Ms(o.MedianMs)}, p99 {RunResult.Ms(o.P99Ms)}"
+                    + (p is null ? "" : $"; peer median {RunResult.Ms(p.MedianMs)}, p99 {RunResult.Ms(p.P99Ms)}; ×{p.MedianMs / o.MedianMs:F1} at median") + $" ({o.Count} queries)");
+                ReportErrors(run, $"in-engine {type.Slug()}", samples.Ours);
+                if (samples.Peer is not null)
+                {
+                    ReportErrors(run, $"peer {type.Slug()}", samples.Peer);
+                }
+            }
+
+            // 5. Correctness: filter-only results must be identical.
+            Ui.Heading("Cross-check of filter-only queries");
+            var checks = QueryTypes.All.Count(t => t.IsFilterOnly()) * options.CheckQueries;
+            run.CrossCheck = await Ui.ProgressAsync($"engine ⇄ oracle{(peer is null ? "" : " ⇄ PostgreSQL")}", checks, report =>
+                CrossCheck.RunAsync(workload.ToDictionary(p => p.Key, p => (IReadOnlyList<BenchQuery>)p.Value), ours, oracle, peerConnection, now, options.CheckQueries, report, cancellationToken));
+            var check = run.CrossCheck;
+            if (check.Passed)
+            {
+                Ui.Good($"Identical: {check.Queries} queries; engine id sets {check.EngineIdSets} (+{check.EngineTotalsOnly} by total and facets), peer id sets {check.PeerIdSets}, "
+                    + $"facet sets {check.FacetComparisons}, {check.IdsCompared:N0} ids; boundary ties accepted {check.BoundaryTiesAccepted}");
+            }
+            else
+            {
+                Ui.Error($"CROSS-CHECK FAILED: {check.Failures.Count} differences");
+                foreach (var failure in check.Failures.Take(20))
+                {
+                    Ui.Error($"  {failure.Query}: {failure.What}: {failure.Detail}");
+                }
+            }
+        }
+
+        engine.Dispose();
+
+        // 6. Over HTTP: the real service, started over the same data folder.
+        var http = new Dictionary<QueryType, List<HttpLevelResult>>();
+        long serviceAtReady = 0, servicePeak = 0, serviceAtEnd = 0;
+        if (options.Http)
+        {
+            Ui.Heading($"Over HTTP: the service ⇄ {(peer is null ? "(no peer)" : "PostgreSQL with as many connections")}, in alternating blocks");
+            await using var service = await ServiceProcess.StartAsync(root, dataPath, cancellationToken);
+            serviceAtReady = ProcessMemory.CurrentBytes(service.ProcessId);
+            Ui.Info($"Service pid {service.ProcessId} ready at {service.Address} (RSS {RunResult.Bytes(serviceAtReady)})");
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseProxy = false, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+            {
+                BaseAddress = service.Address,
+                Timeout = TimeSpan.FromMinutes(2),
+            };
+            await WarmUpAndValidateHttpAsync(client, workload, oursTotals, options, now, run, cancellationToken);
+            foreach (var type in QueryTypes.All)
+            {
+                var levels = new List<HttpLevelResult>();
+                foreach (var clients in options.Clients)
+                {
+                    var (o, p) = await Ui.ProgressAsync($"{type.Slug()}, {clients} client{(clients == 1 ? "" : "s")}", options.Queries * (peer is null ? 1 : 2), report =>
+                        HttpLevelAsync(client, peer, workload[type], statements, clients, options, report, cancellationToken));
+                    ReportErrors(run, $"HTTP {type.Slug()} ×{clients}", o);
+                    if (p is not null)
+                    {
+                        ReportErrors(run, $"peer {type.Slug()} ×{clients}", p);
+                    }
+
+                    var level = new HttpLevelResult(clients, o.ByWallTime(), p?.ByWallTime());
+                    levels.Add(level);
+                    Ui.Info($"  {type.Slug()} ×{clients}: ours median {RunResult.Ms(level.Ours.MedianMs)}, p99 {RunResult.Ms(level.Ours.P99Ms)}, {level.Ours.ThroughputPerSecond:F0}/s"
+                        + (level.Peer is null ? "" : $"; peer median {RunResult.Ms(level.Peer.MedianMs)}, p99 {RunResult.Ms(level.Peer.P99Ms)}, {level.Peer.ThroughputPerSecond:F0}/s"));
+                    servicePeak = Math.Max(servicePeak, ProcessMemory.PeakBytes(service.ProcessId));
+                }
+
+                http[type] = levels;
+            }
+
+            serviceAtEnd = ProcessMemory.CurrentBytes(service.ProcessId);
+            servicePeak = Math.Max(servicePeak, ProcessMemory.PeakBytes(service.ProcessId));
+            run.Notes.Add("The peer has no HTTP layer of its own: the service's HTTP figures are set against SQL over loopback TCP with as many connections as clients, which favours the peer (a real deployment would add an API in front of it).");
+        }
+
+        foreach (var type in QueryTypes.All)
+        {
+            var (o, p) = inProcess[type];
+            run.Queries.Add(new QueryTypeResult(type.Slug(), type.Describe(), workload[type].Count, o.BySummedLatency(), p?.BySummedLatency(), http.GetValueOrDefault(type) ?? []));
+        }
+
+        run.Memory = new MemoryResult(Math.Max(benchPeakBeforeBuild, ProcessMemory.PeakBytes(Environment.ProcessId)), serviceAtReady, servicePeak, serviceAtEnd);
+        run.Notes.Add("In-process throughput is one client's: queries over the summed latency of that system, since the two systems take turns.");
+        if (peer is not null)
+        {
+            run.Notes.Add("Text queries are not result-compared: the engine ranks with BM25 over accented and folded fields, synonyms, typo tolerance and a minimum-should-match; the peer ANDs the folded words (plainto_tsquery) and ranks with ts_rank_cd.");
+            await peer.DisposeAsync();
+        }
+
+        run.Notes.Add($"Load average at start {machine.LoadAverage}, at the end {(File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?")} (1, 5, 15 min): other work on the machine shows here.");
+        run.JudgeTargets();
+        run.DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
+
+        // 7. Output.
+        Directory.CreateDirectory(resultsPath);
+        var jsonPath = Path.Combine(resultsPath, $"results-{started:yyyyMMdd-HHmm}-{options.Listings}.json");
+        await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(run, Json), cancellationToken);
+        Report.PrintSummary(run);
+        Ui.Good($"Results: {jsonPath}");
+        if (options.WriteDocs)
+        {
+            var chart = Path.Combine(root, "docs", "benchmarks", "latency-by-query-type.png");
+            Chart.Render(run, chart);
+            var markdown = Path.Combine(root, "docs", "benchmarks.md");
+            Report.WriteMarkdown(run, markdown, Path.GetRelativePath(Path.Combine(root, "docs"), jsonPath), Path.GetRelativePath(Path.Combine(root, "docs"), chart));
+            Ui.Good($"Updated {markdown} and {chart}");
+        }
+
+        if (scratch is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(scratch, recursive: true);
+        }
+
+        var failed = run.Errors.Count > 0 || run.CrossCheck is { Passed: false };
+        if (failed)
+        {
+            Ui.Error($"FAILED: {run.Errors.Count} errors, {run.CrossCheck?.Failures.Count ?? 0} cross-check differences");
+            foreach (var message in run.Errors.Take(20))
+            {
+                Ui.Error("  " + message);
+            }
+        }
+        else
+        {
+            Ui.Good($"Done in {clock.Elapsed.TotalSeconds:F0} s.");
+        }
+
+        return failed ? 1 : 0;
+    }
+
+    /// <summary>One concurrency level: blocks alternate between the service and the peer (service first, then peer first), half the requests each.</summary>
+    private static async Task<(Samples Ours, Samples? Peer)> HttpLevelAsync(
+        HttpClient client, PostgresPeer? peer, IReadOnlyList<BenchQuery> queries, IReadOnlyDictionary<BenchQuery, PeerStatement> statements,
+        int clients, BenchOptions options, Action<double> report, CancellationToken cancellationToken)
+    {
+        var ours = new Samples();
+        var theirs = peer is null ? null : new Samples();
+        const int rounds = 2;
+        var perRound = Math.Max(1, options.Queries / rounds);
+        var done = 0;
+        void Tick() => report(Interlocked.Increment(ref done));
+        for (var round = 0; round < rounds; round++)
+        {
+            var offset = round * perRound;
+            var cap = options.PhaseSeconds / rounds;
+            if (round % 2 == 0 || peer is null)
+            {
+                ours.Merge(await Measurements.HttpBlockAsync(client, queries, offset, perRound, clients, cap, Tick, cancellationToken));
+                if (peer is not null)
+                {
+                    theirs!.Merge(await Measurements.PeerBlockAsync(peer.Source, queries, statements, offset, perRound, clients, cap, Tick, cancellationToken));
+                }
+            }
+            else
+            {
+                theirs!.Merge(await Measurements.PeerBlockAsync(peer.Source, queries, statements, offset, perRound, clients, cap, Tick, cancellationToken));
+                ours.Merge(await Measurements.HttpBlockAsync(client, queries, offset, perRound, clients, cap, Tick, cancellationToken));
+            }
+        }
+
+        return (ours, theirs);
+    }
+
+    /// <summary>
+    /// Warms the service up with each type's first queries, one at a time, and checks that every
+    /// answer is a 200 whose result count equals the in-engine one (skipped if the UTC date changed
+    /// since the in-engine phase, as expiries fall at midnight).
+    /// </summary>
+    private static async Task WarmUpAndValidateHttpAsync(
+        HttpClient client, Dictionary<QueryType, IReadOnlyList<BenchQuery>> workload, ConcurrentDictionary<BenchQuery, int> oursTotals,
+        BenchOptions options, DateTime now, RunResult run, CancellationToken cancellationToken)
+    {
+        var count = Math.Max(options.WarmUp, 1);
+        var mismatches = 0;
+        await Ui.ProgressAsync("Warm-up and answer check", count * workload.Count, async report =>
+        {
+            var done = 0;
+            foreach (var (type, queries) in workload)
+            {
+                foreach (var query in queries.Take(count))
+                {
+                    using var response = await client.GetAsync(query.HttpPath(), cancellationToken);
+                    var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        run.Errors.Add($"HTTP {(int)response.StatusCode} for {query}: {System.Text.Encoding.UTF8.GetString(body)[..Math.Min(300, body.Length)]}");
+                    }
+                    else if (oursTotals.TryGetValue(query, out var expected) && DateTime.UtcNow.Date == now.Date)
+                    {
+                        var actual = Measurements.ResultCount(body);
+                        if (actual != expected)
+                        {
+                            mismatches++;
+                            run.Errors.Add($"HTTP answer differs from in-engine for {query}: {actual} vs {expected}");
+                        }
+                    }
+
+                    report(++done);
+                }
+            }
+        });
+        if (mismatches == 0)
+        {
+            Ui.Good("The service answers every warm-up query with the in-engine result count.");
+        }
+    }
+
+    private static void ReportErrors(RunResult run, string phase, Samples samples)
+    {
+        if (samples.Errors > 0)
+        {
+            run.Errors.Add($"{phase}: {samples.Errors} failed; first: {samples.FirstError}");
+            Ui.Error($"{phase}: {samples.Errors} failed; first: {samples.FirstError}");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        foreach (var start in (string[])[Directory.GetCurrentDirectory(), AppContext.BaseDirectory])
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "DongNai.slnx")))
+                {
+                    return folder.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("Run from inside the repository (DongNai.slnx not found).");
+    }
+}
