@@ -166,6 +166,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
         await _rebuildGate.WaitAsync(cancellationToken);
         IndexGeneration? next = null;
         string? name = null;
+        var loading = Task.CompletedTask;
         try
         {
             lock (_writeLock)
@@ -176,21 +177,36 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
                 next = IndexGeneration.Open(_folder.PathOf(name), _indexAnalyzer, _options.RamBufferSizeMb);
             }
 
+            // Batches are indexed in the background (on all cores) while the source reads the next one.
+            // A listing the source yields twice is added once, then replaced in order at the end.
             var loaded = 0;
+            var seen = new HashSet<(ListingKind, long)>();
+            var repeated = new List<SearchDocument>();
             var batch = new List<SearchDocument>(_options.RebuildBatchSize);
             await foreach (var document in documents.WithCancellation(cancellationToken))
             {
                 DocumentMapper.Validate(document);
+                if (!seen.Add((document.Kind, document.Id)))
+                {
+                    repeated.Add(document);
+                    continue;
+                }
+
                 batch.Add(document);
                 if (batch.Count == _options.RebuildBatchSize)
                 {
-                    ListingWriter.Load(next, batch);
-                    loaded += batch.Count;
-                    batch.Clear();
+                    await loading;
+                    var full = batch;
+                    var generation = next;
+                    loading = Task.Run(() => ListingWriter.Load(generation, full), cancellationToken);
+                    loaded += full.Count;
+                    batch = new List<SearchDocument>(_options.RebuildBatchSize);
                 }
             }
 
+            await loading;
             ListingWriter.Load(next, batch);
+            ListingWriter.Replace(next, repeated);
             loaded += batch.Count;
             next.Writer.Commit();
 
@@ -218,6 +234,8 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
         }
         finally
         {
+            // A failed rebuild reports its own exception; the loader only has to be done before its generation closes.
+            await loading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (next is not null)
             {
                 lock (_writeLock)

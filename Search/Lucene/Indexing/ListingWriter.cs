@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DongNai.Domain.Listings;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -21,6 +22,8 @@ internal sealed record DeleteOperation(ListingKind Kind, long Id, int Version)
 /// </summary>
 internal static class ListingWriter
 {
+    private const int LoadChunk = 128;
+
     public static void Apply(IndexGeneration generation, IEnumerable<WriteOperation> operations)
     {
         // An up-to-date reader sees every earlier batch; writes of this batch are tracked by the lookup.
@@ -50,8 +53,24 @@ internal static class ListingWriter
         }
     }
 
-    /// <summary>Adds listings to a fresh generation being rebuilt; the last write of a key wins.</summary>
-    public static void Load(IndexGeneration generation, IEnumerable<SearchDocument> documents)
+    /// <summary>
+    /// Adds listings, each new to the generation being rebuilt, on all cores (the writer is
+    /// thread-safe and indexes each thread's documents in its own buffer).
+    /// </summary>
+    public static void Load(IndexGeneration generation, IReadOnlyList<SearchDocument> documents)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.ForEach(Partitioner.Create(0, documents.Count, LoadChunk), options, range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                generation.Writer.AddDocument(DocumentMapper.ToListing(documents[i]));
+            }
+        });
+    }
+
+    /// <summary>Replaces listings in a generation being rebuilt, in order, so the last write of a key wins.</summary>
+    public static void Replace(IndexGeneration generation, IEnumerable<SearchDocument> documents)
     {
         foreach (var document in documents)
         {

@@ -62,6 +62,8 @@ internal sealed class ListingCollector : ICollector
     private readonly FacetCounter[] _facets;
     private readonly int[] _bandCounts;
     private readonly PriorityQueue<Candidate, SortKey> _top;
+    private readonly bool _needsPrice;
+    private readonly bool _needsLocation;
 
     private Scorer? _scorer;
     private int _docBase;
@@ -81,6 +83,9 @@ internal sealed class ListingCollector : ICollector
         _facets = settings.Facets.Select(field => new FacetCounter(field)).ToArray();
         _bandCounts = new int[(settings.PriceBands?.Count ?? -1) + 1];
         _top = new PriorityQueue<Candidate, SortKey>(settings.Size + 1, Comparer<SortKey>.Create((a, b) => b.CompareTo(a)));
+        _needsPrice = settings.MinPrice.HasValue || settings.MaxPrice.HasValue || settings.PriceBands is not null
+            || settings.Sort is SearchSort.PriceAscending or SearchSort.PriceDescending;
+        _needsLocation = settings.Box.HasValue || settings.Radius is not null || settings.ReferencePoint.HasValue;
     }
 
     /// <summary>Matching listings, all pages.</summary>
@@ -114,16 +119,20 @@ internal sealed class ListingCollector : ICollector
 
     public void Collect(int doc)
     {
-        if ((_expires?.Get(doc) ?? long.MaxValue) <= _settings.NowMs)
+        if (_expires is not null && _expires.Get(doc) <= _settings.NowMs)
         {
             return;
         }
 
-        var priceMin = ReadPrice(_priceMin, doc);
-        var priceMax = ReadPrice(_priceMax, doc);
-        if ((_settings.MinPrice is { } wantedMin && !(priceMax >= wantedMin)) || (_settings.MaxPrice is { } wantedMax && !(priceMin <= wantedMax)))
+        long? priceMin = null, priceMax = null;
+        if (_needsPrice)
         {
-            return;
+            priceMin = ReadPrice(_priceMin, doc);
+            priceMax = ReadPrice(_priceMax, doc);
+            if ((_settings.MinPrice is { } wantedMin && !(priceMax >= wantedMin)) || (_settings.MaxPrice is { } wantedMax && !(priceMin <= wantedMax)))
+            {
+                return;
+            }
         }
 
         if (_settings.MinArea.HasValue || _settings.MaxArea.HasValue)
@@ -135,27 +144,11 @@ internal sealed class ListingCollector : ICollector
             }
         }
 
-        var latitude = _latitude is null ? double.NaN : BitConverter.Int64BitsToDouble(_latitude.Get(doc));
-        var longitude = _longitude is null ? double.NaN : BitConverter.Int64BitsToDouble(_longitude.Get(doc));
-        var hasLocation = !double.IsNaN(latitude) && !double.IsNaN(longitude);
-        if (_settings.Box is { } box && (!hasLocation || !box.Contains(latitude, longitude)))
+        double? distance = null;
+        if (_needsLocation && !TryLocate(doc, out distance))
         {
             return;
         }
-
-        double? radiusDistance = null;
-        if (_settings.Radius is { } radius)
-        {
-            radiusDistance = GeoMath.HaversineKm(radius.Centre.Latitude, radius.Centre.Longitude, latitude, longitude);
-            if (radiusDistance > radius.Km)
-            {
-                return;
-            }
-        }
-
-        double? distance = _settings.ReferencePoint is { } reference && hasLocation
-            ? (_settings.Radius?.Centre == reference ? radiusDistance : GeoMath.HaversineKm(reference.Latitude, reference.Longitude, latitude, longitude))
-            : null;
 
         Total++;
         foreach (var facet in _facets)
@@ -168,37 +161,98 @@ internal sealed class ListingCollector : ICollector
             CountBands(bands, low, high);
         }
 
-        var textScore = _settings.HasText && _scorer is not null ? _scorer.GetScore() : 1.0;
-        var ageDays = (_settings.ScoringNowMs - (_updated?.Get(doc) ?? 0)) / MillisecondsPerDay;
-        var distanceForScore = _settings.ReferencePoint is null ? (double?)null : distance ?? double.PositiveInfinity;
-        var score = RelevanceBlend.Score(textScore, distanceForScore, ageDays);
-
-        var primary = _settings.Sort switch
+        // Order first by the primary value alone; kind and id (two more reads) only break ties.
+        double? score = null;
+        double primary;
+        switch (_settings.Sort)
         {
-            SearchSort.Relevance => -score,
-            SearchSort.Distance => distance ?? double.PositiveInfinity,
-            SearchSort.PriceAscending => priceMin is { } min ? min : double.PositiveInfinity,
-            SearchSort.PriceDescending => priceMax is { } max ? -(double)max : double.PositiveInfinity,
-            SearchSort.Newest => -(double)(_updated?.Get(doc) ?? 0),
-            _ => 0,
-        };
-        var key = new SortKey(primary, (int)(_kind?.Get(doc) ?? 0), _id?.Get(doc) ?? 0);
-        if (_settings.After is { } after && key <= after)
+            case SearchSort.Relevance:
+                score = Score(doc, distance);
+                primary = -score.Value;
+                break;
+            case SearchSort.Distance:
+                primary = distance ?? double.PositiveInfinity;
+                break;
+            case SearchSort.PriceAscending:
+                primary = priceMin is { } min ? min : double.PositiveInfinity;
+                break;
+            case SearchSort.PriceDescending:
+                primary = priceMax is { } max ? -(double)max : double.PositiveInfinity;
+                break;
+            default:
+                primary = -(double)(_updated?.Get(doc) ?? 0);
+                break;
+        }
+
+        if (_settings.After is { } after && (primary < after.Primary || (primary == after.Primary && KeyOf(doc, primary) <= after)))
         {
             return;
         }
 
         AfterCursor++;
-        var candidate = new Candidate(key, _docBase + doc, score, distance, priceMin, priceMax);
-        if (_top.Count < _settings.Size)
+        var full = _top.Count >= _settings.Size;
+        if (full && _top.TryPeek(out _, out var worst) && (primary > worst.Primary || (primary == worst.Primary && KeyOf(doc, primary) >= worst)))
         {
-            _top.Enqueue(candidate, key);
+            return;
         }
-        else if (_top.TryPeek(out _, out var worst) && key < worst)
+
+        if (!_needsPrice)
+        {
+            priceMin = ReadPrice(_priceMin, doc);
+            priceMax = ReadPrice(_priceMax, doc);
+        }
+
+        var key = KeyOf(doc, primary);
+        var candidate = new Candidate(key, _docBase + doc, score ?? Score(doc, distance), distance, priceMin, priceMax);
+        if (full)
         {
             _top.DequeueEnqueue(candidate, key);
         }
+        else
+        {
+            _top.Enqueue(candidate, key);
+        }
     }
+
+    /// <summary>Checks the geo filter on doc values and measures the distance from the reference point (null without one or without a location).</summary>
+    private bool TryLocate(int doc, out double? distance)
+    {
+        distance = null;
+        var latitude = _latitude is null ? double.NaN : BitConverter.Int64BitsToDouble(_latitude.Get(doc));
+        var longitude = _longitude is null ? double.NaN : BitConverter.Int64BitsToDouble(_longitude.Get(doc));
+        var hasLocation = !double.IsNaN(latitude) && !double.IsNaN(longitude);
+        if (_settings.Box is { } box && (!hasLocation || !box.Contains(latitude, longitude)))
+        {
+            return false;
+        }
+
+        double? radiusDistance = null;
+        if (_settings.Radius is { } radius)
+        {
+            radiusDistance = GeoMath.HaversineKm(radius.Centre.Latitude, radius.Centre.Longitude, latitude, longitude);
+            if (radiusDistance > radius.Km)
+            {
+                return false;
+            }
+        }
+
+        if (_settings.ReferencePoint is { } reference && hasLocation)
+        {
+            distance = _settings.Radius?.Centre == reference ? radiusDistance : GeoMath.HaversineKm(reference.Latitude, reference.Longitude, latitude, longitude);
+        }
+
+        return true;
+    }
+
+    private double Score(int doc, double? distance)
+    {
+        var textScore = _settings.HasText && _scorer is not null ? _scorer.GetScore() : 1.0;
+        var ageDays = (_settings.ScoringNowMs - (_updated?.Get(doc) ?? 0)) / MillisecondsPerDay;
+        var distanceForScore = _settings.ReferencePoint is null ? (double?)null : distance ?? double.PositiveInfinity;
+        return RelevanceBlend.Score(textScore, distanceForScore, ageDays);
+    }
+
+    private SortKey KeyOf(int doc, double primary) => new(primary, (int)(_kind?.Get(doc) ?? 0), _id?.Get(doc) ?? 0);
 
     /// <summary>The kept hits, best first.</summary>
     public IReadOnlyList<Candidate> TopHits()

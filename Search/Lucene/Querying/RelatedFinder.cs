@@ -8,11 +8,14 @@ namespace DongNai.Search.Lucene.Querying;
 
 /// <summary>
 /// Related items through Lucene's MoreLikeThis: the listing's title and description give
-/// the most telling folded terms, and those find visible listings of the same kind, never the
-/// listing itself. Thread-safe (holds only the analyzer).
+/// the most telling folded words (by tf-idf over titles, only words some other title shares), and
+/// those find visible listings of the same kind by title, never the listing itself. Titles keep
+/// the query short and the posting lists small. Thread-safe (holds only the analyzer).
 /// </summary>
 internal sealed class RelatedFinder(VietnameseAnalyzer folded)
 {
+    private const int MaxTerms = 12;
+
     public static void Validate(RelatedQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -36,14 +39,14 @@ internal sealed class RelatedFinder(VietnameseAnalyzer folded)
         var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
         {
             Analyzer = folded,
-            FieldNames = [FieldNames.TextFolded],
+            FieldNames = [FieldNames.TitleFolded],
             MinTermFreq = 1,
-            MinDocFreq = 1,
+            MinDocFreq = 2,
             MinWordLen = 2,
-            MaxQueryTerms = 25,
+            MaxQueryTerms = MaxTerms,
         };
         using var reader = new StringReader(text);
-        var like = moreLikeThis.Like(reader, FieldNames.TextFolded);
+        var like = moreLikeThis.Like(reader, FieldNames.TitleFolded);
 
         var root = new BooleanQuery(disableCoord: true)
         {

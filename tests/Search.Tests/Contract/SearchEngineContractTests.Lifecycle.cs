@@ -199,6 +199,19 @@ public abstract partial class SearchEngineContractTests
     }
 
     [Fact]
+    public async Task Rebuild_KeepsTheLastOfRepeatedListings()
+    {
+        var many = Enumerable.Range(1, 150).Select(i => ListingBuilder.Classified(i).Titled($"Bán đồ cũ {i}")).ToList();
+        many.Add(ListingBuilder.Classified(7).Titled("Bán xe đạp").Version(2));
+
+        await Engine.RebuildAsync(Listings([.. many]));
+
+        Assert.Equal(150, await Engine.CountAsync());
+        Assert.Equal([7L], await IdsAsync(Query("xe dap")));
+        Assert.Equal(149, (await Engine.SearchAsync(Query("do cu"))).Total);
+    }
+
+    [Fact]
     public async Task Rebuild_KeepsDeletionsSticky_AgainstReplayedOlderUpserts()
     {
         await IndexAsync(ListingBuilder.Job(1).Titled("Tuyển thợ hàn").Version(1), ListingBuilder.Job(2).Titled("Tuyển thợ điện"));

@@ -3,12 +3,12 @@ using DongNai.Search.Tests.Contract;
 
 namespace DongNai.Search.Tests.Lucene;
 
-/// <summary>The engine contract on a real Lucene index in a temporary folder.</summary>
+/// <summary>The engine contract on a real Lucene index in a temporary folder; small rebuild batches so rebuilds in tests index in the background too.</summary>
 public sealed class LuceneSearchEngineTests : SearchEngineContractTests
 {
     private readonly string _indexPath = TemporaryFolder.NewPath();
 
-    protected override ISearchEngine CreateEngine() => new LuceneSearchEngine(new LuceneOptions { IndexPath = _indexPath });
+    protected override ISearchEngine CreateEngine() => new LuceneSearchEngine(new LuceneOptions { IndexPath = _indexPath, RebuildBatchSize = 64 });
 
     public override async Task DisposeAsync()
     {
