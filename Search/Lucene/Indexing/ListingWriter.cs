@@ -59,6 +59,11 @@ internal static class ListingWriter
     /// </summary>
     public static void Load(IndexGeneration generation, IReadOnlyList<SearchDocument> documents)
     {
+        if (documents.Count == 0)
+        {
+            return;
+        }
+
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.ForEach(Partitioner.Create(0, documents.Count, LoadChunk), options, range =>
         {

@@ -198,6 +198,21 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([2L], await IdsAsync(Query("thợ sơn")));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(128)]
+    [InlineData(200)]
+    public async Task Rebuild_IndexesEveryListingOfTheSource(int count)
+    {
+        await IndexAsync(ListingBuilder.Job(100_000).Titled("Tuyển thợ hàn"));
+
+        await Engine.RebuildAsync(Listings([.. Enumerable.Range(1, count).Select(i => ListingBuilder.Rental(i).Titled($"Phòng trọ {i}"))]));
+
+        Assert.Equal(count, await Engine.CountAsync());
+        Assert.Equal(count, await Engine.CountAsync(ListingKind.Rental));
+    }
+
     [Fact]
     public async Task Rebuild_KeepsTheLastOfRepeatedListings()
     {
