@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Shingle;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 
@@ -28,9 +27,7 @@ public sealed class VietnameseAnalyzer(bool fold, bool phrases = false) : Analyz
         TokenStream stream = new VietnameseTextFilter(tokenizer, Folds);
         if (phrases)
         {
-            var shingles = new ShingleFilter(stream, 2, MaxPhraseWords);
-            shingles.SetOutputUnigrams(false);
-            stream = shingles;
+            stream = new WordPairFilter(stream);
         }
 
         return new TokenStreamComponents(tokenizer, stream);

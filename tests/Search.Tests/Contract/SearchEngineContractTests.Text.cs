@@ -166,6 +166,18 @@ public abstract partial class SearchEngineContractTests
     }
 
     [Fact]
+    public async Task Search_DoesNotMatchAPhraseAcrossTitleAndDescription()
+    {
+        await IndexAsync(
+            ListingBuilder.Rental(1).Titled("Cho thuê nhà").Described("Trọ sạch sẽ, gần chợ"),
+            ListingBuilder.Rental(2).Titled("Nhà trọ sạch sẽ"));
+
+        var ids = await IdsAsync(Query("nhà trọ"));
+
+        Assert.Equal([2L], ids);
+    }
+
+    [Fact]
     public async Task Search_DoesNotFindListings_WhenTextMatchesNothing()
     {
         await IndexAsync(

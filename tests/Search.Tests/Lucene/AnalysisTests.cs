@@ -25,6 +25,15 @@ public sealed class AnalysisTests
     }
 
     [Fact]
+    public void PhraseAnalyzer_EmitsFoldedPairsOfAdjacentWords()
+    {
+        var phrases = new VietnameseAnalyzer(fold: true, phrases: true);
+
+        Assert.Equal(["phong tro", "tro gan", "gan kcn"], phrases.Tokens("Phòng trọ gần KCN"));
+        Assert.Empty(phrases.Tokens("Phòng"));
+    }
+
+    [Fact]
     public void Analyzers_TreatDecomposedInputLikeComposedInput()
     {
         var text = "Phòng trọ Đồng Khởi";
