@@ -242,6 +242,10 @@ internal sealed class WorkloadGenerator(PlaceCatalog places, ReferenceIndex data
         {
             max = kind == ListingKind.Job ? 12_000_000 : 3_000_000;
         }
+        else if (min > max)
+        {
+            (min, max) = (max, min);
+        }
 
         var filters = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (random.NextDouble() < 0.4)
