@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Text;
@@ -7,8 +8,16 @@ using Lucene.Net.Util;
 
 namespace DongNai.Search.Lucene.Indexing;
 
-/// <summary>Turns a <see cref="SearchDocument"/> into the Lucene document of the schema in <see cref="FieldNames"/>. Stateless; thread-safe.</summary>
-internal static class DocumentMapper
+/// <summary>
+/// Turns a <see cref="SearchDocument"/> into the Lucene document of the schema in <see cref="FieldNames"/>.
+/// </summary>
+/// <remarks>
+/// An instance reuses its <see cref="Field"/> objects (and with them their token streams) from one
+/// listing to the next, as Lucene allows, instead of allocating some sixty per listing: not
+/// thread-safe, so one per indexing thread. The static members are pure and thread-safe.
+/// </remarks>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "A TermListTokenStream holds no resources; Lucene disposes it after each document and it stays reusable.")]
+internal sealed class DocumentMapper
 {
     /// <summary>Longest phrase kept for autocomplete, in chars; longer titles are cut at a word boundary.</summary>
     private const int MaxSuggestLength = 100;
@@ -24,6 +33,44 @@ internal static class DocumentMapper
 
     /// <summary>Suffixes of a suggest phrase start at each of its first few words, so "amata" finds "KCN Amata".</summary>
     private const int MaxSuggestSuffixes = 4;
+
+    private readonly StringField _key = new(FieldNames.Key, "", Field.Store.NO);
+    private readonly NumericDocValuesField _kindValue = new(FieldNames.KindValue, 0);
+    private readonly NumericDocValuesField _idValue = new(FieldNames.IdValue, 0);
+    private readonly NumericDocValuesField _versionValue = new(FieldNames.VersionValue, 0);
+    private readonly NumericDocValuesField _tombstoneValue = new(FieldNames.TombstoneValue, 0);
+    private readonly StringField _live = new(FieldNames.Live, "1", Field.Store.NO);
+    private readonly StringField _kind = new(FieldNames.Kind, "", Field.Store.NO);
+    private readonly BinaryDocValuesField _titleValue = new(FieldNames.TitleValue, new BytesRef());
+    private readonly StoredField _description = new(FieldNames.DescriptionStored, "");
+    private readonly TextField _title = new(FieldNames.Title, "", Field.Store.NO);
+    private readonly TextField _titleFolded = new(FieldNames.TitleFolded, "", Field.Store.NO);
+
+    /// <summary>One field per text source (title, extra text, description), in that order.</summary>
+    private readonly TextField[] _text = [.. Enumerable.Range(0, 3).Select(_ => new TextField(FieldNames.Text, "", Field.Store.NO))];
+    private readonly TextField[] _textFolded = [.. Enumerable.Range(0, 3).Select(_ => new TextField(FieldNames.TextFolded, "", Field.Store.NO))];
+    private readonly Field[] _textPhrases = [.. Enumerable.Range(0, 3).Select(_ => new Field(FieldNames.TextPhrases, "", PhraseFieldType))];
+
+    private readonly TermListTokenStream _geoCells = new();
+    private readonly Field _geoCell;
+    private readonly DoubleDocValuesField _latitudeValue = new(FieldNames.LatitudeValue, double.NaN);
+    private readonly DoubleDocValuesField _longitudeValue = new(FieldNames.LongitudeValue, double.NaN);
+    private readonly NumericDocValuesField _priceMinValue = new(FieldNames.PriceMinValue, 0);
+    private readonly NumericDocValuesField _priceMaxValue = new(FieldNames.PriceMaxValue, 0);
+    private readonly DoubleDocValuesField _areaValue = new(FieldNames.AreaValue, double.NaN);
+    private readonly NumericDocValuesField _expiresValue = new(FieldNames.ExpiresValue, 0);
+    private readonly StringField _soldOut = new(FieldNames.SoldOut, "1", Field.Store.NO);
+    private readonly List<Int32Field> _departures = [];
+    private readonly NumericDocValuesField _updatedValue = new(FieldNames.UpdatedValue, 0);
+    private readonly Dictionary<string, KeywordFields> _keywords = new(StringComparer.Ordinal);
+    private readonly TermListTokenStream _suggestTerms = new();
+    private readonly Field _suggest;
+
+    public DocumentMapper()
+    {
+        _geoCell = new Field(FieldNames.GeoCell, _geoCells, TermListTokenStream.ExactTermsType);
+        _suggest = new Field(FieldNames.Suggest, _suggestTerms, TermListTokenStream.ExactTermsType);
+    }
 
     public static void Validate(SearchDocument document)
     {
@@ -66,67 +113,114 @@ internal static class DocumentMapper
 
     public static string KeyOf(ListingKind kind, long id) => FieldNames.KeyOf((int)kind, id);
 
-    public static Document ToListing(SearchDocument source)
+    /// <summary>
+    /// The listing's Lucene document. The fields are this mapper's own, refilled on each call, so
+    /// the document is valid until the next call (Lucene reads it during
+    /// <see cref="IndexWriter.AddDocument(IEnumerable{IIndexableField})"/> and keeps nothing of it).
+    /// </summary>
+    public Document ToListing(SearchDocument source)
     {
         var document = new Document();
-        AddIdentity(document, source.Kind, source.Id, source.Version, tombstone: false);
-        document.Add(new StringField(FieldNames.Live, "1", Field.Store.NO));
-        document.Add(new StringField(FieldNames.Kind, source.Kind.Slug(), Field.Store.NO));
+        _key.SetStringValue(KeyOf(source.Kind, source.Id));
+        _kindValue.SetInt64Value((int)source.Kind);
+        _idValue.SetInt64Value(source.Id);
+        _versionValue.SetInt64Value(source.Version);
+        _tombstoneValue.SetInt64Value(0);
+        document.Add(_key);
+        document.Add(_kindValue);
+        document.Add(_idValue);
+        document.Add(_versionValue);
+        document.Add(_tombstoneValue);
+        document.Add(_live);
+        _kind.SetStringValue(source.Kind.Slug());
+        document.Add(_kind);
 
         var title = source.Title.Normalize(NormalizationForm.FormC);
         var description = source.Description?.Normalize(NormalizationForm.FormC) ?? "";
         var extra = source.ExtraText ?? "";
-        document.Add(new BinaryDocValuesField(FieldNames.TitleValue, new BytesRef(title.Length <= MaxTitleLength ? title : title[..MaxTitleLength])));
-        document.Add(new StoredField(FieldNames.DescriptionStored, description));
-        document.Add(new TextField(FieldNames.Title, title, Field.Store.NO));
-        document.Add(new TextField(FieldNames.TitleFolded, title, Field.Store.NO));
-        foreach (var text in (string[])[title, extra, description])
+        _titleValue.SetBytesValue(new BytesRef(title.Length <= MaxTitleLength ? title : title[..MaxTitleLength]));
+        _description.SetStringValue(description);
+        _title.SetStringValue(title);
+        _titleFolded.SetStringValue(title);
+        document.Add(_titleValue);
+        document.Add(_description);
+        document.Add(_title);
+        document.Add(_titleFolded);
+        string[] texts = [title, extra, description];
+        for (var i = 0; i < texts.Length; i++)
         {
-            document.Add(new TextField(FieldNames.Text, text, Field.Store.NO));
-            document.Add(new TextField(FieldNames.TextFolded, text, Field.Store.NO));
-            document.Add(new Field(FieldNames.TextPhrases, text, PhraseFieldType));
+            _text[i].SetStringValue(texts[i]);
+            _textFolded[i].SetStringValue(texts[i]);
+            _textPhrases[i].SetStringValue(texts[i]);
+            document.Add(_text[i]);
+            document.Add(_textFolded[i]);
+            document.Add(_textPhrases[i]);
         }
 
         if (source is { Latitude: { } latitude, Longitude: { } longitude })
         {
+            _geoCells.Clear();
             foreach (var cell in GeoCells.Of(latitude, longitude, kind: null).Concat(GeoCells.Of(latitude, longitude, (int)source.Kind)))
             {
-                document.Add(new StringField(FieldNames.GeoCell, cell, Field.Store.NO));
+                _geoCells.Add(cell);
             }
+
+            document.Add(_geoCell);
         }
 
-        document.Add(new DoubleDocValuesField(FieldNames.LatitudeValue, source.Latitude ?? double.NaN));
-        document.Add(new DoubleDocValuesField(FieldNames.LongitudeValue, source.Longitude ?? double.NaN));
-
-        document.Add(new NumericDocValuesField(FieldNames.PriceMinValue, source.PriceMin ?? FieldNames.MissingLong));
-        document.Add(new NumericDocValuesField(FieldNames.PriceMaxValue, source.PriceMax ?? FieldNames.MissingLong));
-
-        document.Add(new DoubleDocValuesField(FieldNames.AreaValue, source.AreaM2 ?? double.NaN));
-        document.Add(new NumericDocValuesField(FieldNames.ExpiresValue, source.ExpiresAt is { } expires ? UnixTime.Milliseconds(expires) : long.MaxValue));
+        _latitudeValue.SetDoubleValue(source.Latitude ?? double.NaN);
+        _longitudeValue.SetDoubleValue(source.Longitude ?? double.NaN);
+        _priceMinValue.SetInt64Value(source.PriceMin ?? FieldNames.MissingLong);
+        _priceMaxValue.SetInt64Value(source.PriceMax ?? FieldNames.MissingLong);
+        _areaValue.SetDoubleValue(source.AreaM2 ?? double.NaN);
+        _expiresValue.SetInt64Value(source.ExpiresAt is { } expires ? UnixTime.Milliseconds(expires) : long.MaxValue);
+        _updatedValue.SetInt64Value(UnixTime.Milliseconds(source.UpdatedAt));
+        document.Add(_latitudeValue);
+        document.Add(_longitudeValue);
+        document.Add(_priceMinValue);
+        document.Add(_priceMaxValue);
+        document.Add(_areaValue);
+        document.Add(_expiresValue);
         if (source.QuantityRemaining is <= 0)
         {
-            document.Add(new StringField(FieldNames.SoldOut, "1", Field.Store.NO));
+            document.Add(_soldOut);
         }
 
+        var departures = 0;
         foreach (var minute in source.DeparturesMinuteOfDay ?? [])
         {
-            document.Add(new Int32Field(FieldNames.Departure, minute, Field.Store.NO));
+            if (departures == _departures.Count)
+            {
+                _departures.Add(new Int32Field(FieldNames.Departure, 0, Field.Store.NO));
+            }
+
+            var departure = _departures[departures++];
+            departure.SetInt32Value(minute);
+            document.Add(departure);
         }
 
-        document.Add(new NumericDocValuesField(FieldNames.UpdatedValue, UnixTime.Milliseconds(source.UpdatedAt)));
+        document.Add(_updatedValue);
 
         foreach (var (field, values) in source.Keywords)
         {
-            foreach (var value in values.Distinct(StringComparer.Ordinal))
+            if (!_keywords.TryGetValue(field, out var keyword))
             {
-                document.Add(new StringField(FieldNames.Keyword(field), value, Field.Store.NO));
-                document.Add(new SortedSetDocValuesField(FieldNames.KeywordValues(field), new BytesRef(value)));
+                keyword = new KeywordFields(field);
+                _keywords.Add(field, keyword);
             }
+
+            keyword.AddTo(document, values);
         }
 
+        _suggestTerms.Clear();
         foreach (var term in SuggestTerms(title, source.SuggestTerms))
         {
-            document.Add(new StringField(FieldNames.Suggest, term, Field.Store.NO));
+            _suggestTerms.Add(term);
+        }
+
+        if (_suggestTerms.Count > 0)
+        {
+            document.Add(_suggest);
         }
 
         return document;
@@ -192,6 +286,51 @@ internal static class DocumentMapper
         document.Add(new NumericDocValuesField(FieldNames.IdValue, id));
         document.Add(new NumericDocValuesField(FieldNames.VersionValue, version));
         document.Add(new NumericDocValuesField(FieldNames.TombstoneValue, tombstone ? 1 : 0));
+    }
+
+    /// <summary>The reusable fields of one keyword field: its exact terms, and one sorted-set doc value per value for facets.</summary>
+    [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "As for DocumentMapper.")]
+    private sealed class KeywordFields
+    {
+        private readonly TermListTokenStream _terms = new();
+        private readonly Field _field;
+        private readonly string _valuesField;
+        private readonly List<SortedSetDocValuesField> _values = [];
+        private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
+
+        public KeywordFields(string field)
+        {
+            _field = new Field(FieldNames.Keyword(field), _terms, TermListTokenStream.ExactTermsType);
+            _valuesField = FieldNames.KeywordValues(field);
+        }
+
+        public void AddTo(Document document, IReadOnlyList<string> values)
+        {
+            _terms.Clear();
+            _distinct.Clear();
+            foreach (var value in values)
+            {
+                if (!_distinct.Add(value))
+                {
+                    continue;
+                }
+
+                if (_terms.Count == _values.Count)
+                {
+                    _values.Add(new SortedSetDocValuesField(_valuesField, new BytesRef()));
+                }
+
+                var docValue = _values[_terms.Count];
+                docValue.SetBytesValue(new BytesRef(value));
+                document.Add(docValue);
+                _terms.Add(value);
+            }
+
+            if (_terms.Count > 0)
+            {
+                document.Add(_field);
+            }
+        }
     }
 }
 

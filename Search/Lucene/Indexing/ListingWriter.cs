@@ -32,6 +32,7 @@ internal static class ListingWriter
         try
         {
             var lookup = new VersionLookup(searcher.IndexReader);
+            var mapper = new DocumentMapper();
             foreach (var operation in operations)
             {
                 var key = DocumentMapper.KeyOf(operation.Kind, operation.Id);
@@ -41,7 +42,7 @@ internal static class ListingWriter
                 }
 
                 var document = operation is UpsertOperation upsert
-                    ? DocumentMapper.ToListing(upsert.Document)
+                    ? mapper.ToListing(upsert.Document)
                     : DocumentMapper.ToTombstone(operation.Kind, operation.Id, operation.Version);
                 generation.Writer.UpdateDocument(new Term(FieldNames.Key, key), document);
                 lookup.Written(key, new IndexedVersion(operation.Version, operation is DeleteOperation));
@@ -65,22 +66,30 @@ internal static class ListingWriter
         }
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.ForEach(Partitioner.Create(0, documents.Count, LoadChunk), options, range =>
-        {
-            for (var i = range.Item1; i < range.Item2; i++)
+        Parallel.ForEach(
+            Partitioner.Create(0, documents.Count, LoadChunk),
+            options,
+            () => new DocumentMapper(),
+            (range, _, mapper) =>
             {
-                generation.Writer.AddDocument(DocumentMapper.ToListing(documents[i]));
-            }
-        });
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    generation.Writer.AddDocument(mapper.ToListing(documents[i]));
+                }
+
+                return mapper;
+            },
+            _ => { });
     }
 
     /// <summary>Replaces listings in a generation being rebuilt, in order, so the last write of a key wins.</summary>
     public static void Replace(IndexGeneration generation, IEnumerable<SearchDocument> documents)
     {
+        var mapper = new DocumentMapper();
         foreach (var document in documents)
         {
             var key = DocumentMapper.KeyOf(document.Kind, document.Id);
-            generation.Writer.UpdateDocument(new Term(FieldNames.Key, key), DocumentMapper.ToListing(document));
+            generation.Writer.UpdateDocument(new Term(FieldNames.Key, key), mapper.ToListing(document));
         }
     }
 
