@@ -12,6 +12,12 @@ public sealed class LuceneOptions
     /// <summary>Indexing buffer before Lucene flushes a segment.</summary>
     public double RamBufferSizeMb { get; init; } = 64;
 
+    /// <summary>
+    /// Indexing buffer while a rebuild loads its new generation: fewer, larger flushed segments,
+    /// hence fewer merges. Back to <see cref="RamBufferSizeMb"/> once the load is done.
+    /// </summary>
+    public double RebuildRamBufferSizeMb { get; init; } = 256;
+
     /// <summary>Documents handed to the writer per step of a rebuild.</summary>
     public int RebuildBatchSize { get; init; } = 1_000;
 }

@@ -177,6 +177,8 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
                 next = IndexGeneration.Open(_folder.PathOf(name), _indexAnalyzer, _options.RamBufferSizeMb);
             }
 
+            next.BeginBulkLoad(_options.RebuildRamBufferSizeMb);
+
             // Batches are indexed in the background (on all cores) while the source reads the next one.
             // A listing the source yields twice is added once, then replaced in order at the end.
             var loaded = 0;
@@ -208,6 +210,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
             ListingWriter.Load(next, batch);
             ListingWriter.Replace(next, repeated);
             loaded += batch.Count;
+            next.EndBulkLoad(_options.RamBufferSizeMb);
             next.Writer.Commit();
 
             IndexGeneration previous;

@@ -44,6 +44,7 @@ internal sealed class IndexGeneration
     /// <summary>Completes when the last reference is gone and the generation has closed (and, if retired for deletion, its folder is gone).</summary>
     public Task Closed => _closed.Task;
 
+    /// <summary>Opens (or creates) the generation in <paramref name="path"/> with a writer for live updates.</summary>
     public static IndexGeneration Open(string path, Analyzer analyzer, double ramBufferSizeMb)
     {
         System.IO.Directory.CreateDirectory(path);
@@ -65,6 +66,23 @@ internal sealed class IndexGeneration
             directory.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Sets the writer up for loading a whole index: a larger buffer and no compound files (which
+    /// would copy every flushed segment once more). Call before the first document of a rebuild.
+    /// </summary>
+    public void BeginBulkLoad(double ramBufferSizeMb)
+    {
+        Writer.Config.RAMBufferSizeMB = ramBufferSizeMb;
+        Writer.Config.UseCompoundFile = false;
+    }
+
+    /// <summary>Back to the settings for live updates after a bulk load: small segments in compound files.</summary>
+    public void EndBulkLoad(double ramBufferSizeMb)
+    {
+        Writer.Config.RAMBufferSizeMB = ramBufferSizeMb;
+        Writer.Config.UseCompoundFile = true;
     }
 
     /// <summary>Takes a reference; false when the generation has already closed (retry with the current one).</summary>
