@@ -1,4 +1,5 @@
 using DongNai.Search.Lucene.Analysis;
+using DongNai.Search.Lucene.Querying;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -164,7 +165,12 @@ internal sealed class IndexGeneration
 
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Scoring };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            // Copies new segments' doc values into memory here, on the refresh, not in a search.
+            CachedDocValues.Warm(reader);
+            return new IndexSearcher(reader) { Similarity = Scoring };
+        }
     }
 }
 

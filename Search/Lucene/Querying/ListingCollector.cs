@@ -102,15 +102,15 @@ internal sealed class ListingCollector : ICollector
     {
         var reader = context.AtomicReader;
         _docBase = context.DocBase;
-        _latitude = reader.GetNumericDocValues(FieldNames.LatitudeValue);
-        _longitude = reader.GetNumericDocValues(FieldNames.LongitudeValue);
-        _kind = reader.GetNumericDocValues(FieldNames.KindValue);
-        _id = reader.GetNumericDocValues(FieldNames.IdValue);
-        _priceMin = reader.GetNumericDocValues(FieldNames.PriceMinValue);
-        _priceMax = reader.GetNumericDocValues(FieldNames.PriceMaxValue);
-        _updated = reader.GetNumericDocValues(FieldNames.UpdatedValue);
-        _expires = reader.GetNumericDocValues(FieldNames.ExpiresValue);
-        _area = reader.GetNumericDocValues(FieldNames.AreaValue);
+        _latitude = CachedDocValues.Numeric(reader, FieldNames.LatitudeValue);
+        _longitude = CachedDocValues.Numeric(reader, FieldNames.LongitudeValue);
+        _kind = CachedDocValues.Numeric(reader, FieldNames.KindValue);
+        _id = CachedDocValues.Numeric(reader, FieldNames.IdValue);
+        _priceMin = CachedDocValues.Numeric(reader, FieldNames.PriceMinValue);
+        _priceMax = CachedDocValues.Numeric(reader, FieldNames.PriceMaxValue);
+        _updated = CachedDocValues.Numeric(reader, FieldNames.UpdatedValue);
+        _expires = CachedDocValues.Numeric(reader, FieldNames.ExpiresValue);
+        _area = CachedDocValues.Numeric(reader, FieldNames.AreaValue);
         foreach (var facet in _facets)
         {
             facet.NextSegment(reader);
