@@ -25,6 +25,7 @@ internal static class CachedDocValues
     ];
 
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, NumericDocValues?>> Segments = [];
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, SegmentOrdinals?>> OrdinalSegments = [];
 
     /// <summary>The field's values in this segment, as <see cref="AtomicReader.GetNumericDocValues"/> would give them; null when the segment has none.</summary>
     public static NumericDocValues? Numeric(AtomicReader reader, string field)
@@ -33,14 +34,30 @@ internal static class CachedDocValues
         return fields.TryGetValue(field, out var values) ? values : fields.GetOrAdd(field, static (name, segment) => Load(segment, name), reader);
     }
 
-    /// <summary>Loads the collector's fields of every segment of <paramref name="reader"/> not loaded yet.</summary>
+    /// <summary>The ordinals of a sorted-set field in this segment, per listing; null when the segment has none.</summary>
+    public static SegmentOrdinals? Ordinals(AtomicReader reader, string field)
+    {
+        var fields = OrdinalSegments.GetValue(reader.CoreCacheKey, static _ => new ConcurrentDictionary<string, SegmentOrdinals?>(StringComparer.Ordinal));
+        return fields.TryGetValue(field, out var ordinals) ? ordinals : fields.GetOrAdd(field, static (name, segment) => SegmentOrdinals.Load(segment, name), reader);
+    }
+
+    /// <summary>Loads the collector's fields, and the facet fields, of every segment of <paramref name="reader"/> not loaded yet.</summary>
     public static void Warm(IndexReader reader)
     {
         foreach (var leaf in reader.Leaves)
         {
+            var segment = leaf.AtomicReader;
             foreach (var field in CollectorFields)
             {
-                Numeric(leaf.AtomicReader, field);
+                Numeric(segment, field);
+            }
+
+            foreach (var field in segment.FieldInfos)
+            {
+                if (field.DocValuesType == DocValuesType.SORTED_SET && field.Name.StartsWith(FieldNames.KeywordValues(""), StringComparison.Ordinal))
+                {
+                    Ordinals(segment, field.Name);
+                }
             }
         }
     }
@@ -65,5 +82,61 @@ internal static class CachedDocValues
     private sealed class ArrayValues(long[] values) : NumericDocValues
     {
         public override long Get(int docID) => values[docID];
+    }
+}
+
+/// <summary>
+/// The ordinals of one sorted-set field of one segment, listing by listing, in two arrays
+/// (where each listing's run starts, and the runs). Immutable; thread-safe. Ordinals are those of
+/// the segment's <see cref="SortedSetDocValues"/>, which resolve them to values.
+/// </summary>
+internal sealed class SegmentOrdinals
+{
+    private readonly int[] _starts;
+    private readonly int[] _ordinals;
+
+    private SegmentOrdinals(int[] starts, int[] ordinals, long valueCount)
+    {
+        _starts = starts;
+        _ordinals = ordinals;
+        ValueCount = valueCount;
+    }
+
+    /// <summary>Distinct values of the field in the segment.</summary>
+    public long ValueCount { get; }
+
+    /// <summary>The listing's ordinals, ascending.</summary>
+    public ReadOnlySpan<int> Of(int doc) => _ordinals.AsSpan(_starts[doc], _starts[doc + 1] - _starts[doc]);
+
+    internal static SegmentOrdinals? Load(AtomicReader reader, string field)
+    {
+        var values = reader.GetSortedSetDocValues(field);
+        if (values is null)
+        {
+            return null;
+        }
+
+        var starts = new int[reader.MaxDoc + 1];
+        var ordinals = new int[Math.Max(16, reader.MaxDoc)];
+        var count = 0;
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            values.SetDocument(doc);
+            long ord;
+            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            {
+                if (count == ordinals.Length)
+                {
+                    Array.Resize(ref ordinals, ordinals.Length * 2);
+                }
+
+                ordinals[count++] = (int)ord;
+            }
+
+            starts[doc + 1] = count;
+        }
+
+        Array.Resize(ref ordinals, count);
+        return new SegmentOrdinals(starts, ordinals, values.ValueCount);
     }
 }

@@ -315,6 +315,7 @@ internal sealed class ListingCollector : ICollector
     {
         private readonly Dictionary<string, int> _totals = new(StringComparer.Ordinal);
         private SortedSetDocValues? _values;
+        private SegmentOrdinals? _ordinals;
         private int[]? _counts;
 
         public string Field => name;
@@ -323,6 +324,7 @@ internal sealed class ListingCollector : ICollector
         {
             FlushSegment();
             _values = reader.GetSortedSetDocValues(FieldNames.KeywordValues(name));
+            _ordinals = _values is null ? null : CachedDocValues.Ordinals(reader, FieldNames.KeywordValues(name));
             if (_values is not null)
             {
                 _counts = ArrayPool<int>.Shared.Rent((int)_values.ValueCount);
@@ -332,14 +334,12 @@ internal sealed class ListingCollector : ICollector
 
         public void Count(int doc)
         {
-            if (_values is null || _counts is null)
+            if (_ordinals is null || _counts is null)
             {
                 return;
             }
 
-            _values.SetDocument(doc);
-            long ord;
-            while ((ord = _values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            foreach (var ord in _ordinals.Of(doc))
             {
                 _counts[ord]++;
             }
@@ -375,6 +375,7 @@ internal sealed class ListingCollector : ICollector
 
             ArrayPool<int>.Shared.Return(_counts);
             _values = null;
+            _ordinals = null;
             _counts = null;
         }
     }
