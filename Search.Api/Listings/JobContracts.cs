@@ -67,7 +67,7 @@ public sealed record JobRequest(
         listing.SalaryMaxVnd = SalaryMaxVnd!.Value;
         listing.Shift = Shift!.Value;
         listing.JobType = JobType!.Value;
-        listing.Benefits = ListingRules.Flags(Benefits, "benefits", new FieldErrors());
+        listing.Benefits = ListingRules.Union(Benefits);
         listing.IndustrialParkCode = IndustrialParkCode;
         listing.CommuneCode = CommuneCode;
         listing.Latitude = Latitude!.Value;

@@ -73,6 +73,11 @@ public static class ListingRules
         return (TFlags)Enum.ToObject(typeof(TFlags), union);
     }
 
+    /// <summary>The union of already validated flags, for copying a request onto its entity.</summary>
+    public static TFlags Union<TFlags>(IReadOnlyList<TFlags>? items)
+        where TFlags : struct, Enum =>
+        (TFlags)Enum.ToObject(typeof(TFlags), (items ?? []).Aggregate(0L, (union, flag) => union | Convert.ToInt64(flag, System.Globalization.CultureInfo.InvariantCulture)));
+
     /// <summary>Lists the single flags set in <paramref name="value"/>, for responses.</summary>
     public static IReadOnlyList<TFlags> Split<TFlags>(TFlags value)
         where TFlags : struct, Enum => ListingVocabulary.Flags(value).ToList();

@@ -48,7 +48,7 @@ public sealed record RentalRequest(
         listing.DepositVnd = DepositVnd ?? 0;
         listing.AreaM2 = AreaM2!.Value;
         listing.MaxOccupants = MaxOccupants!.Value;
-        listing.Amenities = ListingRules.Flags(Amenities, "amenities", new FieldErrors());
+        listing.Amenities = ListingRules.Union(Amenities);
         listing.NearestParkCode = NearestParkCode;
         listing.CommuneCode = CommuneCode;
         listing.Latitude = Latitude!.Value;
