@@ -14,6 +14,7 @@ internal sealed record BenchOptions
           --clients 1,2,4     concurrent HTTP clients (default 1,2,4; quick: 1,2)
           --phase-seconds S   time cap of one measured phase, so a slow system cannot stall the run (default 90; quick: 10)
           --check N           filter-only queries per type cross-checked for identical id sets (default 40; quick: 25)
+          --types A,B         measure only these query types (slugs as in the report; needs --no-docs, for profiling)
           --no-peer           skip PostgreSQL + PostGIS (quick: always skipped)
           --no-http           skip the HTTP phase
           --no-docs           do not rewrite docs/benchmarks.md and the chart (quick: never written)
@@ -38,6 +39,8 @@ internal sealed record BenchOptions
     public double PhaseSeconds { get; init; } = 90;
 
     public int CheckQueries { get; init; } = 40;
+
+    public IReadOnlyList<QueryType> Types { get; init; } = QueryTypes.All;
 
     public bool Quick { get; init; }
 
@@ -104,6 +107,7 @@ internal sealed record BenchOptions
                     "--clients" => options with { Clients = ParseClients(Value()) },
                     "--phase-seconds" => options with { PhaseSeconds = Int(1, 3600) },
                     "--check" => options with { CheckQueries = Int(0, 10_000) },
+                    "--types" => options with { Types = ParseTypes(Value()) },
                     "--no-peer" => options with { Peer = false },
                     "--no-http" => options with { Http = false },
                     "--no-docs" => options with { WriteDocs = false },
@@ -127,7 +131,25 @@ internal sealed record BenchOptions
             options = options with { Peer = false, WriteDocs = false };
         }
 
+        if (options.WriteDocs && options.Types.Count != QueryTypes.All.Count)
+        {
+            error = "--types measures part of the mix, so it needs --no-docs: the published table stays complete.";
+            return null;
+        }
+
         return options;
+    }
+
+    private static QueryType[] ParseTypes(string text)
+    {
+        var types = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(slug => QueryTypes.All.FirstOrDefault(type => type.Slug() == slug) is var type && type.Slug() == slug
+                ? type
+                : throw new FormatException($"--types: unknown query type '{slug}'; known: {string.Join(", ", QueryTypes.All.Select(t => t.Slug()))}."))
+            .Distinct()
+            .Order()
+            .ToArray();
+        return types.Length > 0 ? types : throw new FormatException("--types needs at least one query type.");
     }
 
     private static int[] ParseClients(string text)

@@ -39,6 +39,7 @@ internal static class CrossCheck
     private const double BoundaryToleranceKm = 1e-6;
 
     public static async Task<CrossCheckResult> RunAsync(
+        IReadOnlyList<QueryType> types,
         IReadOnlyDictionary<QueryType, IReadOnlyList<BenchQuery>> workload,
         OurEngine ours,
         ReferenceIndex oracle,
@@ -51,7 +52,7 @@ internal static class CrossCheck
         var failures = new List<CrossCheckFailure>();
         int queries = 0, engineIdSets = 0, totalsOnly = 0, peerIdSets = 0, facetComparisons = 0, ties = 0;
         long idsCompared = 0;
-        foreach (var type in QueryTypes.All.Where(t => t.IsFilterOnly()))
+        foreach (var type in types.Where(t => t.IsFilterOnly()))
         {
             foreach (var query in workload[type].Take(perType))
             {

@@ -168,7 +168,7 @@ internal static class Program
         // 4. The query mix.
         var generator = new WorkloadGenerator(places, oracle);
         var distinct = Math.Max(options.Queries, options.WarmUp);
-        var workload = QueryTypes.All.ToDictionary(type => type, type => generator.Generate(type, distinct, options.Seed));
+        var workload = options.Types.ToDictionary(type => type, type => generator.Generate(type, distinct, options.Seed));
         var ours = new OurEngine(engine, new SearchRequestParser(places), now);
         var statements = new Dictionary<BenchQuery, PeerStatement>(ReferenceEqualityComparer.Instance);
         foreach (var query in workload.Values.SelectMany(list => list))
@@ -180,32 +180,16 @@ internal static class Program
             }
         }
 
-        Ui.Heading($"In process: our engine ⇄ {(peer is null ? "(no peer)" : "PostgreSQL, one connection")}, alternating query by query");
         var oursTotals = new ConcurrentDictionary<BenchQuery, int>(ReferenceEqualityComparer.Instance);
         var inProcess = new Dictionary<QueryType, (Samples Ours, Samples? Peer)>();
         await using (var peerConnection = peer is null ? null : await peer.Source.OpenConnectionAsync(cancellationToken))
         {
-            foreach (var type in QueryTypes.All)
-            {
-                var samples = await Ui.ProgressAsync($"{type.Slug()}", options.Queries, report =>
-                    Measurements.InProcessAsync(workload[type], ours, peerConnection, statements, options.WarmUp, options.Queries, options.PhaseSeconds, oursTotals, report, cancellationToken));
-                inProcess[type] = samples;
-                var o = samples.Ours.BySummedLatency();
-                var p = samples.Peer?.BySummedLatency();
-                Ui.Info($"  {type.Slug()}: ours median {RunResult.Ms(o.MedianMs)}, p99 {RunResult.Ms(o.P99Ms)}"
-                    + (p is null ? "" : $"; peer median {RunResult.Ms(p.MedianMs)}, p99 {RunResult.Ms(p.P99Ms)}; ×{p.MedianMs / o.MedianMs:F1} at median") + $" ({o.Count} queries)");
-                ReportErrors(run, $"in-engine {type.Slug()}", samples.Ours);
-                if (samples.Peer is not null)
-                {
-                    ReportErrors(run, $"peer {type.Slug()}", samples.Peer);
-                }
-            }
-
-            // 5. Correctness: filter-only results must be identical.
+            // 5. Correctness first: filter-only results must be identical. The oracle goes right after,
+            // so its million objects do not lengthen the garbage collections of the measured phases.
             Ui.Heading("Cross-check of filter-only queries");
-            var checks = QueryTypes.All.Count(t => t.IsFilterOnly()) * options.CheckQueries;
+            var checks = options.Types.Count(t => t.IsFilterOnly()) * options.CheckQueries;
             run.CrossCheck = await Ui.ProgressAsync($"engine ⇄ oracle{(peer is null ? "" : " ⇄ PostgreSQL")}", checks, report =>
-                CrossCheck.RunAsync(workload.ToDictionary(p => p.Key, p => (IReadOnlyList<BenchQuery>)p.Value), ours, oracle, peerConnection, now, options.CheckQueries, report, cancellationToken));
+                CrossCheck.RunAsync(options.Types, workload.ToDictionary(p => p.Key, p => (IReadOnlyList<BenchQuery>)p.Value), ours, oracle, peerConnection, now, options.CheckQueries, report, cancellationToken));
             var check = run.CrossCheck;
             if (check.Passed)
             {
@@ -218,6 +202,27 @@ internal static class Program
                 foreach (var failure in check.Failures.Take(20))
                 {
                     Ui.Error($"  {failure.Query}: {failure.What}: {failure.Detail}");
+                }
+            }
+
+            oracle = null!;
+            generator = null!;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
+            Ui.Heading($"In process: our engine ⇄ {(peer is null ? "(no peer)" : "PostgreSQL, one connection")}, alternating query by query");
+            foreach (var type in options.Types)
+            {
+                var samples = await Ui.ProgressAsync($"{type.Slug()}", options.Queries, report =>
+                    Measurements.InProcessAsync(workload[type], ours, peerConnection, statements, options.WarmUp, options.Queries, options.PhaseSeconds, oursTotals, report, cancellationToken));
+                inProcess[type] = samples;
+                var o = samples.Ours.BySummedLatency();
+                var p = samples.Peer?.BySummedLatency();
+                Ui.Info($"  {type.Slug()}: ours median {RunResult.Ms(o.MedianMs)}, p99 {RunResult.Ms(o.P99Ms)}"
+                    + (p is null ? "" : $"; peer median {RunResult.Ms(p.MedianMs)}, p99 {RunResult.Ms(p.P99Ms)}; ×{p.MedianMs / o.MedianMs:F1} at median") + $" ({o.Count} queries)");
+                ReportErrors(run, $"in-engine {type.Slug()}", samples.Ours);
+                if (samples.Peer is not null)
+                {
+                    ReportErrors(run, $"peer {type.Slug()}", samples.Peer);
                 }
             }
         }
@@ -239,7 +244,7 @@ internal static class Program
                 Timeout = TimeSpan.FromMinutes(2),
             };
             await WarmUpAndValidateHttpAsync(client, workload, oursTotals, options, now, run, cancellationToken);
-            foreach (var type in QueryTypes.All)
+            foreach (var type in options.Types)
             {
                 var levels = new List<HttpLevelResult>();
                 foreach (var clients in options.Clients)
@@ -267,7 +272,7 @@ internal static class Program
             run.Notes.Add("The peer has no HTTP layer of its own: the service's HTTP figures are set against SQL over loopback TCP with as many connections as clients, which favours the peer (a real deployment would add an API in front of it).");
         }
 
-        foreach (var type in QueryTypes.All)
+        foreach (var type in options.Types)
         {
             var (o, p) = inProcess[type];
             run.Queries.Add(new QueryTypeResult(type.Slug(), type.Describe(), workload[type].Count, o.BySummedLatency(), p?.BySummedLatency(), http.GetValueOrDefault(type) ?? []));

@@ -25,8 +25,12 @@ internal sealed class DocumentMapper
     /// <summary>Titles longer than this are cut for display (doc values hold at most 32 KB per value).</summary>
     private const int MaxTitleLength = 1_000;
 
-    /// <summary>Phrase terms need document frequencies and term frequencies for scoring, not positions.</summary>
-    private static readonly FieldType PhraseFieldType = new(TextField.TYPE_NOT_STORED)
+    /// <summary>
+    /// Text is scored by BM25, which needs document and term frequencies, not positions: phrases
+    /// match as word-pair terms (<see cref="FieldNames.TextPhrases"/>), so no query reads positions
+    /// and the index does not write them.
+    /// </summary>
+    private static readonly FieldType TextFieldType = new(TextField.TYPE_NOT_STORED)
     {
         IndexOptions = IndexOptions.DOCS_AND_FREQS,
     };
@@ -43,13 +47,12 @@ internal sealed class DocumentMapper
     private readonly StringField _kind = new(FieldNames.Kind, "", Field.Store.NO);
     private readonly BinaryDocValuesField _titleValue = new(FieldNames.TitleValue, new BytesRef());
     private readonly StoredField _description = new(FieldNames.DescriptionStored, "");
-    private readonly TextField _title = new(FieldNames.Title, "", Field.Store.NO);
-    private readonly TextField _titleFolded = new(FieldNames.TitleFolded, "", Field.Store.NO);
+    private readonly Field _title = new(FieldNames.Title, "", TextFieldType);
+    private readonly Field _titleFolded = new(FieldNames.TitleFolded, "", TextFieldType);
 
     /// <summary>One field per text source (title, extra text, description), in that order.</summary>
-    private readonly TextField[] _text = [.. Enumerable.Range(0, 3).Select(_ => new TextField(FieldNames.Text, "", Field.Store.NO))];
-    private readonly TextField[] _textFolded = [.. Enumerable.Range(0, 3).Select(_ => new TextField(FieldNames.TextFolded, "", Field.Store.NO))];
-    private readonly Field[] _textPhrases = [.. Enumerable.Range(0, 3).Select(_ => new Field(FieldNames.TextPhrases, "", PhraseFieldType))];
+    private readonly Field[] _textFolded = [.. Enumerable.Range(0, 3).Select(_ => new Field(FieldNames.TextFolded, "", TextFieldType))];
+    private readonly Field[] _textPhrases = [.. Enumerable.Range(0, 3).Select(_ => new Field(FieldNames.TextPhrases, "", TextFieldType))];
 
     private readonly TermListTokenStream _geoCells = new();
     private readonly Field _geoCell;
@@ -149,10 +152,8 @@ internal sealed class DocumentMapper
         string[] texts = [title, extra, description];
         for (var i = 0; i < texts.Length; i++)
         {
-            _text[i].SetStringValue(texts[i]);
             _textFolded[i].SetStringValue(texts[i]);
             _textPhrases[i].SetStringValue(texts[i]);
-            document.Add(_text[i]);
             document.Add(_textFolded[i]);
             document.Add(_textPhrases[i]);
         }

@@ -26,16 +26,16 @@ internal static class FieldNames
     public const string TombstoneValue = "tomb_dv";
 
     /// <summary>
-    /// The title, accented and folded: matches here earn a bonus on top of <see cref="Text"/>.
+    /// The title, accented and folded: matches here earn a bonus on top of <see cref="TextFolded"/>,
+    /// and words typed with accents an extra one when the title has them as typed.
     /// </summary>
     public const string Title = "title";
     public const string TitleFolded = "title_f";
 
     /// <summary>
-    /// All searchable text (title, extra text, description) in one field, accented and folded, so
-    /// each query word costs one posting list per form instead of one per source field.
+    /// All searchable text (title, extra text, description) in one folded field, so each query
+    /// word costs one posting list instead of one per source field. Text fields keep no positions.
     /// </summary>
-    public const string Text = "text";
     public const string TextFolded = "text_f";
 
     /// <summary>

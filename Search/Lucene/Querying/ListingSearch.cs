@@ -60,7 +60,7 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
         var cursor = query.Cursor is null ? (Cursor?)null : Cursor.Decode(query.Cursor, query.Sort);
         var scoringNowMs = cursor?.ScoringNowMs ?? UnixTime.Milliseconds(query.Now);
 
-        var text = _text.Build(query.Text);
+        var text = _text.Build(query.Text, searcher.IndexReader);
         var filters = new BooleanQuery(disableCoord: true);
         FilterBuilder.AddFilters(filters, query);
 

@@ -13,9 +13,10 @@ internal sealed record TextQuery(Query Scoring, Query Highlight);
 /// <summary>
 /// Turns free text into a Lucene query. Each word (or synonym phrase) is one unit; a unit matches
 /// through its folded form in all the listing's text (accent-insensitive) with a bonus when it is
-/// in the title, its accented form (an extra bonus, only when the user typed accents), its
-/// synonyms, and for longer words a fuzzy form (typos, at a lower weight). Most units must match:
-/// all of one or two, and all but a quarter of more. Thread-safe.
+/// in the title, its accented form (an extra bonus when the title has it, only when the user typed
+/// accents), its synonyms, and for longer words the index does not know well a fuzzy form (typos,
+/// at a lower weight). Most units must match: all of one or two, and all but a quarter of more.
+/// Thread-safe.
 /// </summary>
 internal sealed class TextQueryBuilder(VietnameseAnalyzer accented, VietnameseAnalyzer folded)
 {
@@ -29,8 +30,15 @@ internal sealed class TextQueryBuilder(VietnameseAnalyzer accented, VietnameseAn
     private const int FuzzyPrefixLength = 1;
     private const int FuzzyMaxExpansions = 16;
 
-    /// <summary>Null when the text has no words (match everything).</summary>
-    public TextQuery? Build(string? text)
+    /// <summary>
+    /// A word in at least this many listings is taken as typed, without fuzzy variants: typos are
+    /// rare words, while the variants of a common word ("phong" → "phone", "chong", …) would each
+    /// add a posting list to every search that uses it.
+    /// </summary>
+    internal const int FuzzyBelowDocFreq = 50;
+
+    /// <summary>Null when the text has no words (match everything). <paramref name="reader"/> tells which words are common.</summary>
+    public TextQuery? Build(string? text, IndexReader reader)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -61,7 +69,7 @@ internal sealed class TextQueryBuilder(VietnameseAnalyzer accented, VietnameseAn
             var accentedForm = Slice(accentedTokens, unit.Start, unit.Length);
             if (withAccents && !accentedForm.SequenceEqual(original, StringComparer.Ordinal))
             {
-                bonus.Add(Words(FieldNames.Text, accentedForm, AccentBonus));
+                bonus.Add(Words(FieldNames.Title, accentedForm, AccentBonus));
             }
 
             foreach (var alternative in unit.Alternatives)
@@ -71,7 +79,8 @@ internal sealed class TextQueryBuilder(VietnameseAnalyzer accented, VietnameseAn
                 AddHighlightTerms(highlight, alternative);
             }
 
-            if (unit.Length == 1 && FuzzyEdits(original[0]) is var edits and > 0)
+            if (unit.Length == 1 && FuzzyEdits(original[0]) is var edits and > 0
+                && reader.DocFreq(new Term(FieldNames.TextFolded, original[0])) < FuzzyBelowDocFreq)
             {
                 match.Add(new FuzzyQuery(new Term(FieldNames.TextFolded, original[0]), edits, FuzzyPrefixLength, FuzzyMaxExpansions, true) { Boost = FuzzyWeight }, Occur.SHOULD);
                 highlight.Add(new FuzzyQuery(new Term(HighlightField, original[0]), edits, FuzzyPrefixLength, FuzzyMaxExpansions, true), Occur.SHOULD);
@@ -117,8 +126,9 @@ internal sealed class TextQueryBuilder(VietnameseAnalyzer accented, VietnameseAn
         Enumerable.Range(start, length).Select(i => tokens[i]).ToArray();
 
     /// <summary>
-    /// A term query for one word, a phrase query for several; in the folded text, a phrase is a
-    /// term of the phrase field (or, when longer, all its overlapping pairs).
+    /// A term query for one word. Several words: in the folded text, a phrase is a term of the
+    /// phrase field (or, when longer, all its overlapping pairs); in a title (a bonus only), all the
+    /// words, adjacent or not, since titles are short and their fields keep no positions.
     /// </summary>
     private static Query Words(string field, IReadOnlyList<string> tokens, float boost)
     {
@@ -144,13 +154,13 @@ internal sealed class TextQueryBuilder(VietnameseAnalyzer accented, VietnameseAn
             return runs;
         }
 
-        var phrase = new PhraseQuery { Boost = boost };
-        foreach (var token in tokens)
+        var words = new BooleanQuery(disableCoord: true) { Boost = boost };
+        foreach (var token in tokens.Distinct(StringComparer.Ordinal))
         {
-            phrase.Add(new Term(field, token));
+            words.Add(new TermQuery(new Term(field, token)), Occur.MUST);
         }
 
-        return phrase;
+        return words;
     }
 
     private static void AddHighlightTerms(BooleanQuery highlight, IEnumerable<string> tokens)

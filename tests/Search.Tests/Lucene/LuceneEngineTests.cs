@@ -1,5 +1,6 @@
 using DongNai.Domain.Listings;
 using DongNai.Search.Lucene;
+using DongNai.Search.Lucene.Querying;
 using DongNai.Search.Tests.Builders;
 
 namespace DongNai.Search.Tests.Lucene;
@@ -97,6 +98,25 @@ public sealed class LuceneEngineTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => engine.UpsertAsync([ListingBuilder.Rental(1).Build() with { Latitude = 10.9 }]));
         await Assert.ThrowsAsync<ArgumentException>(() => engine.UpsertAsync([ListingBuilder.Rental(1).Salary(5, 1).Build()]));
         await Assert.ThrowsAsync<ArgumentException>(() => engine.UpsertAsync([ListingBuilder.Rental(1).Keyword("bad field!", "x").Build()]));
+    }
+
+    [Fact]
+    public async Task Search_TakesACommonWordAsTyped_AndARareOneWithTypos()
+    {
+        using var engine = Create();
+        // "samsung" in as many listings as make it common; "samsong" (one edit away) in one.
+        var common = Enumerable.Range(1, TextQueryBuilder.FuzzyBelowDocFreq)
+            .Select(id => ListingBuilder.Classified(id).Titled($"Điện thoại Samsung số {id}").Build());
+        await engine.UpsertAsync([.. common, ListingBuilder.Classified(1000).Titled("Máy giặt Samsong").Build()]);
+        await engine.RefreshAsync();
+
+        var exact = await engine.SearchAsync(new SearchQuery { Text = "samsung", Size = 100, Now = TestClock.Now });
+        var rare = await engine.SearchAsync(new SearchQuery { Text = "samsong", Size = 100, Now = TestClock.Now });
+
+        Assert.Equal(TextQueryBuilder.FuzzyBelowDocFreq, exact.Total);
+        Assert.DoesNotContain(exact.Hits, hit => hit.Id == 1000);
+        Assert.Equal(1000, rare.Hits[0].Id);
+        Assert.Equal(TextQueryBuilder.FuzzyBelowDocFreq + 1, rare.Total);
     }
 
     private static async IAsyncEnumerable<SearchDocument> Generate(params SearchDocument[] documents)
