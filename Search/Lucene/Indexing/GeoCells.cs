@@ -5,15 +5,22 @@ namespace DongNai.Search.Lucene.Indexing;
 /// <summary>
 /// A grid of latitude/longitude cells at several sizes (0.01° to 0.64°, doubling). Each located
 /// listing indexes the term of its cell at every size, once for any kind and once for its own
-/// kind; a geo filter becomes the few cells that cover its box, at the finest size that needs no
-/// more than <see cref="MaxCoveringCells"/> of them. That reads postings of nearby listings of the
-/// wanted kind only, where numeric ranges on latitude and longitude would each read a band across
-/// the whole province. The exact shape is then checked on doc values. Each covering cell costs a
-/// term lookup per segment, hence the small maximum. Pure functions; thread-safe.
+/// kind; a geo filter becomes the cells that cover its area, at the finest size that needs no
+/// more than <see cref="MaxCoveringCells"/> of them. For a radius, cells wholly outside the circle
+/// are left out, so the covering holds little more than the circle. That reads postings of nearby
+/// listings of the wanted kind only, where numeric ranges on latitude and longitude would each read
+/// a band across the whole province. The exact shape is then checked on doc values. Each covering
+/// cell costs a term lookup per segment, hence the maximum. Pure functions; thread-safe.
 /// </summary>
 internal static class GeoCells
 {
-    public const int MaxCoveringCells = 12;
+    public const int MaxCoveringCells = 32;
+
+    /// <summary>Cells looked at per size before trying a coarser one: bounds the work of a covering.</summary>
+    private const int MaxCandidateCells = 4 * MaxCoveringCells;
+
+    /// <summary>Degrees added around a cell before testing it against a circle, against rounding at cell edges.</summary>
+    private const double CellSlackDegrees = 1e-6;
 
     private static readonly double[] CellDegrees = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64];
 
@@ -26,14 +33,19 @@ internal static class GeoCells
         }
     }
 
-    /// <summary>The cells that cover a box at the finest size with few enough of them, or null when the box is too large for any.</summary>
-    public static IReadOnlyList<string>? Covering(GeoBox box, int? kind)
+    /// <summary>
+    /// The cells that cover <paramref name="box"/> (and, given <paramref name="circle"/>, only those
+    /// that may hold a point of the circle) at the finest size with few enough of them, or null when
+    /// the area is too large for any.
+    /// </summary>
+    public static IReadOnlyList<string>? Covering(GeoBox box, GeoRadius? circle, int? kind)
     {
         for (var level = 0; level < CellDegrees.Length; level++)
         {
             long firstLatitude = Index(box.MinLatitude + 90, level), lastLatitude = Index(box.MaxLatitude + 90, level);
             long firstLongitude = Index(box.MinLongitude + 180, level), lastLongitude = Index(box.MaxLongitude + 180, level);
-            if ((lastLatitude - firstLatitude + 1) * (lastLongitude - firstLongitude + 1) > MaxCoveringCells)
+            var candidates = (lastLatitude - firstLatitude + 1) * (lastLongitude - firstLongitude + 1);
+            if (candidates > (circle is null ? MaxCoveringCells : MaxCandidateCells))
             {
                 continue;
             }
@@ -43,14 +55,36 @@ internal static class GeoCells
             {
                 for (var longitude = firstLongitude; longitude <= lastLongitude; longitude++)
                 {
-                    cells.Add(Term(kind, level, latitude, longitude));
+                    if (circle is null || MayHoldPointOf(circle, level, latitude, longitude))
+                    {
+                        cells.Add(Term(kind, level, latitude, longitude));
+                    }
                 }
             }
 
-            return cells;
+            if (cells.Count <= MaxCoveringCells)
+            {
+                return cells;
+            }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// False only when the cell is surely outside the circle: the point of the cell nearest the
+    /// centre in latitude and longitude (near enough the nearest on the sphere at these sizes) is
+    /// farther than the radius plus a margin for that approximation.
+    /// </summary>
+    private static bool MayHoldPointOf(GeoRadius circle, int level, long latitudeIndex, long longitudeIndex)
+    {
+        var size = CellDegrees[level];
+        var minLatitude = (latitudeIndex * size) - 90 - CellSlackDegrees;
+        var minLongitude = (longitudeIndex * size) - 180 - CellSlackDegrees;
+        var nearestLatitude = Math.Clamp(circle.Centre.Latitude, minLatitude, minLatitude + size + (2 * CellSlackDegrees));
+        var nearestLongitude = Math.Clamp(circle.Centre.Longitude, minLongitude, minLongitude + size + (2 * CellSlackDegrees));
+        var margin = 0.05 + (0.01 * circle.Km);
+        return GeoMath.HaversineKm(circle.Centre.Latitude, circle.Centre.Longitude, nearestLatitude, nearestLongitude) <= circle.Km + margin;
     }
 
     private static long Index(double shiftedDegrees, int level) => (long)Math.Floor(shiftedDegrees / CellDegrees[level]);

@@ -34,7 +34,7 @@ internal static class FilterBuilder
     public static void AddFilters(BooleanQuery query, SearchQuery search)
     {
         var kind = (int?)search.Kind;
-        if (AreaOf(search.Geo) is { } area && GeoCells.Covering(area, kind) is { } cells)
+        if (AreaOf(search.Geo) is { } area && GeoCells.Covering(area, search.Geo as GeoRadius, kind) is { } cells)
         {
             query.Add(Filter(AnyOf(FieldNames.GeoCell, cells)), Occur.MUST);
         }
