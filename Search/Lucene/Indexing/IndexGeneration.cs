@@ -169,6 +169,7 @@ internal sealed class IndexGeneration
         {
             // Copies new segments' doc values into memory here, on the refresh, not in a search.
             CachedDocValues.Warm(reader);
+            SuggestTable.Warm(reader);
             return new IndexSearcher(reader) { Similarity = Scoring };
         }
     }
