@@ -15,7 +15,11 @@ internal sealed record MachineInfo(
     string Runtime,
     string Commit,
     bool WorkingTreeDirty,
-    string FreeH);
+    string FreeH)
+{
+    /// <summary>Tracked files that differed from the commit when the run started (their paths).</summary>
+    public IReadOnlyList<string> UncommittedFiles { get; init; } = [];
+}
 
 internal static class Machine
 {
@@ -29,7 +33,10 @@ internal static class Machine
             ? File.ReadLines("/etc/os-release").FirstOrDefault(line => line.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?["PRETTY_NAME=".Length..].Trim('"') ?? RuntimeInformation.OSDescription
             : RuntimeInformation.OSDescription;
         var commit = Run("git", ["-C", repositoryRoot, "rev-parse", "--short", "HEAD"]).Trim();
-        var dirty = Run("git", ["-C", repositoryRoot, "status", "--porcelain", "--untracked-files=no"]).Trim().Length > 0;
+        var uncommitted = Run("git", ["-C", repositoryRoot, "status", "--porcelain", "--untracked-files=no"])
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(' ', 2, StringSplitOptions.TrimEntries)[^1])
+            .ToList();
         return new MachineInfo(
             Environment.ProcessorCount,
             cpu,
@@ -39,8 +46,11 @@ internal static class Machine
             os,
             RuntimeInformation.FrameworkDescription,
             commit.Length > 0 ? commit : "unknown",
-            dirty,
-            Run("free", ["-h"]).TrimEnd());
+            uncommitted.Count > 0,
+            Run("free", ["-h"]).TrimEnd())
+        {
+            UncommittedFiles = uncommitted,
+        };
     }
 
     /// <summary>Runs a small command and returns its standard output, or "" when it cannot run.</summary>

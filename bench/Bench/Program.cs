@@ -282,7 +282,7 @@ internal static class Program
         run.Notes.Add("In-process throughput is one client's: queries over the summed latency of that system, since the two systems take turns.");
         if (peer is not null)
         {
-            run.Notes.Add("Text queries are not result-compared: the engine ranks with BM25 over accented and folded fields, synonyms, typo tolerance and a minimum-should-match; the peer ANDs the folded words (plainto_tsquery) and ranks with ts_rank_cd.");
+            run.Notes.Add("Text queries are not result-compared: the engine ranks with BM25 over the folded text with title and accent bonuses, synonyms, typo tolerance for rare words and a minimum-should-match; the peer ANDs the folded words (plainto_tsquery) and ranks with ts_rank_cd.");
             await peer.DisposeAsync();
         }
 

@@ -74,7 +74,7 @@ internal static class Report
         md.AppendLine(CultureInfo.InvariantCulture, $"## Latest run: {run.StartedUtc:yyyy-MM-dd HH:mm} UTC, {s.Listings:N0} listings");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- **Command**: `{run.Command}`");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- **Commit**: `{m.Commit}`{(m.WorkingTreeDirty ? " (the shared working tree had uncommitted changes by others at the time)" : "")}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- **Commit**: `{m.Commit}`{(m.WorkingTreeDirty ? $" (with uncommitted changes at the start{(m.UncommittedFiles.Count > 0 ? ": " + string.Join(", ", m.UncommittedFiles.Select(file => $"`{file}`")) : "")})" : "")}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- **Machine**: {m.Cores} cores (`nproc`), {m.CpuModel}, {m.MemoryGiB} GiB RAM ({m.MemoryAvailableGiB} GiB available at start), load average {m.LoadAverage} at start; {m.OperatingSystem}; {m.Runtime}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- **Settings**: seed {s.Seed}; {s.Queries} measured queries per type and system after {s.WarmUp} warm-up; HTTP clients {string.Join(", ", s.Clients)}; time cap {s.PhaseSeconds:F0} s per phase; listings dated up to {s.ReferenceDate:yyyy-MM-dd}, queries judged at {s.Now:yyyy-MM-dd HH:mm:ss} UTC");
         md.AppendLine(CultureInfo.InvariantCulture, $"- **Duration**: {run.DurationSeconds / 60:F1} min; raw figures: [{jsonRelative}]({jsonRelative})");
