@@ -14,11 +14,12 @@ internal sealed record MachineInfo(
     string OperatingSystem,
     string Runtime,
     string Commit,
-    bool WorkingTreeDirty,
     string FreeH)
 {
     /// <summary>Tracked files that differed from the commit when the run started (their paths).</summary>
     public IReadOnlyList<string> UncommittedFiles { get; init; } = [];
+
+    public bool WorkingTreeDirty => UncommittedFiles.Count > 0;
 }
 
 internal static class Machine
@@ -46,7 +47,6 @@ internal static class Machine
             os,
             RuntimeInformation.FrameworkDescription,
             commit.Length > 0 ? commit : "unknown",
-            uncommitted.Count > 0,
             Run("free", ["-h"]).TrimEnd())
         {
             UncommittedFiles = uncommitted,

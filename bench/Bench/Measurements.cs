@@ -173,8 +173,65 @@ internal static class Measurements
     }
 
     /// <summary>Sends <paramref name="count"/> requests from <paramref name="clients"/> concurrent loops (each one request at a time), starting at query <paramref name="offset"/>.</summary>
-    public static async Task<Samples> HttpBlockAsync(
-        HttpClient client, IReadOnlyList<BenchQuery> queries, int offset, int count, int clients, double maxSeconds, Action? onRequest, CancellationToken cancellationToken)
+    public static Task<Samples> HttpBlockAsync(
+        HttpClient client, IReadOnlyList<BenchQuery> queries, int offset, int count, int clients, double maxSeconds, Action? onRequest, CancellationToken cancellationToken) =>
+        BlockAsync(queries, offset, count, clients, maxSeconds, onRequest, async (_, query) =>
+        {
+            try
+            {
+                using var response = await client.GetAsync(query.HttpPath(), HttpCompletionOption.ResponseContentRead, cancellationToken);
+                await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+            }
+            catch (HttpRequestException exception)
+            {
+                return exception.Message;
+            }
+        });
+
+    /// <summary>The peer's counterpart of <see cref="HttpBlockAsync"/>: concurrent loops, each on its own connection, one statement at a time.</summary>
+    public static async Task<Samples> PeerBlockAsync(
+        NpgsqlDataSource source, IReadOnlyList<BenchQuery> queries, IReadOnlyDictionary<BenchQuery, PeerStatement> statements,
+        int offset, int count, int clients, double maxSeconds, Action? onRequest, CancellationToken cancellationToken)
+    {
+        var connections = new List<NpgsqlConnection>();
+        try
+        {
+            for (var c = 0; c < clients; c++)
+            {
+                connections.Add(await source.OpenConnectionAsync(cancellationToken));
+            }
+
+            return await BlockAsync(queries, offset, count, clients, maxSeconds, onRequest, async (worker, query) =>
+            {
+                try
+                {
+                    await PostgresPeer.RunAsync(connections[worker], statements[query], cancellationToken);
+                    return null;
+                }
+                catch (NpgsqlException exception)
+                {
+                    return exception.Message;
+                }
+            });
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="count"/> queries from <paramref name="clients"/> concurrent loops, each
+    /// one at a time, starting at query <paramref name="offset"/>, until done or
+    /// <paramref name="maxSeconds"/> have passed. <paramref name="send"/> gets the loop's number and
+    /// the query, and returns null on success or what went wrong; successes are timed.
+    /// </summary>
+    private static async Task<Samples> BlockAsync(
+        IReadOnlyList<BenchQuery> queries, int offset, int count, int clients, double maxSeconds, Action? onRequest, Func<int, BenchQuery, Task<string?>> send)
     {
         var samples = new Samples();
         var next = -1;
@@ -187,84 +244,23 @@ internal static class Measurements
             {
                 var query = queries[(offset + i) % queries.Count];
                 var start = Stopwatch.GetTimestamp();
-                try
+                if (await send(worker, query) is { } failure)
                 {
-                    using var response = await client.GetAsync(query.HttpPath(), HttpCompletionOption.ResponseContentRead, cancellationToken);
-                    _ = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                    }
-                    else
-                    {
-                        samples.Fail($"{query}: HTTP {(int)response.StatusCode}");
-                    }
+                    samples.Fail($"{query}: {failure}");
                 }
-                catch (HttpRequestException exception)
+                else
                 {
-                    samples.Fail($"{query}: {exception.Message}");
+                    mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 }
 
                 onRequest?.Invoke();
             }
 
             samples.AddAll(mine);
-        }, cancellationToken)).ToList();
+        })).ToList();
         await Task.WhenAll(workers);
         samples.WallSeconds = clock.Elapsed.TotalSeconds;
         return samples;
-    }
-
-    /// <summary>The peer's counterpart of <see cref="HttpBlockAsync"/>: concurrent loops, each on its own connection, one statement at a time.</summary>
-    public static async Task<Samples> PeerBlockAsync(
-        NpgsqlDataSource source, IReadOnlyList<BenchQuery> queries, IReadOnlyDictionary<BenchQuery, PeerStatement> statements,
-        int offset, int count, int clients, double maxSeconds, Action? onRequest, CancellationToken cancellationToken)
-    {
-        var samples = new Samples();
-        var connections = new List<NpgsqlConnection>();
-        for (var c = 0; c < clients; c++)
-        {
-            connections.Add(await source.OpenConnectionAsync(cancellationToken));
-        }
-
-        try
-        {
-            var next = -1;
-            var clock = Stopwatch.StartNew();
-            var workers = connections.Select(connection => Task.Run(async () =>
-            {
-                var mine = new List<double>();
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < count && clock.Elapsed.TotalSeconds < maxSeconds)
-                {
-                    var query = queries[(offset + i) % queries.Count];
-                    var start = Stopwatch.GetTimestamp();
-                    try
-                    {
-                        await PostgresPeer.RunAsync(connection, statements[query], cancellationToken);
-                        mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                    }
-                    catch (NpgsqlException exception)
-                    {
-                        samples.Fail($"{query}: {exception.Message}");
-                    }
-
-                    onRequest?.Invoke();
-                }
-
-                samples.AddAll(mine);
-            }, cancellationToken)).ToList();
-            await Task.WhenAll(workers);
-            samples.WallSeconds = clock.Elapsed.TotalSeconds;
-            return samples;
-        }
-        finally
-        {
-            foreach (var connection in connections)
-            {
-                await connection.DisposeAsync();
-            }
-        }
     }
 
     /// <summary>How many results an HTTP response reports: the search total, or the length of a suggest/related list.</summary>
