@@ -42,7 +42,7 @@ internal sealed class HitHighlighter
         {
             if (clause.Query is FuzzyQuery fuzzy)
             {
-                var expanded = searcher.Rewrite(new FuzzyQuery(new Term(FieldNames.TextFolded, fuzzy.Term.Text), fuzzy.MaxEdits, fuzzy.PrefixLength, 16, fuzzy.Transpositions));
+                var expanded = searcher.Rewrite(new FuzzyQuery(new Term(FieldNames.TextFolded, fuzzy.Term.Text), fuzzy.MaxEdits, fuzzy.PrefixLength, TextQueryBuilder.FuzzyMaxExpansions, fuzzy.Transpositions));
                 var terms = new HashSet<Term>();
                 expanded.ExtractTerms(terms);
                 foreach (var term in terms)

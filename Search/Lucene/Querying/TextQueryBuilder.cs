@@ -28,7 +28,7 @@ internal sealed class TextQueryBuilder(VietnameseAnalyzer accented, VietnameseAn
     private const float SynonymWeight = 0.9f;
     private const float FuzzyWeight = 0.35f;
     private const int FuzzyPrefixLength = 1;
-    private const int FuzzyMaxExpansions = 16;
+    internal const int FuzzyMaxExpansions = 16;
 
     /// <summary>
     /// A word in at least this many listings is taken as typed, without fuzzy variants: typos are
