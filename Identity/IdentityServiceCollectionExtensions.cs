@@ -1,12 +1,14 @@
 using DongNai.Domain.People;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
 
 namespace DongNai.Identity;
 
 public static class IdentityServiceCollectionExtensions
 {
-    /// <summary>Registers accounts, tokens and personal-data protection over the given options and keys.</summary>
+    /// <summary>Registers accounts, tokens, personal-data protection and JWT bearer authentication over the given options and keys.</summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, AuthOptions options, SecretKeys keys)
     {
         services.AddSingleton(options);
@@ -15,6 +17,21 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<AccountService>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(bearer =>
+            {
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = options.Issuer,
+                    ValidAudience = options.Audience,
+                    IssuerSigningKey = new SymmetricSecurityKey(keys.Signing),
+                    NameClaimType = "sub",
+                    RoleClaimType = RoleNames.ClaimType,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        services.AddAuthorization();
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DongNai.Domain;
-using DongNai.Domain.Seeding;
+using DongNai.Seeding;
 using DongNai.Indexers;
 using DongNai.Search.Api.Hosting;
 using Microsoft.Extensions.Options;

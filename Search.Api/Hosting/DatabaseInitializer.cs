@@ -1,6 +1,6 @@
 using DongNai.Domain;
 using DongNai.Domain.Places;
-using DongNai.Domain.Seeding;
+using DongNai.Seeding;
 using DongNai.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

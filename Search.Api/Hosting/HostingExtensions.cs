@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using DongNai.Domain;
-using DongNai.Domain.Places;
 using DongNai.Identity;
 using DongNai.Indexers;
 using DongNai.Search.Api.Searching;
@@ -11,11 +10,7 @@ using DongNai.Search.Lucene;
 using DongNai.Search.Api.Problems;
 using Hangfire;
 using Hangfire.Storage.SQLite;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
-
-using Microsoft.EntityFrameworkCore;
-using Microsoft.IdentityModel.Tokens;
 
 namespace DongNai.Search.Api.Hosting;
 
@@ -35,11 +30,11 @@ public static class HostingExtensions
         Directory.CreateDirectory(storage.DataPath);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDataStore(storage);
-        builder.Services.AddSearch(storage);
-        var keys = SecretKeys.Load(auth, storage.KeyFolder);
-        builder.Services.AddAccounts(auth, keys);
-        builder.Services.AddBearerAuthentication(auth, keys);
+        builder.Services.AddDataStore(storage.DatabasePath);
+        builder.Services.AddLuceneSearchEngine(storage.IndexPath);
+        builder.Services.AddIndexing();
+        builder.Services.AddAccounts(auth, SecretKeys.Load(auth, storage.KeyFolder));
+        builder.Services.AddSingleton<SearchRequestParser>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -89,23 +84,6 @@ public static class HostingExtensions
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }
 
-    public static void AddDataStore(this IServiceCollection services, StorageOptions storage)
-    {
-        var connectionString = $"Data Source={storage.DatabasePath};Cache=Shared;Pooling=True";
-        services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
-    }
-
-    /// <summary>The embedded Lucene engine over <see cref="StorageOptions.IndexPath"/>, the place catalog, and the indexing pipeline.</summary>
-    public static void AddSearch(this IServiceCollection services, StorageOptions storage)
-    {
-        services.AddSingleton(PlaceCatalog.Load());
-        services.AddSingleton<SearchRequestParser>();
-        services.AddSingleton<ISearchEngine>(provider => new LuceneSearchEngine(
-            new LuceneOptions { IndexPath = storage.IndexPath },
-            provider.GetRequiredService<ILogger<LuceneSearchEngine>>()));
-        services.AddIndexing();
-    }
-
     private static T AddValidatedOptions<T>(this WebApplicationBuilder builder, string section)
         where T : class, new()
     {
@@ -118,25 +96,6 @@ public static class HostingExtensions
         }
 
         return value;
-    }
-
-    private static void AddBearerAuthentication(this IServiceCollection services, AuthOptions auth, SecretKeys keys)
-    {
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(options =>
-            {
-                options.MapInboundClaims = false;
-                options.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = auth.Issuer,
-                    ValidAudience = auth.Audience,
-                    IssuerSigningKey = new SymmetricSecurityKey(keys.Signing),
-                    NameClaimType = "sub",
-                    RoleClaimType = RoleNames.ClaimType,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                };
-            });
-        services.AddAuthorization();
     }
 
     private static RateLimitPartition<string> PerClientWindow(HttpContext context, int permitsPerMinute)

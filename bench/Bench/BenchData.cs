@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using DongNai.Domain;
 using DongNai.Domain.Places;
-using DongNai.Domain.Seeding;
+using DongNai.Seeding;
 using DongNai.Domain.Text;
 using DongNai.Indexers;
 using DongNai.Indexers.Documents;

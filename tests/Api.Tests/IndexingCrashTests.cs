@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using DongNai.Domain;
 using DongNai.Domain.Listings;
-using DongNai.Domain.Seeding;
+using DongNai.Seeding;
 using DongNai.Search.Lucene;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
-using DongNai.Search.Lucene;
 using DongNai.Search.Tests.Contract;
 
-namespace DongNai.Search.Tests.Lucene;
+namespace DongNai.Search.Lucene.Tests;
 
 /// <summary>The engine contract on a real Lucene index in a temporary folder; small rebuild batches so rebuilds in tests index in the background too.</summary>
 public sealed class LuceneSearchEngineTests : SearchEngineContractTests

@@ -1,9 +1,9 @@
 using DongNai.Domain.Listings;
 using DongNai.Domain.Places;
-using DongNai.Domain.Seeding;
+using DongNai.Domain.Tests;
 using Microsoft.EntityFrameworkCore;
 
-namespace DongNai.Domain.Tests;
+namespace DongNai.Seeding.Tests;
 
 public sealed class DemoDatabaseSeederTests
 {

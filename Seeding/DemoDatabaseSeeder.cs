@@ -1,3 +1,4 @@
+using DongNai.Domain;
 using DongNai.Domain.Listings;
 using DongNai.Domain.People;
 using DongNai.Domain.Places;
@@ -5,7 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace DongNai.Domain.Seeding;
+namespace DongNai.Seeding;
 
 /// <summary>What <see cref="DemoDatabaseSeeder.SeedDemoAsync"/> added.</summary>
 public sealed record DemoSeedResult(int PlaceRowsAdded, int Accounts, int Employers, DemoListingCounts Listings);

@@ -3,7 +3,7 @@ using DongNai.Domain.Listings;
 using DongNai.Domain.People;
 using DongNai.Domain.Places;
 
-namespace DongNai.Domain.Seeding;
+namespace DongNai.Seeding;
 
 /// <summary>
 /// Makes realistic Vietnamese demo data for the five listing kinds, the employers that post the jobs

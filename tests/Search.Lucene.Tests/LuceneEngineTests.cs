@@ -1,9 +1,8 @@
 using DongNai.Domain.Listings;
-using DongNai.Search.Lucene;
 using DongNai.Search.Lucene.Querying;
 using DongNai.Search.Tests.Builders;
 
-namespace DongNai.Search.Tests.Lucene;
+namespace DongNai.Search.Lucene.Tests;
 
 /// <summary>What the embedded engine promises beyond the contract: near-real-time visibility, durability and its folder layout.</summary>
 public sealed class LuceneEngineTests : IDisposable

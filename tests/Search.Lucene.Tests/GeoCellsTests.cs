@@ -1,7 +1,7 @@
 using DongNai.Domain.Places;
 using DongNai.Search.Lucene.Indexing;
 
-namespace DongNai.Search.Tests.Lucene;
+namespace DongNai.Search.Lucene.Tests;
 
 /// <summary>The covering of a geo filter must never leave out a point the exact check would accept.</summary>
 public sealed class GeoCellsTests

@@ -2,7 +2,7 @@ using DongNai.Domain.Places;
 using DongNai.Search.Lucene.Indexing;
 using DongNai.Search.Lucene.Querying;
 
-namespace DongNai.Search.Tests.Lucene;
+namespace DongNai.Search.Lucene.Tests;
 
 public sealed class QueryingTests
 {

@@ -1,4 +1,4 @@
-namespace DongNai.Domain.Seeding;
+namespace DongNai.Seeding;
 
 /// <summary>Draws the demo generator makes from a <see cref="Random"/>; deterministic for a given sequence.</summary>
 internal static class RandomDraws

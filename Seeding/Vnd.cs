@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DongNai.Domain.Seeding;
+namespace DongNai.Seeding;
 
 /// <summary>How Vietnamese write money: <c>1.500.000 đ</c>, or <c>7,5 triệu</c> for salaries.</summary>
 internal static class Vnd

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using DongNai.Domain.Places;
 
-namespace DongNai.Domain.Seeding;
+namespace DongNai.Seeding;
 
 /// <summary>
 /// Vietnamese full names from <c>vi_names_faker.json</c> (@faker-js/faker, MIT): a surname drawn with
@@ -31,7 +30,7 @@ internal sealed class PersonNames
 
     public static PersonNames Load()
     {
-        using var document = JsonDocument.Parse(EmbeddedDataFile.Open("vi_names_faker.json"));
+        using var document = JsonDocument.Parse(DemoDataFile.Open("vi_names_faker.json"));
         string[] Read(string property) => document.RootElement.GetProperty(property).EnumerateArray().Select(e => e.GetString()!).ToArray();
         return new PersonNames(Read("last_names"), Read("first_names_female"), Read("first_names_male"));
     }

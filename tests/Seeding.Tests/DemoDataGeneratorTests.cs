@@ -3,9 +3,8 @@ using System.Text.RegularExpressions;
 using DongNai.Domain.Listings;
 using DongNai.Domain.People;
 using DongNai.Domain.Places;
-using DongNai.Domain.Seeding;
 
-namespace DongNai.Domain.Tests;
+namespace DongNai.Seeding.Tests;
 
 public sealed partial class DemoDataGeneratorTests
 {

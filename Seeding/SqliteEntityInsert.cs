@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace DongNai.Domain.Seeding;
+namespace DongNai.Seeding;
 
 /// <summary>
 /// A prepared <c>INSERT</c> for one entity type, built from the EF model so that table and column

@@ -1,7 +1,6 @@
 using System.Globalization;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Text;
-using DongNai.Search.Lucene;
 using DongNai.Search.Lucene.Analysis;
 using DongNai.Search.Lucene.Indexing;
 using DongNai.Search.Lucene.Querying;
@@ -10,7 +9,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 
-namespace DongNai.Search.Tests.Lucene;
+namespace DongNai.Search.Lucene.Tests;
 
 /// <summary>
 /// Autocomplete through the per-segment <see cref="SuggestTable"/>s gives exactly what counting

@@ -1,7 +1,7 @@
 using System.Text;
 using DongNai.Search.Lucene.Analysis;
 
-namespace DongNai.Search.Tests.Lucene;
+namespace DongNai.Search.Lucene.Tests;
 
 public sealed class AnalysisTests
 {

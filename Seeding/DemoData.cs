@@ -1,7 +1,7 @@
 using DongNai.Domain.Listings;
 using DongNai.Domain.People;
 
-namespace DongNai.Domain.Seeding;
+namespace DongNai.Seeding;
 
 /// <summary>How many listings of each kind a demo data set has.</summary>
 public sealed record DemoListingCounts(int Jobs, int Rentals, int Classifieds, int Vouchers, int BusRoutes)

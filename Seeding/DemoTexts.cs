@@ -1,8 +1,7 @@
 using System.Text.Json;
 using DongNai.Domain.Listings;
-using DongNai.Domain.Places;
 
-namespace DongNai.Domain.Seeding;
+namespace DongNai.Seeding;
 
 /// <summary>The Vietnamese text catalog of <c>vi_demo_texts.json</c>; see that file for what each list is.</summary>
 internal sealed record DemoTexts(
@@ -24,14 +23,14 @@ internal sealed record DemoTexts(
 
     public static DemoTexts Load()
     {
-        using var stream = EmbeddedDataFile.Open("vi_demo_texts.json");
+        using var stream = DemoDataFile.Open("vi_demo_texts.json");
         return JsonSerializer.Deserialize<DemoTexts>(stream, Options)
             ?? throw new InvalidDataException("vi_demo_texts.json is empty.");
     }
 
     public static IReadOnlyList<BusRouteText> LoadBusRoutes()
     {
-        using var stream = EmbeddedDataFile.Open("dongnai_bus_routes.json");
+        using var stream = DemoDataFile.Open("dongnai_bus_routes.json");
         return JsonSerializer.Deserialize<BusRouteFile>(stream, Options)?.Routes
             ?? throw new InvalidDataException("dongnai_bus_routes.json is empty.");
     }
