@@ -8,20 +8,11 @@ namespace DongNai.Domain;
 
 /// <summary>
 /// The system of record: every listing, person, place and pending index change. One context, no
-/// repository layer over it. Not thread-safe; one instance per request or unit of work.
+/// repository layer over it. Each listing kind maps its own table (see <see cref="ListingKinds"/>);
+/// reach it with <c>Set&lt;TListing&gt;()</c>. Not thread-safe; one instance per request or unit of work.
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
 {
-    public DbSet<JobPosting> Jobs => Set<JobPosting>();
-
-    public DbSet<Rental> Rentals => Set<Rental>();
-
-    public DbSet<Classified> Classifieds => Set<Classified>();
-
-    public DbSet<Voucher> Vouchers => Set<Voucher>();
-
-    public DbSet<BusRoute> BusRoutes => Set<BusRoute>();
-
     public DbSet<Employer> Employers => Set<Employer>();
 
     public DbSet<Account> Accounts => Set<Account>();
@@ -42,24 +33,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<JobPosting>(job =>
+        foreach (var kind in ListingKinds.Descriptors)
         {
-            ConfigureListing(job, "Jobs");
-            job.HasOne(j => j.Employer).WithMany().HasForeignKey(j => j.EmployerId).OnDelete(DeleteBehavior.Restrict);
-            job.HasIndex(j => j.EmployerId);
-        });
-        modelBuilder.Entity<Rental>(rental => ConfigureListing(rental, "Rentals"));
-        modelBuilder.Entity<Classified>(classified => ConfigureListing(classified, "Classifieds"));
-        modelBuilder.Entity<Voucher>(voucher =>
-        {
-            ConfigureListing(voucher, "Vouchers");
-            voucher.OwnsMany(v => v.Locations, locations => locations.ToJson());
-        });
-        modelBuilder.Entity<BusRoute>(route =>
-        {
-            ConfigureListing(route, "BusRoutes");
-            route.OwnsMany(r => r.Stops, stops => stops.ToJson());
-        });
+            kind.ConfigureModel(modelBuilder);
+        }
 
         modelBuilder.Entity<Employer>(employer =>
         {
@@ -86,17 +63,5 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         modelBuilder.Entity<OldWardAlias>().HasIndex(a => a.FoldedOldName);
         modelBuilder.Entity<Town>().HasIndex(t => t.FoldedName);
         modelBuilder.Entity<IndustrialPark>().HasKey(p => p.Code);
-    }
-
-    private static void ConfigureListing<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> listing, string table)
-        where T : Listing
-    {
-        listing.ToTable(table);
-        listing.Ignore(l => l.Kind);
-        listing.Property(l => l.Title).HasMaxLength(200);
-        listing.Property(l => l.Description).HasMaxLength(5000);
-        listing.Property(l => l.Version).IsConcurrencyToken();
-        listing.HasIndex(l => l.OwnerId);
-        listing.HasIndex(l => l.UpdatedAt);
     }
 }

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using DongNai.Domain;
-using DongNai.Indexers.Documents;
+using DongNai.Domain.Listings;
+using DongNai.Domain.Places;
 using DongNai.Search;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +16,7 @@ namespace DongNai.Indexers;
 public sealed partial class IndexRebuilder(
     IServiceScopeFactory scopes,
     ISearchEngine engine,
-    ListingDocumentBuilder documents,
+    PlaceCatalog places,
     OutboxDrainer drainer,
     ILogger<IndexRebuilder> logger)
 {
@@ -37,30 +37,12 @@ public sealed partial class IndexRebuilder(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-
-        await foreach (var job in db.Jobs.AsNoTracking().Include(j => j.Employer).OrderBy(j => j.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        foreach (var kind in ListingKinds.Descriptors)
         {
-            yield return counter.Next(documents.Build(job));
-        }
-
-        await foreach (var rental in db.Rentals.AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            yield return counter.Next(documents.Build(rental));
-        }
-
-        await foreach (var classified in db.Classifieds.AsNoTracking().OrderBy(c => c.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            yield return counter.Next(documents.Build(classified));
-        }
-
-        await foreach (var voucher in db.Vouchers.AsNoTracking().OrderBy(v => v.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            yield return counter.Next(documents.Build(voucher));
-        }
-
-        await foreach (var route in db.BusRoutes.AsNoTracking().OrderBy(b => b.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            yield return counter.Next(documents.Build(route));
+            await foreach (var listing in kind.StreamAllAsync(db, cancellationToken))
+            {
+                yield return counter.Next(kind.BuildDocument(listing, places));
+            }
         }
     }
 

@@ -1,15 +1,13 @@
 using DongNai.Domain.Places;
-using DongNai.Indexers.Documents;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DongNai.Indexers;
 
 public static class IndexingServiceCollectionExtensions
 {
-    /// <summary>Registers the document builder, the outbox drainer, the rebuilder and their Hangfire jobs. Needs an <see cref="Search.ISearchEngine"/>, a <see cref="PlaceCatalog"/> and Hangfire registered.</summary>
+    /// <summary>Registers the outbox drainer, the rebuilder and their Hangfire jobs. Needs an <see cref="Search.ISearchEngine"/>, a <see cref="PlaceCatalog"/> and Hangfire registered.</summary>
     public static IServiceCollection AddIndexing(this IServiceCollection services)
     {
-        services.AddSingleton<ListingDocumentBuilder>();
         services.AddSingleton<OutboxDrainer>();
         services.AddSingleton<IndexRebuilder>();
         services.AddSingleton<IndexingTrigger>();

@@ -1,7 +1,7 @@
 using DongNai.Domain;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Outbox;
-using DongNai.Indexers.Documents;
+using DongNai.Domain.Places;
 using DongNai.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +19,7 @@ namespace DongNai.Indexers;
 public sealed partial class OutboxDrainer(
     IServiceScopeFactory scopes,
     ISearchEngine engine,
-    ListingDocumentBuilder documents,
+    PlaceCatalog places,
     ILogger<OutboxDrainer> logger) : IDisposable
 {
     public const int DefaultBatchSize = 1_000;
@@ -71,11 +71,12 @@ public sealed partial class OutboxDrainer(
         var upserts = new List<SearchDocument>();
         foreach (var kindGroup in latest.Where(e => e.Operation == OutboxOperation.Upsert).GroupBy(e => e.Kind))
         {
+            var kind = ListingKinds.Get(kindGroup.Key);
             var ids = kindGroup.Select(e => e.ListingId).ToList();
             // A row deleted since its upsert entry is simply missing here; its delete entry follows.
-            foreach (var listing in await LoadAsync(db, kindGroup.Key, ids, cancellationToken))
+            foreach (var listing in await kind.LoadAsync(db, ids, cancellationToken))
             {
-                upserts.Add(documents.Build(listing));
+                upserts.Add(kind.BuildDocument(listing, places));
             }
         }
 
@@ -95,16 +96,6 @@ public sealed partial class OutboxDrainer(
         await db.Outbox.Where(e => applied.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
         return entries.Count;
     }
-
-    private static async Task<IReadOnlyList<Listing>> LoadAsync(AppDbContext db, ListingKind kind, List<long> ids, CancellationToken cancellationToken) => kind switch
-    {
-        ListingKind.Job => await db.Jobs.AsNoTracking().Include(j => j.Employer).Where(j => ids.Contains(j.Id)).ToListAsync(cancellationToken),
-        ListingKind.Rental => await db.Rentals.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken),
-        ListingKind.Classified => await db.Classifieds.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken),
-        ListingKind.Voucher => await db.Vouchers.AsNoTracking().Where(v => ids.Contains(v.Id)).ToListAsync(cancellationToken),
-        ListingKind.BusRoute => await db.BusRoutes.AsNoTracking().Where(b => ids.Contains(b.Id)).ToListAsync(cancellationToken),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
 
     public void Dispose() => _gate.Dispose();
 

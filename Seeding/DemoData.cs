@@ -4,25 +4,20 @@ using DongNai.Domain.People;
 namespace DongNai.Seeding;
 
 /// <summary>How many listings of each kind a demo data set has.</summary>
-public sealed record DemoListingCounts(int Jobs, int Rentals, int Classifieds, int Vouchers, int BusRoutes)
+public sealed class DemoListingCounts(IReadOnlyDictionary<ListingKind, int> byKind)
 {
-    public int Total => Jobs + Rentals + Classifieds + Vouchers + BusRoutes;
+    public int Total { get; } = byKind.Values.Sum();
 
-    public int Of(ListingKind kind) => kind switch
-    {
-        ListingKind.Job => Jobs,
-        ListingKind.Rental => Rentals,
-        ListingKind.Classified => Classifieds,
-        ListingKind.Voucher => Vouchers,
-        ListingKind.BusRoute => BusRoutes,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    /// <summary>The count of one kind; 0 for a kind with no demo share.</summary>
+    public int Of(ListingKind kind) => byKind.GetValueOrDefault(kind);
+
+    public override string ToString() => string.Join(", ", byKind.Select(pair => $"{pair.Key.Slug()} {pair.Value}"));
 }
 
 /// <summary>
 /// One demo data set from <see cref="DemoDataGenerator.Generate"/>. Ids start at 1 in every table and
 /// every reference points inside the set: a listing's <see cref="Listing.OwnerId"/> is one of
-/// <see cref="Accounts"/>, a job's <see cref="JobPosting.EmployerId"/> one of <see cref="Employers"/>
+/// <see cref="Accounts"/>, a job's <see cref="Domain.Listings.Jobs.JobPosting.EmployerId"/> one of <see cref="Employers"/>
 /// and its owner is that employer's owner. Accounts (each with its <see cref="Account.Profile"/>) and
 /// employers are held in memory, a few per hundred listings; <see cref="Listings"/> is produced lazily,
 /// and every enumeration yields the same listings as new objects. A caller may change any of these

@@ -1,5 +1,10 @@
 using System.Text;
 using DongNai.Domain.Listings;
+using DongNai.Domain.Listings.BusRoutes;
+using DongNai.Domain.Listings.Classifieds;
+using DongNai.Domain.Listings.Jobs;
+using DongNai.Domain.Listings.Rentals;
+using DongNai.Domain.Listings.Vouchers;
 using DongNai.Domain.People;
 using DongNai.Domain.Places;
 
@@ -32,14 +37,9 @@ public sealed class DemoDataGenerator
     private const double NearParkKm = 6;
     private const double NearestParkMaxKm = 10;
 
+    /// <summary>Each kind's share of the listings, from its descriptor, in code order (the order of the random draws).</summary>
     private static readonly (ListingKind Kind, double Share)[] Shares =
-    [
-        (ListingKind.Job, 0.30),
-        (ListingKind.Rental, 0.30),
-        (ListingKind.Classified, 0.25),
-        (ListingKind.Voucher, 0.10),
-        (ListingKind.BusRoute, 0.05),
-    ];
+        [.. ListingKinds.Descriptors.Select(d => (d.Kind, d.DemoShare))];
 
     private readonly PlaceCatalog places;
     private readonly DemoTexts texts;
@@ -67,7 +67,7 @@ public sealed class DemoDataGenerator
             counts[i]++;
         }
 
-        return new DemoListingCounts(counts[0], counts[1], counts[2], counts[3], counts[4]);
+        return new DemoListingCounts(Enumerable.Range(0, Shares.Length).ToDictionary(i => Shares[i].Kind, i => counts[i]));
     }
 
     /// <summary>
@@ -157,11 +157,11 @@ public sealed class DemoDataGenerator
 
         public People Build()
         {
-            people.EmployerOwners = AddAccounts(counts.Jobs == 0 ? 0 : (counts.Jobs + 24) / 25, Role.Employer, AnchorNearPark);
-            people.Landlords = AddAccounts((counts.Rentals + 4) / 5, Role.Worker, AnchorNearParkOrTown);
-            people.Sellers = AddAccounts((counts.Classifieds + 2) / 3, Role.Worker, AnchorNearParkOrTown);
-            people.Merchants = AddAccounts((counts.Vouchers + 19) / 20, Role.Employer, AnchorNearTown);
-            people.Operators = AddAccounts(counts.BusRoutes == 0 ? 0 : generator.texts.BusOperators.Count, Role.Employer, AnchorNearTown);
+            people.EmployerOwners = AddAccounts(counts.Of(ListingKind.Job) == 0 ? 0 : (counts.Of(ListingKind.Job) + 24) / 25, Role.Employer, AnchorNearPark);
+            people.Landlords = AddAccounts((counts.Of(ListingKind.Rental) + 4) / 5, Role.Worker, AnchorNearParkOrTown);
+            people.Sellers = AddAccounts((counts.Of(ListingKind.Classified) + 2) / 3, Role.Worker, AnchorNearParkOrTown);
+            people.Merchants = AddAccounts((counts.Of(ListingKind.Voucher) + 19) / 20, Role.Employer, AnchorNearTown);
+            people.Operators = AddAccounts(counts.Of(ListingKind.BusRoute) == 0 ? 0 : generator.texts.BusOperators.Count, Role.Employer, AnchorNearTown);
 
             for (var i = 0; i < people.Merchants.Count; i++)
             {
@@ -307,14 +307,7 @@ public sealed class DemoDataGenerator
                 var k = random.PickIndex(remaining);
                 remaining[k]--;
                 nextId[k]++;
-                Listing listing = Shares[k].Kind switch
-                {
-                    ListingKind.Job => Job(),
-                    ListingKind.Rental => Rental(),
-                    ListingKind.Classified => Classified(),
-                    ListingKind.Voucher => Voucher(),
-                    _ => BusRoute(),
-                };
+                var listing = Make(Shares[k].Kind);
                 listing.Id = nextId[k];
                 listing.Version = 1;
                 listing.CommuneCode = generator.places.NearestCommune(listing.Latitude, listing.Longitude).Code;
@@ -322,6 +315,17 @@ public sealed class DemoDataGenerator
                 yield return listing;
             }
         }
+
+        /// <summary>One listing of <paramref name="kind"/>: the demo content of each kind is written here, beside its texts.</summary>
+        private Listing Make(ListingKind kind) => kind switch
+        {
+            ListingKind.Job => Job(),
+            ListingKind.Rental => Rental(),
+            ListingKind.Classified => Classified(),
+            ListingKind.Voucher => Voucher(),
+            ListingKind.BusRoute => BusRoute(),
+            _ => throw new InvalidOperationException($"The kind '{kind.Slug()}' has a demo share but the seeder has no generator for it; add one to {nameof(DemoDataGenerator)} or set its share to 0."),
+        };
 
         private (DateTime Created, DateTime Updated) Dates()
         {

@@ -1,5 +1,6 @@
 using DongNai.Domain;
 using DongNai.Domain.Listings;
+using DongNai.Domain.Listings.Jobs;
 using DongNai.Domain.People;
 using DongNai.Domain.Places;
 using Microsoft.Data.Sqlite;
@@ -77,7 +78,7 @@ public static class DemoDatabaseSeeder
     {
         var accountOffset = MaxId(model, connection, typeof(Account));
         var employerOffset = MaxId(model, connection, typeof(Employer));
-        var listingTypes = new[] { typeof(JobPosting), typeof(Rental), typeof(Classified), typeof(Voucher), typeof(BusRoute) };
+        var listingTypes = ListingKinds.Descriptors.Select(d => d.EntityType).ToArray();
         var listingOffsets = listingTypes.ToDictionary(t => t, t => MaxId(model, connection, t));
 
         var inserts = new Dictionary<Type, SqliteEntityInsert>();

@@ -1,5 +1,8 @@
 using System.Text.Json;
-using DongNai.Domain.Listings;
+using DongNai.Domain.Listings.BusRoutes;
+using DongNai.Domain.Listings.Classifieds;
+using DongNai.Domain.Listings.Rentals;
+using DongNai.Domain.Listings.Vouchers;
 
 namespace DongNai.Seeding;
 

@@ -1,6 +1,11 @@
+
 namespace DongNai.Domain.Listings;
 
-/// <summary>The five kinds of listing the app searches. The route segment of each kind is <see cref="ListingKinds.Slug"/>.</summary>
+/// <summary>
+/// The stored code of each searchable kind (outbox rows, interaction events, index documents).
+/// Everything else about a kind is in its descriptor (<see cref="ListingKinds"/>). A code is never
+/// reused or renumbered: stored rows and indexes keep it.
+/// </summary>
 public enum ListingKind
 {
     Job = 1,
@@ -8,35 +13,4 @@ public enum ListingKind
     Classified = 3,
     Voucher = 4,
     BusRoute = 5,
-}
-
-public static class ListingKinds
-{
-    public static IReadOnlyList<ListingKind> All { get; } = Enum.GetValues<ListingKind>();
-
-    /// <summary>The plural, URL-safe name of a kind: <c>jobs</c>, <c>rentals</c>, <c>classifieds</c>, <c>vouchers</c>, <c>bus-routes</c>.</summary>
-    public static string Slug(this ListingKind kind) => kind switch
-    {
-        ListingKind.Job => "jobs",
-        ListingKind.Rental => "rentals",
-        ListingKind.Classified => "classifieds",
-        ListingKind.Voucher => "vouchers",
-        ListingKind.BusRoute => "bus-routes",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
-
-    public static bool TryParseSlug(string? slug, out ListingKind kind)
-    {
-        foreach (var candidate in All)
-        {
-            if (string.Equals(candidate.Slug(), slug, StringComparison.OrdinalIgnoreCase))
-            {
-                kind = candidate;
-                return true;
-            }
-        }
-
-        kind = default;
-        return false;
-    }
 }

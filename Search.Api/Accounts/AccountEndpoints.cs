@@ -1,9 +1,9 @@
 using DongNai.Domain;
+using DongNai.Domain.Listings;
 using DongNai.Domain.People;
 using DongNai.Domain.Validation;
 using DongNai.Identity;
 using DongNai.Search.Api.Hosting;
-using DongNai.Search.Api.Listings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

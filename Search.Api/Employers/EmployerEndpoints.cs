@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
 using DongNai.Domain;
+using DongNai.Domain.Listings;
 using DongNai.Domain.People;
 using DongNai.Domain.Validation;
 using DongNai.Identity;
 using DongNai.Search.Api.Accounts;
 using DongNai.Search.Api.Hosting;
-using DongNai.Search.Api.Listings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

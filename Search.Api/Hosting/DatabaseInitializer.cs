@@ -1,4 +1,5 @@
 using DongNai.Domain;
+using DongNai.Domain.Listings;
 using DongNai.Domain.Places;
 using DongNai.Seeding;
 using DongNai.Identity;
@@ -45,10 +46,16 @@ public static partial class DatabaseInitializer
         SqliteConnection.ClearAllPools();
     }
 
-    public static async Task<long> CountListingsAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        await db.Jobs.LongCountAsync(cancellationToken) + await db.Rentals.LongCountAsync(cancellationToken)
-        + await db.Classifieds.LongCountAsync(cancellationToken) + await db.Vouchers.LongCountAsync(cancellationToken)
-        + await db.BusRoutes.LongCountAsync(cancellationToken);
+    public static async Task<long> CountListingsAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var total = 0L;
+        foreach (var kind in ListingKinds.Descriptors)
+        {
+            total += await kind.CountAsync(db, cancellationToken);
+        }
+
+        return total;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} demo listings in {Seconds:F1} s on first start")]
     private static partial void LogSeeded(ILogger logger, int count, double seconds);

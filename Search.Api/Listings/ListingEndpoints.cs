@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DongNai.Search.Api.Listings;
 
 /// <summary>
-/// Create, read, update and delete for every listing kind, one flow for all five. Each write changes
+/// Create, read, update and delete for every registered listing kind (<see cref="ListingKinds"/>), one flow for all. Each write changes
 /// the row and adds an outbox entry in one transaction, so the search index can never miss it.
 /// Owners alone change or delete their listings.
 /// </summary>
@@ -20,45 +20,47 @@ public static class ListingEndpoints
 {
     public static void MapListingEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapListingKind<JobPosting, JobRequest, JobResponse>(ListingKind.Job, RoleNames.Employer, RoleNames.Admin);
-        routes.MapListingKind<Rental, RentalRequest, RentalResponse>(ListingKind.Rental);
-        routes.MapListingKind<Classified, ClassifiedRequest, ClassifiedResponse>(ListingKind.Classified);
-        routes.MapListingKind<Voucher, VoucherRequest, VoucherResponse>(ListingKind.Voucher, RoleNames.Employer, RoleNames.Admin);
-        routes.MapListingKind<BusRoute, BusRouteRequest, BusRouteResponse>(ListingKind.BusRoute, RoleNames.AgencyStaff, RoleNames.Admin);
+        foreach (var kind in ListingKinds.Descriptors)
+        {
+            kind.Accept(new RouteMapper(routes));
+        }
     }
 
-    /// <summary>Maps the routes of one kind; <paramref name="creatorRoles"/> may create it (none: any signed-in account).</summary>
-    private static void MapListingKind<TListing, TRequest, TResponse>(this IEndpointRouteBuilder routes, ListingKind kind, params string[] creatorRoles)
-        where TListing : Listing, new()
-        where TRequest : IListingRequest<TListing>
-        where TResponse : IListingResponse<TListing, TResponse>
+    /// <summary>Maps the routes of one kind with its entity and contract types.</summary>
+    private sealed class RouteMapper(IEndpointRouteBuilder routes) : IListingKindVisitor<RouteGroupBuilder>
     {
-        var slug = kind.Slug();
-        var group = routes.MapGroup($"/api/{slug}").WithTags(kind.ToString());
-
-        // Passed as Delegate values: the ASP.NET route-handler analyzer (10.0.15) crashes (AD0001)
-        // on method groups of a generic type; binding and OpenAPI metadata are the same either way.
-        Delegate create = ListingHandlers<TListing, TRequest, TResponse>.Create;
-        Delegate get = ListingHandlers<TListing, TRequest, TResponse>.Get;
-        Delegate update = ListingHandlers<TListing, TRequest, TResponse>.Update;
-        Delegate delete = ListingHandlers<TListing, TRequest, TResponse>.Delete;
-
-        var creating = group.MapPost("/", create).WithName($"Create{kind}").WithSummary($"Create a {kind} listing")
-            .RequireRateLimiting(HostingExtensions.WriteRateLimit);
-        if (creatorRoles.Length > 0)
+        public RouteGroupBuilder Visit<TListing, TRequest, TResponse>(ListingKindDescriptor<TListing, TRequest, TResponse> kind)
+            where TListing : Listing, new()
+            where TRequest : IListingRequest<TListing>
+            where TResponse : IListingResponse<TListing, TResponse>
         {
-            creating.RequireAuthorization(policy => policy.RequireRole(creatorRoles));
-        }
-        else
-        {
-            creating.RequireAuthorization();
-        }
+            var group = routes.MapGroup($"/api/{kind.Slug}").WithTags(kind.Name);
 
-        group.MapGet("/{id:long}", get).WithName($"Get{kind}").WithSummary($"Get a {kind} listing by id");
-        group.MapPut("/{id:long}", update).WithName($"Update{kind}").WithSummary($"Replace a {kind} listing (owner only)")
-            .RequireAuthorization().RequireRateLimiting(HostingExtensions.WriteRateLimit);
-        group.MapDelete("/{id:long}", delete).WithName($"Delete{kind}").WithSummary($"Delete a {kind} listing (owner only)")
-            .RequireAuthorization().RequireRateLimiting(HostingExtensions.WriteRateLimit);
+            // Passed as Delegate values: the ASP.NET route-handler analyzer (10.0.15) crashes (AD0001)
+            // on method groups of a generic type; binding and OpenAPI metadata are the same either way.
+            Delegate create = ListingHandlers<TListing, TRequest, TResponse>.Create;
+            Delegate get = ListingHandlers<TListing, TRequest, TResponse>.Get;
+            Delegate update = ListingHandlers<TListing, TRequest, TResponse>.Update;
+            Delegate delete = ListingHandlers<TListing, TRequest, TResponse>.Delete;
+
+            var creating = group.MapPost("/", create).WithName($"Create{kind.Name}").WithSummary($"Create a {kind.Name} listing")
+                .RequireRateLimiting(HostingExtensions.WriteRateLimit);
+            if (kind.CreatorRoles.Count > 0)
+            {
+                creating.RequireAuthorization(policy => policy.RequireRole(kind.CreatorRoles.Select(RoleNames.Of)));
+            }
+            else
+            {
+                creating.RequireAuthorization();
+            }
+
+            group.MapGet("/{id:long}", get).WithName($"Get{kind.Name}").WithSummary($"Get a {kind.Name} listing by id");
+            group.MapPut("/{id:long}", update).WithName($"Update{kind.Name}").WithSummary($"Replace a {kind.Name} listing (owner only)")
+                .RequireAuthorization().RequireRateLimiting(HostingExtensions.WriteRateLimit);
+            group.MapDelete("/{id:long}", delete).WithName($"Delete{kind.Name}").WithSummary($"Delete a {kind.Name} listing (owner only)")
+                .RequireAuthorization().RequireRateLimiting(HostingExtensions.WriteRateLimit);
+            return group;
+        }
     }
 }
 

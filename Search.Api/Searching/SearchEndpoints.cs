@@ -5,7 +5,6 @@ using DongNai.Identity;
 using DongNai.Indexers;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.Search.Api.Searching;
 
@@ -23,18 +22,23 @@ public sealed record SearchHitResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TitleHighlight,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DescriptionHighlight)
 {
-    public static SearchHitResponse From(SearchHit hit) => new(
-        hit.Kind.Slug(),
-        hit.Id,
-        hit.Title,
-        Math.Round(hit.Score, 4),
-        hit.DistanceKm is { } km ? Math.Round(km, 3) : null,
-        hit.Kind == ListingKind.Job ? hit.PriceMin : null,
-        hit.Kind == ListingKind.Job ? hit.PriceMax : null,
-        hit.Kind is ListingKind.Rental or ListingKind.Classified or ListingKind.Voucher ? hit.PriceMin : null,
-        hit.Kind == ListingKind.BusRoute ? hit.PriceMin : null,
-        hit.TitleHighlight,
-        hit.DescriptionHighlight);
+    public static SearchHitResponse From(SearchHit hit)
+    {
+        var kind = ListingKinds.Get(hit.Kind);
+        var money = kind.Search.Money;
+        return new(
+            kind.Slug,
+            hit.Id,
+            hit.Title,
+            Math.Round(hit.Score, 4),
+            hit.DistanceKm is { } km ? Math.Round(km, 3) : null,
+            money == MoneyField.Salary ? hit.PriceMin : null,
+            money == MoneyField.Salary ? hit.PriceMax : null,
+            money == MoneyField.Price ? hit.PriceMin : null,
+            money == MoneyField.Fare ? hit.PriceMin : null,
+            hit.TitleHighlight,
+            hit.DescriptionHighlight);
+    }
 }
 
 public sealed record FacetCountResponse(string Value, int Count);
@@ -78,7 +82,7 @@ public static class SearchEndpoints
             return TypedResults.NotFound();
         }
 
-        return await RunAsync(http, KindSearchProfile.For(listingKind), engine, parser, time, cancellationToken) switch
+        return await RunAsync(http, ListingKinds.Get(listingKind), engine, parser, time, cancellationToken) switch
         {
             { Result: Ok<SearchResponse> ok } => ok,
             { Result: ValidationProblem problem } => problem,
@@ -87,9 +91,9 @@ public static class SearchEndpoints
     }
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> RunAsync(
-        HttpContext http, KindSearchProfile? profile, ISearchEngine engine, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, ListingKindDescriptor? kind, ISearchEngine engine, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (query, errors) = parser.Parse(http.Request.Query, profile, time.GetUtcNow().UtcDateTime);
+        var (query, errors) = parser.Parse(http.Request.Query, kind, time.GetUtcNow().UtcDateTime);
         if (query is null)
         {
             return Invalid(errors.ToDictionary());
@@ -129,7 +133,7 @@ public static class SearchEndpoints
         ListingKind? kind = null;
         if (http.Request.Query["kind"].ToString() is { Length: > 0 } slug)
         {
-            errors.When(!ListingKinds.TryParseSlug(slug, out var parsed), "kind", "Use one of: jobs, rentals, classifieds, vouchers, bus-routes.");
+            errors.When(!ListingKinds.TryParseSlug(slug, out var parsed), "kind", $"Use one of: {ListingKinds.SlugList}.");
             kind = parsed;
         }
 
@@ -161,7 +165,7 @@ public static class SearchEndpoints
             return Invalid(new Dictionary<string, string[]> { ["size"] = [$"Must be 1 to {RelatedQuery.MaxSize}."] });
         }
 
-        if (!await ExistsAsync(db, listingKind, id, cancellationToken))
+        if (!await ListingKinds.Get(listingKind).ExistsAsync(db, id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
@@ -177,16 +181,6 @@ public static class SearchEndpoints
         var id = jobs.Enqueue<IndexRebuildJob>(job => job.RunAsync(CancellationToken.None));
         return TypedResults.Accepted("/hangfire/jobs/details/" + id, new RebuildResponse(id));
     }
-
-    private static Task<bool> ExistsAsync(AppDbContext db, ListingKind kind, long id, CancellationToken cancellationToken) => kind switch
-    {
-        ListingKind.Job => db.Jobs.AnyAsync(l => l.Id == id, cancellationToken),
-        ListingKind.Rental => db.Rentals.AnyAsync(l => l.Id == id, cancellationToken),
-        ListingKind.Classified => db.Classifieds.AnyAsync(l => l.Id == id, cancellationToken),
-        ListingKind.Voucher => db.Vouchers.AnyAsync(l => l.Id == id, cancellationToken),
-        ListingKind.BusRoute => db.BusRoutes.AnyAsync(l => l.Id == id, cancellationToken),
-        _ => Task.FromResult(false),
-    };
 
     private static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "One or more parameters are invalid.");

@@ -2,7 +2,7 @@ using System.Globalization;
 using DongNai.Domain.Places;
 using DongNai.Domain.Text;
 using DongNai.Domain.Validation;
-using F = DongNai.Indexers.Documents.ListingDocumentBuilder.Fields;
+using DongNai.Domain.Listings;
 
 namespace DongNai.Search.Api.Searching;
 
@@ -30,14 +30,15 @@ public sealed class SearchRequestParser(PlaceCatalog places)
         ["newest"] = SearchSort.Newest,
     };
 
-    /// <summary>Parses a request for one kind (<paramref name="profile"/>) or, when it is null, across all kinds.</summary>
-    public (SearchQuery? Query, FieldErrors Errors) Parse(IQueryCollection parameters, KindSearchProfile? profile, DateTime now)
+    /// <summary>Parses a request for one kind or, when <paramref name="kind"/> is null, across all kinds.</summary>
+    public (SearchQuery? Query, FieldErrors Errors) Parse(IQueryCollection parameters, ListingKindDescriptor? kind, DateTime now)
     {
+        var profile = kind?.Search;
         var errors = new FieldErrors();
         var allowed = new HashSet<string>(CommonParameters, StringComparer.Ordinal);
         if (profile is not null)
         {
-            allowed.UnionWith(profile.Filters.Keys);
+            allowed.UnionWith(profile.Filters.Select(f => f.Name));
             if (profile.HasArea)
             {
                 allowed.UnionWith(["minArea", "maxArea"]);
@@ -55,7 +56,7 @@ public sealed class SearchRequestParser(PlaceCatalog places)
             {
                 errors.Add(name, $"Unknown parameter. Allowed: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}.");
             }
-            else if (values.Count > 1 && profile?.Filters.ContainsKey(name) != true)
+            else if (values.Count > 1 && profile?.Filter(name) is null)
             {
                 errors.Add(name, "Give this parameter once.");
             }
@@ -133,11 +134,11 @@ public sealed class SearchRequestParser(PlaceCatalog places)
         var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (profile is not null)
         {
-            foreach (var (field, accepted) in profile.Filters)
+            foreach (var filter in profile.Filters)
             {
-                if (reader.List(field, accepted) is { Count: > 0 } values)
+                if (reader.List(filter) is { Count: > 0 } values)
                 {
-                    filters[field] = values;
+                    filters[filter.Name] = values;
                 }
             }
         }
@@ -149,7 +150,7 @@ public sealed class SearchRequestParser(PlaceCatalog places)
 
         return (new SearchQuery
         {
-            Kind = profile?.Kind,
+            Kind = kind?.Kind,
             Text = text,
             Geo = geo,
             ReferencePoint = point,
@@ -265,9 +266,10 @@ public sealed class SearchRequestParser(PlaceCatalog places)
             return new GeoBoundingBox(minLat, minLon, maxLat, maxLon);
         }
 
-        /// <summary>Values of a filter, repeated or comma-separated. Free codes (accepted is null) are folded like the index folds them.</summary>
-        public List<string> List(string name, IReadOnlySet<string>? accepted)
+        /// <summary>Values of a filter, repeated or comma-separated. Free names are folded like the index folds them; codes are kept.</summary>
+        public List<string> List(KeywordFilter filter)
         {
+            var (name, accepted) = (filter.Name, filter.Values);
             var values = parameters[name]
                 .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .ToList();
@@ -276,7 +278,7 @@ public sealed class SearchRequestParser(PlaceCatalog places)
             {
                 if (accepted is null)
                 {
-                    result.Add(IsCodeField(name) ? value : VietnameseText.FoldKey(value));
+                    result.Add(filter.FoldsValues ? VietnameseText.FoldKey(value) : value);
                 }
                 else if (accepted.Contains(value))
                 {
@@ -290,8 +292,6 @@ public sealed class SearchRequestParser(PlaceCatalog places)
 
             return result;
         }
-
-        private static bool IsCodeField(string name) => name is F.Park or F.Commune;
 
         private static string Show(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
     }

@@ -3,13 +3,13 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using DongNai.Domain;
+using DongNai.Domain.Listings;
 using DongNai.Domain.Places;
-using DongNai.Seeding;
 using DongNai.Domain.Text;
 using DongNai.Indexers;
-using DongNai.Indexers.Documents;
 using DongNai.Search;
 using DongNai.Search.Lucene;
+using DongNai.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,36 +102,19 @@ internal sealed class BenchData(string folder)
         clock.Stop();
         SqliteConnection.ClearAllPools();
         var counts = result.Listings;
-        return new SeedResult(counts.Total, counts.Jobs, counts.Rentals, counts.Classifieds, counts.Vouchers, counts.BusRoutes, clock.Elapsed.TotalSeconds, FolderBytes(folder));
+        return new SeedResult(counts.Total, counts.Of(ListingKind.Job), counts.Of(ListingKind.Rental), counts.Of(ListingKind.Classified), counts.Of(ListingKind.Voucher), counts.Of(ListingKind.BusRoute), clock.Elapsed.TotalSeconds, FolderBytes(folder));
     }
 
     /// <summary>Every listing as the search document the indexer would build, kind by kind in id order, as <see cref="IndexRebuilder"/> reads them.</summary>
-    public async IAsyncEnumerable<SearchDocument> ReadDocumentsAsync(ListingDocumentBuilder builder, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SearchDocument> ReadDocumentsAsync(PlaceCatalog places, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var db = NewContext();
-        await foreach (var job in db.Jobs.AsNoTracking().Include(j => j.Employer).OrderBy(j => j.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        foreach (var kind in ListingKinds.Descriptors)
         {
-            yield return builder.Build(job);
-        }
-
-        await foreach (var rental in db.Rentals.AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            yield return builder.Build(rental);
-        }
-
-        await foreach (var classified in db.Classifieds.AsNoTracking().OrderBy(c => c.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            yield return builder.Build(classified);
-        }
-
-        await foreach (var voucher in db.Vouchers.AsNoTracking().OrderBy(v => v.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            yield return builder.Build(voucher);
-        }
-
-        await foreach (var route in db.BusRoutes.AsNoTracking().OrderBy(b => b.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            yield return builder.Build(route);
+            await foreach (var listing in kind.StreamAllAsync(db, cancellationToken))
+            {
+                yield return kind.BuildDocument(listing, places);
+            }
         }
     }
 

@@ -3,13 +3,16 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DongNai.Domain.Listings;
+using DongNai.Domain.Listings.BusRoutes;
+using DongNai.Domain.Listings.Classifieds;
+using DongNai.Domain.Listings.Jobs;
+using DongNai.Domain.Listings.Rentals;
+using DongNai.Domain.Listings.Vouchers;
 using DongNai.Domain.Places;
 using DongNai.Domain.Text;
-using DongNai.Indexers.Documents;
 using DongNai.Search;
 using Npgsql;
 using NpgsqlTypes;
-using F = DongNai.Indexers.Documents.ListingDocumentBuilder.Fields;
 
 namespace DongNai.Bench;
 
@@ -50,20 +53,20 @@ internal sealed class PostgresPeer(NpgsqlDataSource source) : IAsyncDisposable
     /// <summary>Keyword field → column (and whether it holds several values).</summary>
     private static readonly Dictionary<string, (string Column, bool Many)> Columns = new(StringComparer.Ordinal)
     {
-        [F.Shift] = ("kw_shift", false),
-        [F.JobType] = ("kw_job_type", false),
-        [F.Benefits] = ("kw_benefits", true),
-        [F.Park] = ("kw_park", false),
-        [F.Commune] = ("kw_commune", false),
-        [F.RentalType] = ("kw_rental_type", false),
-        [F.Amenities] = ("kw_amenities", true),
-        [F.Category] = ("kw_category", false),
-        [F.Condition] = ("kw_condition", false),
-        [F.Brand] = ("kw_brand", false),
-        [F.Origin] = ("kw_origin", false),
-        [F.Destination] = ("kw_destination", false),
-        [F.Stop] = ("kw_stops", true),
-        [F.Scope] = ("kw_scope", false),
+        [JobKind.Shift] = ("kw_shift", false),
+        [JobKind.JobType] = ("kw_job_type", false),
+        [JobKind.Benefits] = ("kw_benefits", true),
+        [KeywordFields.Park] = ("kw_park", false),
+        [KeywordFields.Commune] = ("kw_commune", false),
+        [RentalKind.RentalType] = ("kw_rental_type", false),
+        [RentalKind.Amenities] = ("kw_amenities", true),
+        [KeywordFields.Category] = ("kw_category", false),
+        [ClassifiedKind.Condition] = ("kw_condition", false),
+        [VoucherKind.Brand] = ("kw_brand", false),
+        [BusRouteKind.Origin] = ("kw_origin", false),
+        [BusRouteKind.Destination] = ("kw_destination", false),
+        [BusRouteKind.Stop] = ("kw_stops", true),
+        [BusRouteKind.Scope] = ("kw_scope", false),
     };
 
     private static readonly string[] Schema =
@@ -180,13 +183,12 @@ internal sealed class PostgresPeer(NpgsqlDataSource source) : IAsyncDisposable
             await Execute(connection, statement, cancellationToken);
         }
 
-        var builder = new ListingDocumentBuilder(places);
         var copy = Stopwatch.StartNew();
         long rows = 0;
         await Ui.ProgressAsync($"Peer: COPY {reference.Count:N0} listings into PostgreSQL", reference.Count, async report =>
         {
             await using var writer = await connection.BeginBinaryImportAsync($"COPY listing ({CopyColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-            await foreach (var document in data.ReadDocumentsAsync(builder, cancellationToken))
+            await foreach (var document in data.ReadDocumentsAsync(places, cancellationToken))
             {
                 await WriteRowAsync(writer, document, cancellationToken);
                 if (++rows % 10_000 == 0)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Places;
-using DongNai.Indexers.Documents;
 using DongNai.Search;
 
 namespace DongNai.Bench;
@@ -49,14 +48,13 @@ internal sealed class ReferenceIndex
         BenchData data, PlaceCatalog places, long expected, bool collectSuggestions, int seed, CancellationToken cancellationToken)
     {
         var index = new ReferenceIndex();
-        var builder = new ListingDocumentBuilder(places);
         var random = new Random(seed ^ 0x7177E5);
         var interned = new Dictionary<string, string>(StringComparer.Ordinal);
         var seen = 0L;
         var clock = Stopwatch.StartNew();
         await Ui.ProgressAsync($"Reading {expected:N0} listings back from SQLite as search documents", expected, async report =>
         {
-            await foreach (var document in data.ReadDocumentsAsync(builder, cancellationToken))
+            await foreach (var document in data.ReadDocumentsAsync(places, cancellationToken))
             {
                 index.Add(document, interned);
                 seen++;

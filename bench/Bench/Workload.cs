@@ -1,9 +1,10 @@
 using System.Globalization;
 using DongNai.Domain.Listings;
+using DongNai.Domain.Listings.Jobs;
+using DongNai.Domain.Listings.Rentals;
 using DongNai.Domain.Places;
 using DongNai.Domain.Text;
 using DongNai.Search;
-using F = DongNai.Indexers.Documents.ListingDocumentBuilder.Fields;
 
 namespace DongNai.Bench;
 
@@ -253,16 +254,16 @@ internal sealed class WorkloadGenerator(PlaceCatalog places, ReferenceIndex data
             switch (kind)
             {
                 case ListingKind.Rental when random.NextDouble() < 0.5:
-                    filters[F.Amenities] = [Pick(random, [("loft", 1.0), ("airConditioner", 1), ("wifi", 1), ("privateBathroom", 1)])];
+                    filters[RentalKind.Amenities] = [Pick(random, [("loft", 1.0), ("airConditioner", 1), ("wifi", 1), ("privateBathroom", 1)])];
                     break;
                 case ListingKind.Rental:
-                    filters[F.RentalType] = Values(random, ["room", "dormitory", "wholeHouse", "apartment"]);
+                    filters[RentalKind.RentalType] = Values(random, ["room", "dormitory", "wholeHouse", "apartment"]);
                     break;
                 case ListingKind.Job:
-                    filters[F.Shift] = Values(random, ["day", "night", "rotating"]);
+                    filters[JobKind.Shift] = Values(random, ["day", "night", "rotating"]);
                     break;
                 default:
-                    filters[F.Category] = Values(random, ["motorbikes", "phones", "furniture", "homeAppliances", "electronics", "bicycles"]);
+                    filters[KeywordFields.Category] = Values(random, ["motorbikes", "phones", "furniture", "homeAppliances", "electronics", "bicycles"]);
                     break;
             }
         }
@@ -290,7 +291,7 @@ internal sealed class WorkloadGenerator(PlaceCatalog places, ReferenceIndex data
         var filters = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (random.NextDouble() < 0.25)
         {
-            filters[kind switch { ListingKind.Rental => F.RentalType, ListingKind.Job => F.JobType, _ => F.Category }] = kind switch
+            filters[kind switch { ListingKind.Rental => RentalKind.RentalType, ListingKind.Job => JobKind.JobType, _ => KeywordFields.Category }] = kind switch
             {
                 ListingKind.Rental => Values(random, ["room", "dormitory", "wholeHouse"]),
                 ListingKind.Job => Values(random, ["fullTime", "partTime", "seasonal"]),

@@ -3,8 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using DongNai.Domain;
 using DongNai.Domain.Listings;
-using DongNai.Seeding;
+using DongNai.Domain.Listings.Rentals;
 using DongNai.Search.Lucene;
+using DongNai.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,7 +53,7 @@ public sealed class IndexingCrashTests : IDisposable
         await using var db = OpenDatabase();
         foreach (var kind in ListingKinds.All)
         {
-            Assert.Equal(await CountAsync(db, kind), await engine.CountAsync(kind));
+            Assert.Equal(await ListingKinds.Get(kind).CountAsync(db, default), await engine.CountAsync(kind));
         }
 
         Assert.True(deleted > 0);
@@ -85,16 +86,16 @@ public sealed class IndexingCrashTests : IDisposable
     private async Task<int> QueueEveryListingAndDeleteSomeAsync(int deleteEvery)
     {
         await using var db = OpenDatabase();
-        foreach (var (kind, table) in new[] { (ListingKind.Job, "Jobs"), (ListingKind.Rental, "Rentals"), (ListingKind.Classified, "Classifieds"), (ListingKind.Voucher, "Vouchers"), (ListingKind.BusRoute, "BusRoutes") })
+        foreach (var (kind, table) in ListingKinds.Descriptors.Select(d => (d.Kind, d.Table)))
         {
-#pragma warning disable EF1002 // Table names come from the list above, not from input.
+#pragma warning disable EF1002 // Table names come from the kind descriptors, not from input.
             await db.Database.ExecuteSqlRawAsync(
                 $"INSERT INTO Outbox (Kind, ListingId, Version, Operation, CreatedAt) SELECT {(int)kind}, Id, Version, 1, UpdatedAt FROM {table} ORDER BY Id");
 #pragma warning restore EF1002
         }
 
-        var doomed = await db.Rentals.Where(r => r.Id % deleteEvery == 0).Select(r => new { r.Id, r.Version }).ToListAsync();
-        await db.Rentals.Where(r => r.Id % deleteEvery == 0).ExecuteDeleteAsync();
+        var doomed = await db.Set<Rental>().Where(r => r.Id % deleteEvery == 0).Select(r => new { r.Id, r.Version }).ToListAsync();
+        await db.Set<Rental>().Where(r => r.Id % deleteEvery == 0).ExecuteDeleteAsync();
         db.Outbox.AddRange(doomed.Select(r => new DongNai.Domain.Outbox.OutboxEntry
         {
             Kind = ListingKind.Rental,
@@ -131,15 +132,6 @@ public sealed class IndexingCrashTests : IDisposable
 
         throw new TimeoutException("The service never started draining the outbox.");
     }
-
-    private static Task<int> CountAsync(AppDbContext db, ListingKind kind) => kind switch
-    {
-        ListingKind.Job => db.Jobs.CountAsync(),
-        ListingKind.Rental => db.Rentals.CountAsync(),
-        ListingKind.Classified => db.Classifieds.CountAsync(),
-        ListingKind.Voucher => db.Vouchers.CountAsync(),
-        _ => db.BusRoutes.CountAsync(),
-    };
 
     /// <summary>The built service, started as a child process on a free loopback port.</summary>
     private sealed class ServiceProcess : IDisposable

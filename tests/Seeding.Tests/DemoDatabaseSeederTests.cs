@@ -1,4 +1,9 @@
 using DongNai.Domain.Listings;
+using DongNai.Domain.Listings.BusRoutes;
+using DongNai.Domain.Listings.Classifieds;
+using DongNai.Domain.Listings.Jobs;
+using DongNai.Domain.Listings.Rentals;
+using DongNai.Domain.Listings.Vouchers;
 using DongNai.Domain.Places;
 using DongNai.Domain.Tests;
 using Microsoft.EntityFrameworkCore;
@@ -21,19 +26,19 @@ public sealed class DemoDatabaseSeederTests
         }
 
         await using var check = database.NewContext();
-        Assert.Equal(new DemoListingCounts(600, 600, 500, 200, 100), result.Listings);
-        Assert.Equal(600, await check.Jobs.CountAsync());
-        Assert.Equal(600, await check.Rentals.CountAsync());
-        Assert.Equal(500, await check.Classifieds.CountAsync());
-        Assert.Equal(200, await check.Vouchers.CountAsync());
-        Assert.Equal(100, await check.BusRoutes.CountAsync());
+        Assert.Equal([600, 600, 500, 200, 100], ListingKinds.All.Select(result.Listings.Of));
+        Assert.Equal(600, await check.Set<JobPosting>().CountAsync());
+        Assert.Equal(600, await check.Set<Rental>().CountAsync());
+        Assert.Equal(500, await check.Set<Classified>().CountAsync());
+        Assert.Equal(200, await check.Set<Voucher>().CountAsync());
+        Assert.Equal(100, await check.Set<BusRoute>().CountAsync());
         Assert.Equal(result.Accounts, await check.Accounts.CountAsync());
         Assert.Equal(result.Accounts, await check.Profiles.CountAsync());
         Assert.Equal(result.Employers, await check.Employers.CountAsync());
         Assert.Equal(95, await check.Communes.CountAsync());
         Assert.Equal(283, await check.OldWardAliases.CountAsync());
         Assert.Equal(0, await check.Outbox.CountAsync());
-        Assert.Equal(0, await check.Jobs.CountAsync(j => j.Version != 1 || j.CommuneCode == null));
+        Assert.Equal(0, await check.Set<JobPosting>().CountAsync(j => j.Version != 1 || j.CommuneCode == null));
     }
 
     [Fact]
@@ -51,9 +56,9 @@ public sealed class DemoDatabaseSeederTests
         var voucher = expected.OfType<Voucher>().First();
         var route = expected.OfType<BusRoute>().First();
         var job = expected.OfType<JobPosting>().First();
-        var storedVoucher = await check.Vouchers.AsNoTracking().SingleAsync(v => v.Id == voucher.Id);
-        var storedRoute = await check.BusRoutes.AsNoTracking().SingleAsync(r => r.Id == route.Id);
-        var storedJob = await check.Jobs.AsNoTracking().Include(j => j.Employer).SingleAsync(j => j.Id == job.Id);
+        var storedVoucher = await check.Set<Voucher>().AsNoTracking().SingleAsync(v => v.Id == voucher.Id);
+        var storedRoute = await check.Set<BusRoute>().AsNoTracking().SingleAsync(r => r.Id == route.Id);
+        var storedJob = await check.Set<JobPosting>().AsNoTracking().Include(j => j.Employer).SingleAsync(j => j.Id == job.Id);
         Assert.Equal(voucher.Title, storedVoucher.Title);
         Assert.Equal(voucher.Locations.Select(l => (l.Name, l.Latitude, l.Longitude)), storedVoucher.Locations.Select(l => (l.Name, l.Latitude, l.Longitude)));
         Assert.Equal(voucher.DiscountPercent, storedVoucher.DiscountPercent);
@@ -63,7 +68,7 @@ public sealed class DemoDatabaseSeederTests
         Assert.Equal((job.SalaryMinVnd, job.SalaryMaxVnd, job.Shift, job.Benefits), (storedJob.SalaryMinVnd, storedJob.SalaryMaxVnd, storedJob.Shift, storedJob.Benefits));
         Assert.Equal(job.CreatedAt, storedJob.CreatedAt);
         Assert.Equal(job.OwnerId, storedJob.Employer!.OwnerId);
-        Assert.Equal(1, await check.Jobs.CountAsync(j => j.UpdatedAt == job.UpdatedAt && j.Id == job.Id));
+        Assert.Equal(1, await check.Set<JobPosting>().CountAsync(j => j.UpdatedAt == job.UpdatedAt && j.Id == job.Id));
     }
 
     [Fact]
@@ -87,9 +92,9 @@ public sealed class DemoDatabaseSeederTests
         Assert.True(first.PlaceRowsAdded > 0);
         Assert.Equal(0, second.PlaceRowsAdded);
         Assert.Equal(95, await check.Communes.CountAsync());
-        Assert.Equal(180, await check.Jobs.CountAsync());
+        Assert.Equal(180, await check.Set<JobPosting>().CountAsync());
         Assert.Equal(first.Accounts + second.Accounts, await check.Accounts.CountAsync());
-        var owners = await check.Jobs.Where(j => j.Id > 90).Select(j => new { j.OwnerId, EmployerOwner = j.Employer!.OwnerId }).ToListAsync();
+        var owners = await check.Set<JobPosting>().Where(j => j.Id > 90).Select(j => new { j.OwnerId, EmployerOwner = j.Employer!.OwnerId }).ToListAsync();
         Assert.All(owners, o => Assert.True(o.OwnerId > first.Accounts && o.OwnerId == o.EmployerOwner));
     }
 
@@ -121,8 +126,8 @@ public sealed class DemoDatabaseSeederTests
         }
 
         await using var check = database.NewContext();
-        var listings = await check.Jobs.CountAsync() + await check.Rentals.CountAsync() + await check.Classifieds.CountAsync()
-            + await check.Vouchers.CountAsync() + await check.BusRoutes.CountAsync();
+        var listings = await check.Set<JobPosting>().CountAsync() + await check.Set<Rental>().CountAsync() + await check.Set<Classified>().CountAsync()
+            + await check.Set<Voucher>().CountAsync() + await check.Set<BusRoute>().CountAsync();
         Assert.InRange(listings, 1, 60_000 - DemoDatabaseSeeder.BatchSize);
     }
 

@@ -1,3 +1,4 @@
+using DongNai.Domain.Listings;
 using DongNai.Search.Tests.Builders;
 
 namespace DongNai.Search.Tests.Contract;

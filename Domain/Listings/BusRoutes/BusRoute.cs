@@ -1,4 +1,5 @@
-namespace DongNai.Domain.Listings;
+
+namespace DongNai.Domain.Listings.BusRoutes;
 
 public enum BusRouteScope
 {

@@ -1,8 +1,6 @@
-using DongNai.Domain;
-using DongNai.Domain.Listings;
 using DongNai.Domain.Validation;
 
-namespace DongNai.Search.Api.Listings;
+namespace DongNai.Domain.Listings.Rentals;
 
 /// <summary>A place to rent. Price is VND per month; deposit is VND.</summary>
 public sealed record RentalRequest(

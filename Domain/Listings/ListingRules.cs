@@ -1,8 +1,7 @@
 using DongNai.Domain.Places;
-using DongNai.Indexers.Documents;
 using DongNai.Domain.Validation;
 
-namespace DongNai.Search.Api.Listings;
+namespace DongNai.Domain.Listings;
 
 /// <summary>The limits every listing kind shares, and the checks that apply them.</summary>
 public static class ListingRules

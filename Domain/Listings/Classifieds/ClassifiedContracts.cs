@@ -1,8 +1,6 @@
-using DongNai.Domain;
-using DongNai.Domain.Listings;
 using DongNai.Domain.Validation;
 
-namespace DongNai.Search.Api.Listings;
+namespace DongNai.Domain.Listings.Classifieds;
 
 /// <summary>An item for sale. Price is VND; 0 means free.</summary>
 public sealed record ClassifiedRequest(

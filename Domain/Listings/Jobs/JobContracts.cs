@@ -1,9 +1,7 @@
-using DongNai.Domain;
-using DongNai.Domain.Listings;
 using DongNai.Domain.Validation;
 using Microsoft.EntityFrameworkCore;
 
-namespace DongNai.Search.Api.Listings;
+namespace DongNai.Domain.Listings.Jobs;
 
 /// <summary>A job posting as an employer writes it. Salary is VND per month.</summary>
 public sealed record JobRequest(

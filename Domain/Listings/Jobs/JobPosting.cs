@@ -1,6 +1,6 @@
 using DongNai.Domain.People;
 
-namespace DongNai.Domain.Listings;
+namespace DongNai.Domain.Listings.Jobs;
 
 public enum JobShift
 {

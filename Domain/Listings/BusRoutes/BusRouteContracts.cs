@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using DongNai.Domain;
-using DongNai.Domain.Listings;
 using DongNai.Domain.Text;
 using DongNai.Domain.Validation;
 
-namespace DongNai.Search.Api.Listings;
+namespace DongNai.Domain.Listings.BusRoutes;
 
 public sealed record BusStopRequest(string? Name, double? Latitude, double? Longitude);
 

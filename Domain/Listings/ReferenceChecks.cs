@@ -1,8 +1,7 @@
-using DongNai.Domain;
 using DongNai.Domain.Validation;
 using Microsoft.EntityFrameworkCore;
 
-namespace DongNai.Search.Api.Listings;
+namespace DongNai.Domain.Listings;
 
 /// <summary>Checks that codes and ids a request names exist in the database; each failure becomes a field error.</summary>
 public static class ReferenceChecks

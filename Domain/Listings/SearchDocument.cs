@@ -1,6 +1,4 @@
-using DongNai.Domain.Listings;
-
-namespace DongNai.Search;
+namespace DongNai.Domain.Listings;
 
 /// <summary>
 /// What an indexer hands a search engine for one listing: the searchable text, the filterable

@@ -1,4 +1,5 @@
-namespace DongNai.Domain.Listings;
+
+namespace DongNai.Domain.Listings.Classifieds;
 
 public enum ClassifiedCategory
 {

@@ -1,8 +1,6 @@
-using DongNai.Domain;
-using DongNai.Domain.Listings;
 using DongNai.Domain.Validation;
 
-namespace DongNai.Search.Api.Listings;
+namespace DongNai.Domain.Listings.Vouchers;
 
 public sealed record VoucherLocationRequest(string? Name, double? Latitude, double? Longitude);
 

@@ -1,10 +1,8 @@
-using DongNai.Domain;
-using DongNai.Domain.Listings;
 using DongNai.Domain.Validation;
 
-namespace DongNai.Search.Api.Listings;
+namespace DongNai.Domain.Listings;
 
-/// <summary>What a create or update request of one listing kind must do; the shared endpoint flow in <see cref="ListingEndpoints"/> calls these in order.</summary>
+/// <summary>What a create or update request of one listing kind must do; the API's shared listing endpoints call these in order.</summary>
 public interface IListingRequest<in TListing>
     where TListing : Listing
 {
