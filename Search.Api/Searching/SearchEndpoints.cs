@@ -3,6 +3,8 @@ using DongNai.Domain;
 using DongNai.Domain.Listings;
 using DongNai.Identity;
 using DongNai.Indexers;
+using DongNai.Ranking;
+using DongNai.Search.Api.Accounts;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -39,11 +41,13 @@ public sealed record SearchHitResponse(
 
 public sealed record FacetCountResponse(string Value, int Count);
 
+/// <summary>One page of results. <see cref="RequestId"/> is new on every request, so the app can report impressions and clicks against the page that showed them.</summary>
 public sealed record SearchResponse(
     int Total,
     IReadOnlyList<SearchHitResponse> Hits,
     IReadOnlyDictionary<string, IReadOnlyList<FacetCountResponse>> Facets,
-    string? NextCursor);
+    string? NextCursor,
+    string RequestId);
 
 public sealed record SuggestionResponse(string Text, int Count);
 
@@ -67,18 +71,18 @@ public static class SearchEndpoints
     }
 
     private static Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAll(
-        HttpContext http, ISearchEngine engine, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken) =>
-        RunAsync(http, null, engine, parser, time, cancellationToken);
+        HttpContext http, RankedSearch search, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken) =>
+        RunAsync(http, null, search, parser, time, cancellationToken);
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem, NotFound>> SearchKind(
-        string kind, HttpContext http, ISearchEngine engine, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
+        string kind, HttpContext http, RankedSearch search, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!ListingKinds.TryParseSlug(kind, out var listingKind))
         {
             return TypedResults.NotFound();
         }
 
-        return await RunAsync(http, KindSearchProfile.For(listingKind), engine, parser, time, cancellationToken) switch
+        return await RunAsync(http, KindSearchProfile.For(listingKind), search, parser, time, cancellationToken) switch
         {
             { Result: Ok<SearchResponse> ok } => ok,
             { Result: ValidationProblem problem } => problem,
@@ -87,7 +91,7 @@ public static class SearchEndpoints
     }
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> RunAsync(
-        HttpContext http, KindSearchProfile? profile, ISearchEngine engine, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, KindSearchProfile? profile, RankedSearch search, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
     {
         var (query, errors) = parser.Parse(http.Request.Query, profile, time.GetUtcNow().UtcDateTime);
         if (query is null)
@@ -98,7 +102,8 @@ public static class SearchEndpoints
         SearchResult result;
         try
         {
-            result = await engine.SearchAsync(query, cancellationToken);
+            var accountId = http.User.Identity?.IsAuthenticated == true ? http.User.Id() : (long?)null;
+            result = await search.SearchAsync(new RankingContext { Query = query, AccountId = accountId }, cancellationToken);
         }
         catch (InvalidCursorException)
         {
@@ -112,7 +117,8 @@ public static class SearchEndpoints
                 f => f.Key,
                 f => (IReadOnlyList<FacetCountResponse>)f.Value.Select(v => new FacetCountResponse(v.Value, v.Count)).ToList(),
                 StringComparer.Ordinal),
-            result.NextCursor));
+            result.NextCursor,
+            Guid.NewGuid().ToString("N")));
     }
 
     private static async Task<Results<Ok<List<SuggestionResponse>>, ValidationProblem>> Suggest(
