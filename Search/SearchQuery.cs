@@ -7,7 +7,8 @@ public enum SearchSort
 {
     /// <summary>
     /// Text score blended with distance decay (when there is a reference point) and freshness.
-    /// Freshness is judged against the first page's <see cref="SearchQuery.Now"/> on every page;
+    /// Freshness is judged against the first page's <see cref="SearchQuery.ScoringNow"/> (by default its
+    /// <see cref="SearchQuery.Now"/>) on every page;
     /// text scores depend on index-wide word statistics, so a listing written between pages can
     /// move others across a page boundary (as with any search-after over relevance). The other
     /// sorts page exactly.
