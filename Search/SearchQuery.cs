@@ -7,7 +7,8 @@ public enum SearchSort
 {
     /// <summary>
     /// Text score blended with distance decay (when there is a reference point) and freshness.
-    /// Freshness is judged against the first page's <see cref="SearchQuery.Now"/> on every page;
+    /// Freshness is judged against the first page's <see cref="SearchQuery.ScoringNow"/> (by default its
+    /// <see cref="SearchQuery.Now"/>) on every page;
     /// text scores depend on index-wide word statistics, so a listing written between pages can
     /// move others across a page boundary (as with any search-after over relevance). The other
     /// sorts page exactly.
@@ -94,6 +95,25 @@ public sealed record SearchQuery
 
     /// <summary>The instant against which expiry is judged (UTC). Injected by the caller; the engine never reads the clock.</summary>
     public required DateTime Now { get; init; }
+
+    /// <summary>
+    /// The instant freshness is scored against (UTC, millisecond precision), or null for
+    /// <see cref="Now"/>. A <see cref="Cursor"/> carries its first page's instant, which wins. Lets a
+    /// caller that fetches the same first page again (a re-ranking window) score it exactly as before.
+    /// </summary>
+    public DateTime? ScoringNow { get; init; }
+
+    /// <summary>
+    /// Whether hits carry <see cref="SearchHit.TitleHighlight"/> and <see cref="SearchHit.DescriptionHighlight"/>.
+    /// Off for a window of candidates that will be re-ordered before the page is shown.
+    /// </summary>
+    public bool Highlight { get; init; } = true;
+
+    /// <summary>
+    /// Restricts results to these listings (at most <see cref="MaxSize"/>), or null for no restriction;
+    /// every other filter still applies. Fetches the shown part of a re-ranked window again, with highlights.
+    /// </summary>
+    public IReadOnlyCollection<ListingKey>? Listings { get; init; }
 
     /// <summary>The point distances are measured from: <see cref="ReferencePoint"/>, else the radius centre.</summary>
     public GeoPoint? EffectiveReferencePoint => ReferencePoint ?? (Geo as GeoRadius)?.Centre;

@@ -42,6 +42,53 @@ public sealed record SearchHit
 
     /// <summary>The best fragment of the description, HTML-encoded, matched words in <c>&lt;em&gt;</c>; null when no word matched.</summary>
     public string? DescriptionHighlight { get; init; }
+
+    /// <summary>The raw values <see cref="Score"/> was blended from and the hit's categories, for a ranker to learn from.</summary>
+    public required RankingSignals Signals { get; init; }
+}
+
+/// <summary>
+/// What an engine knows about a hit besides its blended <see cref="SearchHit.Score"/>: the raw
+/// signals a re-ranker scores with (and that are logged with impressions, so it can learn).
+/// Immutable.
+/// </summary>
+/// <remarks>
+/// Every engine fills these from the same definitions, though its text scores are its own
+/// (BM25 over its own statistics): compare text scores within one result, not across engines.
+/// </remarks>
+public sealed record RankingSignals
+{
+    /// <summary>
+    /// The text match score before distance and freshness are blended in, higher for a better
+    /// match; 1 when the query has no text. For related items, the similarity score.
+    /// </summary>
+    public required double TextScore { get; init; }
+
+    /// <summary>Great-circle distance from the query's reference point; null without one or when the listing has no location.</summary>
+    public double? DistanceKm { get; init; }
+
+    /// <summary>The listing's last change (UTC).</summary>
+    public required DateTime UpdatedAt { get; init; }
+
+    /// <summary>
+    /// Days from <see cref="UpdatedAt"/> to the instant the query scored freshness against
+    /// (<see cref="SearchQuery.ScoringNow"/>, else the first page's <see cref="SearchQuery.Now"/>); may be
+    /// negative for a listing updated after that instant.
+    /// </summary>
+    public required double AgeDays { get; init; }
+
+    /// <summary>Low end of the kind's money field in VND.</summary>
+    public long? PriceMin { get; init; }
+
+    /// <summary>High end of the kind's money field in VND.</summary>
+    public long? PriceMax { get; init; }
+
+    /// <summary>
+    /// The hit's keyword values for each field named in <see cref="SearchQuery.Facets"/> (the kind's
+    /// category codes); a field the listing has no value for maps to an empty list. Empty for related items.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Categories { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
 }
 
 /// <summary>A facet value and how many listings in the filtered set have it.</summary>

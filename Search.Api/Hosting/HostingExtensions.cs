@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using DongNai.Domain;
 using DongNai.Identity;
 using DongNai.Indexers;
+using DongNai.Ranking;
 using DongNai.Search.Api.Searching;
 using DongNai.Search.Lucene;
 using DongNai.Search.Api.Problems;
@@ -32,6 +33,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDataStore(storage.DatabasePath);
         builder.Services.AddLuceneSearchEngine(storage.IndexPath);
+        builder.Services.AddRanking();
         builder.Services.AddIndexing();
         builder.Services.AddAccounts(auth, SecretKeys.Load(auth, storage.KeyFolder));
         builder.Services.AddSingleton<SearchRequestParser>();

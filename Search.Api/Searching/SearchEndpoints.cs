@@ -3,6 +3,8 @@ using DongNai.Domain;
 using DongNai.Domain.Listings;
 using DongNai.Identity;
 using DongNai.Indexers;
+using DongNai.Ranking;
+using DongNai.Search.Api.Accounts;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -43,11 +45,13 @@ public sealed record SearchHitResponse(
 
 public sealed record FacetCountResponse(string Value, int Count);
 
+/// <summary>One page of results. <see cref="RequestId"/> is new on every request, so the app can report impressions and clicks against the page that showed them.</summary>
 public sealed record SearchResponse(
     int Total,
     IReadOnlyList<SearchHitResponse> Hits,
     IReadOnlyDictionary<string, IReadOnlyList<FacetCountResponse>> Facets,
-    string? NextCursor);
+    string? NextCursor,
+    string RequestId);
 
 public sealed record SuggestionResponse(string Text, int Count);
 
@@ -71,18 +75,18 @@ public static class SearchEndpoints
     }
 
     private static Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAll(
-        HttpContext http, ISearchEngine engine, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken) =>
-        RunAsync(http, null, engine, parser, time, cancellationToken);
+        HttpContext http, RankedSearch search, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken) =>
+        RunAsync(http, null, search, parser, time, cancellationToken);
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem, NotFound>> SearchKind(
-        string kind, HttpContext http, ISearchEngine engine, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
+        string kind, HttpContext http, RankedSearch search, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!ListingKinds.TryParseSlug(kind, out var listingKind))
         {
             return TypedResults.NotFound();
         }
 
-        return await RunAsync(http, ListingKinds.Get(listingKind), engine, parser, time, cancellationToken) switch
+        return await RunAsync(http, ListingKinds.Get(listingKind), search, parser, time, cancellationToken) switch
         {
             { Result: Ok<SearchResponse> ok } => ok,
             { Result: ValidationProblem problem } => problem,
@@ -91,7 +95,7 @@ public static class SearchEndpoints
     }
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> RunAsync(
-        HttpContext http, ListingKindDescriptor? kind, ISearchEngine engine, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, ListingKindDescriptor? kind, RankedSearch search, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
     {
         var (query, errors) = parser.Parse(http.Request.Query, kind, time.GetUtcNow().UtcDateTime);
         if (query is null)
@@ -102,7 +106,8 @@ public static class SearchEndpoints
         SearchResult result;
         try
         {
-            result = await engine.SearchAsync(query, cancellationToken);
+            var accountId = http.User.Identity?.IsAuthenticated == true ? http.User.Id() : (long?)null;
+            result = await search.SearchAsync(new RankingContext { Query = query, AccountId = accountId }, cancellationToken);
         }
         catch (InvalidCursorException)
         {
@@ -116,7 +121,8 @@ public static class SearchEndpoints
                 f => f.Key,
                 f => (IReadOnlyList<FacetCountResponse>)f.Value.Select(v => new FacetCountResponse(v.Value, v.Count)).ToList(),
                 StringComparer.Ordinal),
-            result.NextCursor));
+            result.NextCursor,
+            Guid.NewGuid().ToString("N")));
     }
 
     private static async Task<Results<Ok<List<SuggestionResponse>>, ValidationProblem>> Suggest(

@@ -11,7 +11,7 @@ namespace DongNai.Search.Lucene.Querying;
 /// <summary>
 /// The term-based filters of a query as non-scoring clauses (constant score, boost 0) of one
 /// Boolean query, which the search intersects with the text match by leapfrogging postings: kind,
-/// sold-out, keyword values, departure window, and the geo cells that cover the wanted area.
+/// sold-out, keyword values, listing keys, departure window, and the geo cells that cover the wanted area.
 /// Keyword values and cells use terms filters, which build one bit set per segment.
 /// Numeric ranges (price, area, expiry) and the exact geo shape are checked on doc values by
 /// <see cref="ListingCollector"/>. Stateless; thread-safe.
@@ -47,6 +47,14 @@ internal static class FilterBuilder
         foreach (var (field, values) in search.Filters)
         {
             query.Add(Filter(AnyOf(FieldNames.Keyword(field), values)), Occur.MUST);
+        }
+
+        if (search.Listings is { } listings)
+        {
+            // No listing to keep matches nothing: an empty Boolean query.
+            query.Add(
+                listings.Count == 0 ? new BooleanQuery() : Filter(AnyOf(FieldNames.Key, listings.Select(l => DocumentMapper.KeyOf(l.Kind, l.Id)))),
+                Occur.MUST);
         }
 
         if (search.DepartureFrom.HasValue || search.DepartureTo.HasValue)

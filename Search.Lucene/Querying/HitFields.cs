@@ -1,4 +1,5 @@
 using DongNai.Search.Lucene.Indexing;
+using DongNai.Search.Lucene.Scoring;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -32,6 +33,43 @@ internal static class HitFields
     {
         var (leaf, local) = Leaf(reader, doc);
         return leaf.GetNumericDocValues(field)?.Get(local) is { } value && value != FieldNames.MissingLong ? value : null;
+    }
+
+    /// <summary>The listing's last update (UTC) and its age in days at <paramref name="scoringNowMs"/>, as relevance scored it.</summary>
+    public static (DateTime UpdatedAt, double AgeDays) Freshness(IndexReader reader, int doc, long scoringNowMs)
+    {
+        var (leaf, local) = Leaf(reader, doc);
+        var updatedMs = CachedDocValues.Numeric(leaf, FieldNames.UpdatedValue)?.Get(local) ?? 0;
+        return (DateTime.UnixEpoch.AddMilliseconds(updatedMs), RelevanceBlend.AgeDays(scoringNowMs, updatedMs));
+    }
+
+    /// <summary>
+    /// The listing's values of each keyword field, from the facets' sorted-set doc values: each value
+    /// once, in byte order; an empty list for a field the listing has no value of.
+    /// </summary>
+    public static Dictionary<string, IReadOnlyList<string>> Keywords(IndexReader reader, int doc, IReadOnlyList<string> fields)
+    {
+        var (leaf, local) = Leaf(reader, doc);
+        var result = new Dictionary<string, IReadOnlyList<string>>(fields.Count, StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            var values = new List<string>();
+            if (leaf.GetSortedSetDocValues(FieldNames.KeywordValues(field)) is { } docValues)
+            {
+                docValues.SetDocument(local);
+                var term = new BytesRef();
+                long ord;
+                while ((ord = docValues.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+                {
+                    docValues.LookupOrd(ord, term);
+                    values.Add(term.Utf8ToString());
+                }
+            }
+
+            result[field] = values;
+        }
+
+        return result;
     }
 
     private static (AtomicReader Reader, int Doc) Leaf(IndexReader reader, int doc)

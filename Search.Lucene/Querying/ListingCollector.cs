@@ -8,8 +8,11 @@ using Lucene.Net.Util;
 
 namespace DongNai.Search.Lucene.Querying;
 
-/// <summary>A hit kept by <see cref="ListingCollector"/>: its place in the order and what the page needs besides stored fields.</summary>
-internal readonly record struct Candidate(SortKey Key, int Doc, double Score, double? DistanceKm, long? PriceMin, long? PriceMax);
+/// <summary>
+/// A hit kept by <see cref="ListingCollector"/>: its place in the order and what the page needs
+/// besides stored fields, including the text score, which only the scorer knows while it is on the document.
+/// </summary>
+internal readonly record struct Candidate(SortKey Key, int Doc, double Score, double TextScore, double? DistanceKm, long? PriceMin, long? PriceMax);
 
 /// <summary>What <see cref="ListingCollector"/> needs to know about the query.</summary>
 internal sealed record CollectorSettings
@@ -56,8 +59,6 @@ internal sealed record CollectorSettings
 /// </summary>
 internal sealed class ListingCollector : ICollector
 {
-    private const double MillisecondsPerDay = 86_400_000;
-
     private readonly CollectorSettings _settings;
     private readonly FacetCounter[] _facets;
     private readonly int[] _bandCounts;
@@ -163,11 +164,12 @@ internal sealed class ListingCollector : ICollector
 
         // Order first by the primary value alone; kind and id (two more reads) only break ties.
         double? score = null;
+        var textScore = 0.0;
         double primary;
         switch (_settings.Sort)
         {
             case SearchSort.Relevance:
-                score = Score(doc, distance);
+                score = Score(doc, distance, out textScore);
                 primary = -score.Value;
                 break;
             case SearchSort.Distance:
@@ -203,7 +205,8 @@ internal sealed class ListingCollector : ICollector
         }
 
         var key = KeyOf(doc, primary);
-        var candidate = new Candidate(key, _docBase + doc, score ?? Score(doc, distance), distance, priceMin, priceMax);
+        var blended = score ?? Score(doc, distance, out textScore);
+        var candidate = new Candidate(key, _docBase + doc, blended, textScore, distance, priceMin, priceMax);
         if (full)
         {
             _top.DequeueEnqueue(candidate, key);
@@ -244,10 +247,10 @@ internal sealed class ListingCollector : ICollector
         return true;
     }
 
-    private double Score(int doc, double? distance)
+    private double Score(int doc, double? distance, out double textScore)
     {
-        var textScore = _settings.HasText && _scorer is not null ? _scorer.GetScore() : 1.0;
-        var ageDays = (_settings.ScoringNowMs - (_updated?.Get(doc) ?? 0)) / MillisecondsPerDay;
+        textScore = _settings.HasText && _scorer is not null ? _scorer.GetScore() : 1.0;
+        var ageDays = RelevanceBlend.AgeDays(_settings.ScoringNowMs, _updated?.Get(doc) ?? 0);
         var distanceForScore = _settings.ReferencePoint is null ? (double?)null : distance ?? double.PositiveInfinity;
         return RelevanceBlend.Score(textScore, distanceForScore, ageDays);
     }

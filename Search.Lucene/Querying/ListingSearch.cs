@@ -49,6 +49,11 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
             throw new ArgumentException($"'{badField}' is not a keyword field name.", nameof(query));
         }
 
+        if (query.Listings is { } listings && (listings.Count > SearchQuery.MaxSize || listings.Any(listing => !Enum.IsDefined(listing.Kind))))
+        {
+            throw new ArgumentException($"Restrict to at most {SearchQuery.MaxSize} listings of known kinds.", nameof(query));
+        }
+
         if (query.PriceBands is { } bands && (bands.Count == 0 || bands.Zip(bands.Skip(1)).Any(pair => pair.First >= pair.Second)))
         {
             throw new ArgumentException("Price bands must be a non-empty ascending list of edges.", nameof(query));
@@ -58,7 +63,7 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
     public SearchResult Run(IndexSearcher searcher, SearchQuery query)
     {
         var cursor = query.Cursor is null ? (Cursor?)null : Cursor.Decode(query.Cursor, query.Sort);
-        var scoringNowMs = cursor?.ScoringNowMs ?? UnixTime.Milliseconds(query.Now);
+        var scoringNowMs = cursor?.ScoringNowMs ?? UnixTime.Milliseconds(query.ScoringNow ?? query.Now);
 
         var text = _text.Build(query.Text, searcher.IndexReader);
         var filters = new BooleanQuery(disableCoord: true);
@@ -70,6 +75,7 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
             ? (Query)filters
             : new FilteredQuery(text.Scoring, new QueryWrapperFilter(filters), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
 
+        var facets = query.Facets.Distinct(StringComparer.Ordinal).ToList();
         var collector = new ListingCollector(new CollectorSettings
         {
             Sort = query.Sort,
@@ -85,14 +91,14 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
             ReferencePoint = query.EffectiveReferencePoint,
             ScoringNowMs = scoringNowMs,
             After = cursor?.After,
-            Facets = query.Facets.Distinct(StringComparer.Ordinal).ToList(),
+            Facets = facets,
             PriceBands = query.PriceBands,
         });
         searcher.Search(root, collector);
 
         var candidates = collector.TopHits();
-        var highlighter = text is null || candidates.Count == 0 ? null : new HitHighlighter(text.Highlight, searcher, folded);
-        var hits = candidates.Select(candidate => ToHit(searcher, candidate, highlighter)).ToList();
+        var highlighter = text is null || candidates.Count == 0 || !query.Highlight ? null : new HitHighlighter(text.Highlight, searcher, folded);
+        var hits = candidates.Select(candidate => ToHit(searcher, candidate, highlighter, scoringNowMs, facets)).ToList();
         var nextCursor = collector.AfterCursor > query.Size && candidates.Count > 0
             ? new Cursor(query.Sort, candidates[^1].Key, scoringNowMs).Encode()
             : null;
@@ -108,9 +114,11 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
     private static bool IsValid(GeoPoint point) =>
         point.Latitude is >= -90 and <= 90 && point.Longitude is >= -180 and <= 180;
 
-    private static SearchHit ToHit(IndexSearcher searcher, Candidate candidate, HitHighlighter? highlighter)
+    /// <summary>The page's hit: reads title, freshness and categories for this hit only, so the collector's loop stays lean.</summary>
+    private static SearchHit ToHit(IndexSearcher searcher, Candidate candidate, HitHighlighter? highlighter, long scoringNowMs, IReadOnlyList<string> facets)
     {
         var title = HitFields.Title(searcher.IndexReader, candidate.Doc);
+        var (updatedAt, ageDays) = HitFields.Freshness(searcher.IndexReader, candidate.Doc, scoringNowMs);
         return new SearchHit
         {
             Kind = (Domain.Listings.ListingKind)candidate.Key.Kind,
@@ -122,6 +130,16 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
             PriceMax = candidate.PriceMax,
             TitleHighlight = highlighter?.Title(title),
             DescriptionHighlight = highlighter?.Description(HitFields.Description(searcher, candidate.Doc)),
+            Signals = new RankingSignals
+            {
+                TextScore = candidate.TextScore,
+                DistanceKm = candidate.DistanceKm,
+                UpdatedAt = updatedAt,
+                AgeDays = ageDays,
+                PriceMin = candidate.PriceMin,
+                PriceMax = candidate.PriceMax,
+                Categories = HitFields.Keywords(searcher.IndexReader, candidate.Doc, facets),
+            },
         };
     }
 }

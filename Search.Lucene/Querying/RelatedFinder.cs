@@ -54,15 +54,32 @@ internal sealed class RelatedFinder(VietnameseAnalyzer folded)
             { new TermQuery(key), Occur.MUST_NOT },
         };
         FilterBuilder.AddVisibility(root, query.Kind);
-        var top = searcher.Search(root, new NotExpiredFilter(UnixTime.Milliseconds(query.Now)), query.Size);
-        return top.ScoreDocs.Select(hit => new SearchHit
+        var nowMs = UnixTime.Milliseconds(query.Now);
+        var top = searcher.Search(root, new NotExpiredFilter(nowMs), query.Size);
+        return top.ScoreDocs.Select(hit => ToHit(searcher.IndexReader, query.Kind, hit, nowMs)).ToList();
+    }
+
+    private static SearchHit ToHit(IndexReader reader, Domain.Listings.ListingKind kind, ScoreDoc hit, long nowMs)
+    {
+        var priceMin = HitFields.Long(reader, hit.Doc, FieldNames.PriceMinValue);
+        var priceMax = HitFields.Long(reader, hit.Doc, FieldNames.PriceMaxValue);
+        var (updatedAt, ageDays) = HitFields.Freshness(reader, hit.Doc, nowMs);
+        return new SearchHit
         {
-            Kind = query.Kind,
-            Id = HitFields.Long(searcher.IndexReader, hit.Doc, FieldNames.IdValue) ?? 0,
+            Kind = kind,
+            Id = HitFields.Long(reader, hit.Doc, FieldNames.IdValue) ?? 0,
             Score = hit.Score,
-            Title = HitFields.Title(searcher.IndexReader, hit.Doc),
-            PriceMin = HitFields.Long(searcher.IndexReader, hit.Doc, FieldNames.PriceMinValue),
-            PriceMax = HitFields.Long(searcher.IndexReader, hit.Doc, FieldNames.PriceMaxValue),
-        }).ToList();
+            Title = HitFields.Title(reader, hit.Doc),
+            PriceMin = priceMin,
+            PriceMax = priceMax,
+            Signals = new RankingSignals
+            {
+                TextScore = hit.Score,
+                UpdatedAt = updatedAt,
+                AgeDays = ageDays,
+                PriceMin = priceMin,
+                PriceMax = priceMax,
+            },
+        };
     }
 }

@@ -12,6 +12,7 @@ internal static class RelevanceBlend
 
     public const double FreshnessHalfLifeDays = 14;
 
+    private const double MillisecondsPerDay = 86_400_000;
     private const double DistanceFloor = 0.5;
     private const double FreshnessFloor = 0.75;
 
@@ -21,6 +22,9 @@ internal static class RelevanceBlend
     /// </summary>
     public static double Score(double textScore, double? distanceKm, double ageDays) =>
         textScore * DistanceFactor(distanceKm) * FreshnessFactor(ageDays);
+
+    /// <summary>Days from an update to the scoring instant, both as Unix milliseconds (negative when updated after it).</summary>
+    public static double AgeDays(long scoringNowMs, long updatedMs) => (scoringNowMs - updatedMs) / MillisecondsPerDay;
 
     public static double DistanceFactor(double? distanceKm) => distanceKm is { } km
         ? DistanceFloor + ((1 - DistanceFloor) * Math.Pow(2, -km / DistanceHalfLifeKm))

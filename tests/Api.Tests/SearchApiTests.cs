@@ -173,6 +173,17 @@ public sealed class SearchApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal(HttpStatusCode.Accepted, byAdmin.StatusCode);
     }
 
+    [Fact]
+    public async Task Search_GivesEveryResponseARequestIdOfItsOwn()
+    {
+        var first = await SearchAsync("/api/search/rentals?q=phong");
+        var second = await SearchAsync("/api/search?q=phong");
+
+        var ids = new[] { first, second }.Select(body => body.GetProperty("requestId").GetString()).ToList();
+        Assert.All(ids, id => Assert.Matches("^[0-9a-f]{32}$", id));
+        Assert.NotEqual(ids[0], ids[1]);
+    }
+
     private async Task<JsonElement> SearchAsync(string url)
     {
         var response = await factory.CreateClient().GetAsync(url);

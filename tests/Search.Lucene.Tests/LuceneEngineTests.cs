@@ -118,6 +118,37 @@ public sealed class LuceneEngineTests : IDisposable
         Assert.Equal(TextQueryBuilder.FuzzyBelowDocFreq + 1, rare.Total);
     }
 
+    [Theory]
+    [InlineData("phong tro", true)]
+    [InlineData("phong tro", false)]
+    [InlineData(null, true)]
+    public async Task Search_BlendsScore_AsTextTimesDistanceTimesFreshness_OfTheHitsSignals(string? text, bool withReference)
+    {
+        using var engine = Create();
+        var random = new Random(41);
+        var listings = Enumerable.Range(1, 40).Select(id =>
+        {
+            var builder = ListingBuilder.Rental(id)
+                .Titled(id % 2 == 0 ? $"Phòng trọ số {id}" : $"Phòng trọ phòng trọ gần chợ {id}")
+                .UpdatedAt(TestClock.Now.AddHours(-random.Next(0, 2_000)));
+            return id % 7 == 0 ? builder.Build() : builder.At(10.9 + (random.NextDouble() * 0.2), 106.8 + (random.NextDouble() * 0.2)).Build();
+        }).ToList();
+        await engine.UpsertAsync(listings);
+        await engine.RefreshAsync();
+        var query = new SearchQuery { Text = text, Now = TestClock.Now, Size = 100, ReferencePoint = withReference ? Places.Amata : null };
+
+        var hits = (await engine.SearchAsync(query)).Hits;
+
+        Assert.Equal(listings.Count, hits.Count);
+        foreach (var hit in hits)
+        {
+            var distance = withReference ? hit.Signals.DistanceKm ?? double.PositiveInfinity : (double?)null;
+            Assert.Equal(Scoring.RelevanceBlend.Score(hit.Signals.TextScore, distance, hit.Signals.AgeDays), hit.Score, 12);
+        }
+
+        Assert.True(text is null || hits.Select(h => h.Signals.TextScore).Distinct().Count() > 1, "Every hit had the same text score.");
+    }
+
     private static async IAsyncEnumerable<SearchDocument> Generate(params SearchDocument[] documents)
     {
         foreach (var document in documents)
