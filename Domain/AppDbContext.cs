@@ -53,8 +53,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
         modelBuilder.Entity<InteractionEvent>(interaction =>
         {
+            interaction.Property(i => i.DeviceId).HasMaxLength(InteractionEvent.MaxDeviceIdLength);
+            interaction.Property(i => i.ClientEventId).HasMaxLength(InteractionEvent.MaxClientEventIdLength);
+            interaction.Property(i => i.RequestId).HasMaxLength(InteractionEvent.RequestIdLength).IsFixedLength();
+            interaction.Property(i => i.Query).HasMaxLength(InteractionEvent.MaxQueryLength);
+
+            // The idempotency keys of InteractionLog: a client event id is unique per caller, the
+            // account when signed in, else the device. Partial indexes, so that NULLs (which never
+            // collide) cannot let a retried event in twice; the filters are plain SQL for SQLite and PostgreSQL.
+            interaction.HasIndex(i => new { i.AccountId, i.ClientEventId }).IsUnique()
+                .HasFilter("\"AccountId\" IS NOT NULL").HasDatabaseName("UX_Interactions_Account_ClientEventId");
+            interaction.HasIndex(i => new { i.DeviceId, i.ClientEventId }).IsUnique()
+                .HasFilter("\"AccountId\" IS NULL").HasDatabaseName("UX_Interactions_Device_ClientEventId");
+
             interaction.HasIndex(i => new { i.AccountId, i.OccurredAt });
             interaction.HasIndex(i => new { i.ListingKind, i.ListingId });
+
+            // Training and offline evaluation read events by time window.
+            interaction.HasIndex(i => i.OccurredAt);
         });
 
         modelBuilder.Entity<Commune>().HasKey(c => c.Code);

@@ -1,6 +1,7 @@
 using DongNai.Search.Api.Accounts;
 using DongNai.Search.Api.Commands;
 using DongNai.Search.Api.Employers;
+using DongNai.Search.Api.Events;
 using DongNai.Search.Api.Hosting;
 using DongNai.Search.Api.Listings;
 using DongNai.Search.Api.Places;
@@ -40,6 +41,7 @@ app.MapEmployerEndpoints();
 app.MapPlaceEndpoints();
 app.MapListingEndpoints();
 app.MapSearchEndpoints();
+app.MapEventEndpoints();
 
 await app.RunAsync();
 return 0;

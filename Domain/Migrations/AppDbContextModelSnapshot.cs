@@ -482,6 +482,15 @@ namespace DongNai.Domain.Migrations
                     b.Property<long?>("AccountId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClientEventId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ListingId")
                         .HasColumnType("INTEGER");
 
@@ -491,15 +500,36 @@ namespace DongNai.Domain.Migrations
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Query")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
 
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("AccountId", "ClientEventId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Interactions_Account_ClientEventId")
+                        .HasFilter("\"AccountId\" IS NOT NULL");
+
                     b.HasIndex("AccountId", "OccurredAt");
+
+                    b.HasIndex("DeviceId", "ClientEventId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Interactions_Device_ClientEventId")
+                        .HasFilter("\"AccountId\" IS NULL");
 
                     b.HasIndex("ListingKind", "ListingId");
 

@@ -19,6 +19,7 @@ public static class HostingExtensions
 {
     public const string AuthRateLimit = "auth";
     public const string WriteRateLimit = "writes";
+    public const string EventRateLimit = "events";
 
     /// <summary>Everything the HTTP host needs: options, database, accounts, auth, problems, OpenAPI, jobs, health, rate limits.</summary>
     public static void AddSearchApi(this WebApplicationBuilder builder)
@@ -68,6 +69,7 @@ public static class HostingExtensions
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(AuthRateLimit, context => PerClientWindow(context, rateLimits.AuthPerMinute));
             options.AddPolicy(WriteRateLimit, context => PerClientWindow(context, rateLimits.WritesPerMinute));
+            options.AddPolicy(EventRateLimit, context => PerClientWindow(context, rateLimits.EventBatchesPerMinute));
         });
 
         // Structured JSON lines for log collectors; the plain console format stays for a developer's terminal.

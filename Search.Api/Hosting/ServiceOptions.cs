@@ -41,4 +41,12 @@ public sealed class RateLimitOptions
 
     [Range(1, 1_000_000)]
     public int WritesPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// Event batches (<c>POST /api/events</c>), apart from listing writes so that a scrolling app
+    /// never uses up its owner's budget for posting. Anonymous apps share their IP address's
+    /// budget, hence the room: many phones behind one carrier NAT.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int EventBatchesPerMinute { get; set; } = 600;
 }

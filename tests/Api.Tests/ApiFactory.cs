@@ -30,6 +30,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:DemoListings", "0");
         builder.UseSetting("RateLimits:AuthPerMinute", "100000");
         builder.UseSetting("RateLimits:WritesPerMinute", "100000");
+        builder.UseSetting("RateLimits:EventBatchesPerMinute", "100000");
         builder.UseSetting("Admin:Phone", "0900000009");
         builder.UseSetting("Admin:Password", "QuanTri@2026");
     }
