@@ -94,7 +94,7 @@ public sealed class AccountTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task SignIn_Returns401WithSameMessage_WhenPhoneIsUnknown()
+    public async Task SignIn_Returns401WithTheSameTitleAsForAWrongPassword_WhenPhoneIsUnknown()
     {
         var account = await factory.SignUpAsync();
         var client = factory.CreateClient();

@@ -4,22 +4,37 @@ using System.Text.Json;
 using DongNai.Domain;
 using DongNai.Domain.People;
 using DongNai.Search.Api.Hosting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DongNai.Api.Tests;
 
 /// <summary>
 /// Hosts the real service over a fresh data folder (SQLite file, keys, Hangfire) in a temp
 /// directory, with no demo seeding and rate limits high enough not to interfere. One per test class.
+/// The service's <see cref="TimeProvider"/> is <see cref="Clock"/>, a fake that starts at
+/// <see cref="Start"/> and moves only when a test advances it.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     private static int s_phoneCounter;
 
+    /// <summary>Where <see cref="Clock"/> starts: Monday 2 November 2026, 08:00 in Vietnam.</summary>
+    public static DateTimeOffset Start { get; } = new(2026, 11, 2, 1, 0, 0, TimeSpan.Zero);
+
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "dongnai-api-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>
+    /// The service's clock (search expiry, listing timestamps, token lifetimes). Advancing it is
+    /// shared by every test of the class that owns this factory.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(Start);
 
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
@@ -33,6 +48,21 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:EventBatchesPerMinute", "100000");
         builder.UseSetting("Admin:Phone", "0900000009");
         builder.UseSetting("Admin:Password", "QuanTri@2026");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+
+            // The token validator reads the wall clock (its TimeProvider is not public), so tokens
+            // issued at the fake instant would be judged against today; judge them by the fake clock.
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, bearer =>
+                bearer.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+                {
+                    var now = Clock.GetUtcNow().UtcDateTime;
+                    return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew)
+                        && (expires is null || expires.Value > now - parameters.ClockSkew);
+                });
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -59,9 +59,9 @@ public static class ListingPayloads
         ["category"] = "foodAndDrink",
         ["discountPercent"] = 20,
         ["quantityTotal"] = 500,
-        // Relative to now: the service checks that a new voucher has not already ended.
-        ["validFrom"] = DateTimeOffset.UtcNow.AddDays(-1).ToString("O"),
-        ["validTo"] = DateTimeOffset.UtcNow.AddDays(90).ToString("O"),
+        // Around the test host's clock: the service checks that a new voucher has not already ended.
+        ["validFrom"] = ApiFactory.Start.AddDays(-1).ToString("O"),
+        ["validTo"] = ApiFactory.Start.AddDays(90).ToString("O"),
         ["locations"] = new JsonArray(new JsonObject { ["name"] = "Chi nhánh Long Bình", ["latitude"] = 10.9458, ["longitude"] = 106.8775 }),
     };
 

@@ -156,7 +156,7 @@ public sealed class ListingValidationTests(ApiFactory factory) : IClassFixture<A
     }
 
     [Fact]
-    public async Task Create_Returns400NamingBody_WhenJsonIsMalformed()
+    public async Task Create_Returns400Problem_WhenJsonIsMalformed()
     {
         var (client, _) = await ValidRequestAsync("rentals");
 

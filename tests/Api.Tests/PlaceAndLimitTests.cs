@@ -7,7 +7,7 @@ namespace DongNai.Api.Tests;
 public sealed class PlaceAndLimitTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     [Fact]
-    public async Task Places_ListTheProvincesCommunesAndParks()
+    public async Task Places_ListThe95CommunesAndTheParks_AmataAmongThem()
     {
         var client = factory.CreateClient();
 
@@ -38,7 +38,7 @@ public sealed class PlaceAndLimitTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
-    public async Task Listing_CanNameARealCommuneAndPark()
+    public async Task CreateRental_Returns201_WhenItNamesARealCommuneAndPark()
     {
         var owner = await factory.SignUpAsync();
         var payload = ListingPayloads.Rental();
@@ -51,7 +51,7 @@ public sealed class PlaceAndLimitTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
-    public async Task Register_Returns429Problem_WhenTheAuthBudgetIsSpent()
+    public async Task SignIn_Returns429_OnceTheAuthBudgetIsSpent()
     {
         using var limited = new ApiFactory();
         var client = limited.WithWebHostBuilder(builder => builder.UseSetting("RateLimits:AuthPerMinute", "2")).CreateClient();

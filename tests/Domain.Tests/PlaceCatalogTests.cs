@@ -226,7 +226,7 @@ public sealed class PlaceCatalogTests
     }
 
     [Fact]
-    public void ResolvePlace_FindsTheOldXaDongNai_OnlyWhenTheUnitWordSaysSo()
+    public void ResolvePlace_FindsTheOldXaDongNai_WhenTypedWithItsUnitWord()
     {
         var place = Catalog.ResolvePlace("Xã Đồng Nai");
 

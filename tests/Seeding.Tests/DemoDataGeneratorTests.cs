@@ -190,7 +190,7 @@ public sealed partial class DemoDataGeneratorTests
     }
 
     [Fact]
-    public void Generate_MakesAccountsThatCannotSignIn_WithRandomPhoneBytes()
+    public void Generate_GivesEveryAccountTheSeededPasswordHash_AndADistinctPhoneLookupHash()
     {
         var accounts = Data.Accounts;
 
