@@ -44,12 +44,16 @@ public static class HostingExtensions
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
 
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options =>
         {
-            document.Info.Title = "Đồng Nai citizen app: search and listings API";
-            document.Info.Description = "Jobs, rentals, classifieds, vouchers and bus routes for Đồng Nai's industrial-park workers.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Đồng Nai citizen app: search and listings API";
+                document.Info.Description = "Jobs, rentals, classifieds, vouchers and bus routes for Đồng Nai's industrial-park workers.";
+                return Task.CompletedTask;
+            });
+            OpenApiSecurity.AddTo(options);
+        });
 
         builder.Services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

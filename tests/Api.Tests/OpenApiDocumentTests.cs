@@ -1,0 +1,55 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace DongNai.Api.Tests;
+
+/// <summary>The OpenAPI document states the bearer scheme and who may call each operation, as the routes enforce it.</summary>
+public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Document_DeclaresTheBearerScheme()
+    {
+        var document = await DocumentAsync();
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/jobs", "post", "employer")]
+    [InlineData("/api/bus-routes", "post", "agencyStaff")]
+    [InlineData("/api/admin/search/rebuild", "post", "admin")]
+    public async Task RoleLimitedOperations_RequireTheBearerToken_AndNameTheirRoles(string path, string method, string role)
+    {
+        var operation = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty(method);
+
+        Assert.True(operation.GetProperty("security")[0].TryGetProperty("bearer", out _));
+        Assert.Contains(role, operation.GetProperty("responses").GetProperty("403").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(operation.GetProperty("responses").TryGetProperty("401", out _));
+    }
+
+    [Fact]
+    public async Task SignedInOperations_RequireTheBearerToken_WithoutARole()
+    {
+        var operation = (await DocumentAsync()).GetProperty("paths").GetProperty("/api/rentals").GetProperty("post");
+
+        Assert.True(operation.GetProperty("security")[0].TryGetProperty("bearer", out _));
+        Assert.False(operation.GetProperty("responses").TryGetProperty("403", out _));
+    }
+
+    [Theory]
+    [InlineData("/api/search", "get")]
+    [InlineData("/api/accounts/sign-in", "post")]
+    public async Task AnonymousOperations_NeedNoToken(string path, string method)
+    {
+        var operation = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty(method);
+
+        var needsToken = operation.TryGetProperty("security", out var security) && security.GetArrayLength() > 0;
+        Assert.False(needsToken);
+        Assert.False(operation.GetProperty("responses").TryGetProperty("401", out _));
+    }
+
+    private async Task<JsonElement> DocumentAsync() =>
+        await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+}
