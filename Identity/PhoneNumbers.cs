@@ -45,6 +45,6 @@ public static partial class PhoneNumbers
     [GeneratedRegex(@"[\s\.\-\(\)]")]
     private static partial Regex Separators();
 
-    [GeneratedRegex(@"^0(3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-9])\d{7}$")]
+    [GeneratedRegex(@"^0(3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-9])[0-9]{7}$")]
     private static partial Regex Mobile();
 }

@@ -65,7 +65,7 @@ public static class SearchEndpoints
         search.MapGet("/search", SearchAll).WithName("SearchAll")
             .WithSummary("Search every kind of listing: q, lat, lon, radiusKm, near, bbox (minLon,minLat,maxLon,maxLat), minPrice, maxPrice, sort, size, cursor");
         search.MapGet("/search/{kind}", SearchKind).WithName("SearchKind")
-            .WithSummary("Search one kind (jobs, rentals, classifieds, vouchers, bus-routes) with its own filters and facets");
+            .WithSummary($"Search one kind ({ListingKinds.SlugList}) with its own filters and facets");
         search.MapGet("/suggest", Suggest).WithName("Suggest").WithSummary("Autocomplete titles, places and employers from a prefix");
         search.MapGet("/{kind}/{id:long}/related", Related).WithName("Related").WithSummary("Listings of the same kind similar to this one");
 

@@ -55,6 +55,8 @@ public sealed class PhoneNumbersTests
     [InlineData("0084912345678")] // international 00 prefix
     [InlineData("0912a45678")]
     [InlineData("0912_345_678")]
+    [InlineData("0912\uFF13\uFF14\uFF15678")] // full-width digits would give the same phone a second hash
+    [InlineData("091234567\u0668")] // an Arabic-Indic digit
     [InlineData("+84 912 345 678 ext. 12")]
     [InlineData("0 9 1 2 3 4 5 6 7 8                        ")] // longer than 32 characters
     public void TryNormalize_Refuses_WhenTheInputIsNotAVietnameseMobile(string? typed)
