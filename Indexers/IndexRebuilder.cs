@@ -11,7 +11,8 @@ namespace DongNai.Indexers;
 /// <summary>
 /// Rebuilds the whole index from the database: streams every listing, with its interaction
 /// counts, into a new index, which the engine swaps in atomically (searches keep using the old one
-/// until then), then applies the outbox so nothing written during the rebuild is missed. Thread-safe; one instance per process.
+/// until then), then applies the outbox so nothing written during the rebuild is missed.
+/// Thread-safe; one instance per process.
 /// </summary>
 public sealed partial class IndexRebuilder(
     IServiceScopeFactory scopes,

@@ -13,8 +13,9 @@ namespace DongNai.Indexers;
 /// Keeps the search index in step with the database by applying outbox entries in id order, a batch
 /// at a time: the latest entry of each listing wins, upserts index the row as it is now, deletes
 /// remove it. Documents carry the listing's interaction counts as they are now (see
-/// <see cref="PopularityRefreshJob"/> for how new events lead here). The engine commits before the batch's entries are removed, so a crash at any point
-/// replays the batch, and replays are harmless because the engine orders writes by version.
+/// <see cref="PopularityRefreshJob"/> for how new events lead here). The engine commits before the
+/// batch's entries are removed, so a crash at any point replays the batch, and replays are
+/// harmless because the engine orders writes by version.
 /// Thread-safe: concurrent calls run one after the other. One instance per process.
 /// </summary>
 public sealed partial class OutboxDrainer(
