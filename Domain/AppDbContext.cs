@@ -23,6 +23,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
 
+    public DbSet<IndexingCheckpoint> IndexingCheckpoints => Set<IndexingCheckpoint>();
+
     public DbSet<Commune> Communes => Set<Commune>();
 
     public DbSet<OldWardAlias> OldWardAliases => Set<OldWardAlias>();
@@ -71,6 +73,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
             // Training and offline evaluation read events by time window.
             interaction.HasIndex(i => i.OccurredAt);
+        });
+
+        modelBuilder.Entity<IndexingCheckpoint>(checkpoint =>
+        {
+            checkpoint.HasKey(c => c.Name);
+            checkpoint.Property(c => c.Name).HasMaxLength(IndexingCheckpoint.MaxNameLength);
         });
 
         modelBuilder.Entity<Commune>().HasKey(c => c.Code);

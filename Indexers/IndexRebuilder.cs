@@ -9,9 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace DongNai.Indexers;
 
 /// <summary>
-/// Rebuilds the whole index from the database: streams every listing into a new index, which the
-/// engine swaps in atomically (searches keep using the old one until then), then applies the
-/// outbox so nothing written during the rebuild is missed. Thread-safe; one instance per process.
+/// Rebuilds the whole index from the database: streams every listing, with its interaction
+/// counts, into a new index, which the engine swaps in atomically (searches keep using the old one
+/// until then), then applies the outbox so nothing written during the rebuild is missed.
+/// Thread-safe; one instance per process.
 /// </summary>
 public sealed partial class IndexRebuilder(
     IServiceScopeFactory scopes,
@@ -39,9 +40,12 @@ public sealed partial class IndexRebuilder(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         foreach (var kind in ListingKinds.Descriptors)
         {
+            // One grouped pass over the kind's events, held while its listings stream: memory grows
+            // with the listings that have events, not with the events.
+            var popularity = await PopularityCounts.OfKindAsync(db, kind.Kind, cancellationToken);
             await foreach (var listing in kind.StreamAllAsync(db, cancellationToken))
             {
-                yield return counter.Next(kind.BuildDocument(listing, places));
+                yield return counter.Next(kind.BuildDocument(listing, places).WithPopularity(popularity));
             }
         }
     }

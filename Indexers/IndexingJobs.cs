@@ -16,6 +16,21 @@ public sealed class OutboxDrainJob(OutboxDrainer drainer)
     public Task RunAsync(CancellationToken cancellationToken) => drainer.DrainAsync(cancellationToken: cancellationToken);
 }
 
+/// <summary>
+/// Every ten minutes, queues the listings with new interaction events for re-indexing, so the
+/// counts their hits carry lag the events by at most a few minutes (see <see cref="PopularityRefresher"/>).
+/// A failure is logged and retried by Hangfire; the next run picks up whatever it missed.
+/// </summary>
+public sealed class PopularityRefreshJob(PopularityRefresher refresher)
+{
+    public const string RecurringId = "popularity-refresh";
+
+    public const string Schedule = "*/10 * * * *";
+
+    [AutomaticRetry(Attempts = 3)]
+    public Task RunAsync(CancellationToken cancellationToken) => refresher.RefreshAsync(cancellationToken);
+}
+
 public sealed class IndexRebuildJob(IndexRebuilder rebuilder)
 {
     [AutomaticRetry(Attempts = 0)]

@@ -12,8 +12,10 @@ namespace DongNai.Indexers;
 /// <summary>
 /// Keeps the search index in step with the database by applying outbox entries in id order, a batch
 /// at a time: the latest entry of each listing wins, upserts index the row as it is now, deletes
-/// remove it. The engine commits before the batch's entries are removed, so a crash at any point
-/// replays the batch, and replays are harmless because the engine orders writes by version.
+/// remove it. Documents carry the listing's interaction counts as they are now (see
+/// <see cref="PopularityRefreshJob"/> for how new events lead here). The engine commits before the
+/// batch's entries are removed, so a crash at any point replays the batch, and replays are
+/// harmless because the engine orders writes by version.
 /// Thread-safe: concurrent calls run one after the other. One instance per process.
 /// </summary>
 public sealed partial class OutboxDrainer(
@@ -73,10 +75,11 @@ public sealed partial class OutboxDrainer(
         {
             var kind = ListingKinds.Get(kindGroup.Key);
             var ids = kindGroup.Select(e => e.ListingId).ToList();
+            var popularity = await PopularityCounts.OfAsync(db, kind.Kind, ids, cancellationToken);
             // A row deleted since its upsert entry is simply missing here; its delete entry follows.
             foreach (var listing in await kind.LoadAsync(db, ids, cancellationToken))
             {
-                upserts.Add(kind.BuildDocument(listing, places));
+                upserts.Add(kind.BuildDocument(listing, places).WithPopularity(popularity));
             }
         }
 

@@ -84,6 +84,13 @@ public sealed record RankingSignals
     public long? PriceMax { get; init; }
 
     /// <summary>
+    /// The listing's interaction counts as of its last indexing (the indexers refresh them every
+    /// few minutes, so they lag the events a little); <see cref="ListingPopularity.None"/> when none
+    /// were indexed. Never part of <see cref="SearchHit.Score"/>.
+    /// </summary>
+    public ListingPopularity Popularity { get; init; } = ListingPopularity.None;
+
+    /// <summary>
     /// The hit's keyword values for each field named in <see cref="SearchQuery.Facets"/> (the kind's
     /// category codes); a field the listing has no value for maps to an empty list. Empty for related items.
     /// </summary>

@@ -65,6 +65,13 @@ public sealed record SearchDocument
     /// <summary>Bus departures as minutes after midnight (0–1439), for time-of-day filters.</summary>
     public IReadOnlyList<int>? DeparturesMinuteOfDay { get; init; }
 
+    /// <summary>
+    /// How often people interacted with the listing: returned with its hits as a ranking signal,
+    /// never used by the engine to match, filter or score. Filled by the indexers, not by the kind
+    /// descriptors; <see cref="ListingPopularity.None"/> by default.
+    /// </summary>
+    public ListingPopularity Popularity { get; init; } = ListingPopularity.None;
+
     /// <summary>Extra phrases offered by autocomplete besides the title: employer name, place names, parks.</summary>
     public IReadOnlyList<string> SuggestTerms { get; init; } = [];
 }

@@ -17,7 +17,7 @@ namespace DongNai.Domain.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("DongNai.Domain.Listings.BusRoute", b =>
+            modelBuilder.Entity("DongNai.Domain.Listings.BusRoutes.BusRoute", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -90,7 +90,7 @@ namespace DongNai.Domain.Migrations
                     b.ToTable("BusRoutes", (string)null);
                 });
 
-            modelBuilder.Entity("DongNai.Domain.Listings.Classified", b =>
+            modelBuilder.Entity("DongNai.Domain.Listings.Classifieds.Classified", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -154,7 +154,7 @@ namespace DongNai.Domain.Migrations
                     b.ToTable("Classifieds", (string)null);
                 });
 
-            modelBuilder.Entity("DongNai.Domain.Listings.JobPosting", b =>
+            modelBuilder.Entity("DongNai.Domain.Listings.Jobs.JobPosting", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -237,7 +237,7 @@ namespace DongNai.Domain.Migrations
                     b.ToTable("Jobs", (string)null);
                 });
 
-            modelBuilder.Entity("DongNai.Domain.Listings.Rental", b =>
+            modelBuilder.Entity("DongNai.Domain.Listings.Rentals.Rental", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -309,7 +309,7 @@ namespace DongNai.Domain.Migrations
                     b.ToTable("Rentals", (string)null);
                 });
 
-            modelBuilder.Entity("DongNai.Domain.Listings.Voucher", b =>
+            modelBuilder.Entity("DongNai.Domain.Listings.Vouchers.Voucher", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -382,6 +382,20 @@ namespace DongNai.Domain.Migrations
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("Vouchers", (string)null);
+                });
+
+            modelBuilder.Entity("DongNai.Domain.Outbox.IndexingCheckpoint", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("IndexingCheckpoints");
                 });
 
             modelBuilder.Entity("DongNai.Domain.Outbox.OutboxEntry", b =>
@@ -689,9 +703,9 @@ namespace DongNai.Domain.Migrations
                     b.ToTable("Towns");
                 });
 
-            modelBuilder.Entity("DongNai.Domain.Listings.BusRoute", b =>
+            modelBuilder.Entity("DongNai.Domain.Listings.BusRoutes.BusRoute", b =>
                 {
-                    b.OwnsMany("DongNai.Domain.Listings.BusStop", "Stops", b1 =>
+                    b.OwnsMany("DongNai.Domain.Listings.BusRoutes.BusStop", "Stops", b1 =>
                         {
                             b1.Property<long>("BusRouteId");
 
@@ -720,7 +734,7 @@ namespace DongNai.Domain.Migrations
                     b.Navigation("Stops");
                 });
 
-            modelBuilder.Entity("DongNai.Domain.Listings.JobPosting", b =>
+            modelBuilder.Entity("DongNai.Domain.Listings.Jobs.JobPosting", b =>
                 {
                     b.HasOne("DongNai.Domain.People.Employer", "Employer")
                         .WithMany()
@@ -731,9 +745,9 @@ namespace DongNai.Domain.Migrations
                     b.Navigation("Employer");
                 });
 
-            modelBuilder.Entity("DongNai.Domain.Listings.Voucher", b =>
+            modelBuilder.Entity("DongNai.Domain.Listings.Vouchers.Voucher", b =>
                 {
-                    b.OwnsMany("DongNai.Domain.Listings.VoucherLocation", "Locations", b1 =>
+                    b.OwnsMany("DongNai.Domain.Listings.Vouchers.VoucherLocation", "Locations", b1 =>
                         {
                             b1.Property<long>("VoucherId");
 

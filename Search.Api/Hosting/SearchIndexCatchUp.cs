@@ -8,7 +8,8 @@ namespace DongNai.Search.Api.Hosting;
 /// <summary>
 /// Brings the index up to date when the service starts: rebuilds it when it is empty but the
 /// database is not (first start, or a lost index folder), then applies the outbox, then schedules
-/// the minutely safety-net drain, then keeps draining whenever a write pokes <see cref="IndexingTrigger"/>.
+/// the minutely safety-net drain and the ten-minute popularity refresh, then keeps draining
+/// whenever a write pokes <see cref="IndexingTrigger"/>.
 /// Until the catch-up has finished, <c>/health/ready</c> reports not ready.
 /// </summary>
 public sealed partial class SearchIndexCatchUp(
@@ -41,6 +42,7 @@ public sealed partial class SearchIndexCatchUp(
 
         await drainer.DrainAsync(cancellationToken: stoppingToken);
         recurringJobs.AddOrUpdate<OutboxDrainJob>(OutboxDrainJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurringJobs.AddOrUpdate<PopularityRefreshJob>(PopularityRefreshJob.RecurringId, job => job.RunAsync(CancellationToken.None), PopularityRefreshJob.Schedule);
         _ready = true;
         var indexed = await engine.CountAsync(cancellationToken: stoppingToken);
         LogReady(logger, indexed);

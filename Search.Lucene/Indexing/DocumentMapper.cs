@@ -65,6 +65,13 @@ internal sealed class DocumentMapper
     private readonly StringField _soldOut = new(FieldNames.SoldOut, "1", Field.Store.NO);
     private readonly List<Int32Field> _departures = [];
     private readonly NumericDocValuesField _updatedValue = new(FieldNames.UpdatedValue, 0);
+    private readonly NumericDocValuesField _impressionsValue = new(FieldNames.ImpressionsValue, 0);
+    private readonly NumericDocValuesField _viewsValue = new(FieldNames.ViewsValue, 0);
+    private readonly NumericDocValuesField _clicksValue = new(FieldNames.ClicksValue, 0);
+    private readonly NumericDocValuesField _savesValue = new(FieldNames.SavesValue, 0);
+    private readonly NumericDocValuesField _appliesValue = new(FieldNames.AppliesValue, 0);
+    private readonly NumericDocValuesField _claimsValue = new(FieldNames.ClaimsValue, 0);
+    private readonly NumericDocValuesField _contactsValue = new(FieldNames.ContactsValue, 0);
     private readonly Dictionary<string, KeywordFields> _keywords = new(StringComparer.Ordinal);
     private readonly TermListTokenStream _suggestTerms = new();
     private readonly Field _suggest;
@@ -202,6 +209,15 @@ internal sealed class DocumentMapper
 
         document.Add(_updatedValue);
 
+        var popularity = source.Popularity ?? ListingPopularity.None;
+        AddCount(document, _impressionsValue, popularity.Impressions);
+        AddCount(document, _viewsValue, popularity.Views);
+        AddCount(document, _clicksValue, popularity.Clicks);
+        AddCount(document, _savesValue, popularity.Saves);
+        AddCount(document, _appliesValue, popularity.Applies);
+        AddCount(document, _claimsValue, popularity.Claims);
+        AddCount(document, _contactsValue, popularity.Contacts);
+
         foreach (var (field, values) in source.Keywords)
         {
             if (!_keywords.TryGetValue(field, out var keyword))
@@ -225,6 +241,16 @@ internal sealed class DocumentMapper
         }
 
         return document;
+    }
+
+    /// <summary>Most listings have few kinds of events: a zero count is left out, and reads back as 0.</summary>
+    private static void AddCount(Document document, NumericDocValuesField field, int count)
+    {
+        if (count > 0)
+        {
+            field.SetInt64Value(count);
+            document.Add(field);
+        }
     }
 
     /// <summary>What remains of a deleted listing: its identity and the deleted version, invisible to every search.</summary>

@@ -77,6 +77,19 @@ internal static class FieldNames
     /// <summary>Last update as Unix milliseconds.</summary>
     public const string UpdatedValue = "updated_dv";
 
+    /// <summary>
+    /// Interaction counts (<see cref="Domain.Listings.ListingPopularity"/>), one numeric doc value
+    /// per counter, written only when non-zero (a missing value reads as 0), read for a page's
+    /// hits only and never by matching, filtering or scoring.
+    /// </summary>
+    public const string ImpressionsValue = "pop_impressions_dv";
+    public const string ViewsValue = "pop_views_dv";
+    public const string ClicksValue = "pop_clicks_dv";
+    public const string SavesValue = "pop_saves_dv";
+    public const string AppliesValue = "pop_applies_dv";
+    public const string ClaimsValue = "pop_claims_dv";
+    public const string ContactsValue = "pop_contacts_dv";
+
     /// <summary>Terms "{folded phrase}\u001f{phrase as written}" for autocomplete.</summary>
     public const string Suggest = "suggest";
 

@@ -1,3 +1,4 @@
+using DongNai.Domain.Listings;
 using DongNai.Search.Lucene.Indexing;
 using DongNai.Search.Lucene.Scoring;
 using Lucene.Net.Index;
@@ -41,6 +42,23 @@ internal static class HitFields
         var (leaf, local) = Leaf(reader, doc);
         var updatedMs = CachedDocValues.Numeric(leaf, FieldNames.UpdatedValue)?.Get(local) ?? 0;
         return (DateTime.UnixEpoch.AddMilliseconds(updatedMs), RelevanceBlend.AgeDays(scoringNowMs, updatedMs));
+    }
+
+    /// <summary>The listing's interaction counts; a counter the listing was indexed without is 0.</summary>
+    public static ListingPopularity Popularity(IndexReader reader, int doc)
+    {
+        var (leaf, local) = Leaf(reader, doc);
+        int Count(string field) => (int)(leaf.GetNumericDocValues(field)?.Get(local) ?? 0);
+        return new ListingPopularity
+        {
+            Impressions = Count(FieldNames.ImpressionsValue),
+            Views = Count(FieldNames.ViewsValue),
+            Clicks = Count(FieldNames.ClicksValue),
+            Saves = Count(FieldNames.SavesValue),
+            Applies = Count(FieldNames.AppliesValue),
+            Claims = Count(FieldNames.ClaimsValue),
+            Contacts = Count(FieldNames.ContactsValue),
+        };
     }
 
     /// <summary>

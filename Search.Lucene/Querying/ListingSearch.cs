@@ -138,6 +138,7 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
                 AgeDays = ageDays,
                 PriceMin = candidate.PriceMin,
                 PriceMax = candidate.PriceMax,
+                Popularity = HitFields.Popularity(searcher.IndexReader, candidate.Doc),
                 Categories = HitFields.Keywords(searcher.IndexReader, candidate.Doc, facets),
             },
         };

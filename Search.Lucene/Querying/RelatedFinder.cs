@@ -79,6 +79,7 @@ internal sealed class RelatedFinder(VietnameseAnalyzer folded)
                 AgeDays = ageDays,
                 PriceMin = priceMin,
                 PriceMax = priceMax,
+                Popularity = HitFields.Popularity(reader, hit.Doc),
             },
         };
     }

@@ -1,6 +1,7 @@
 using DongNai.Domain;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Outbox;
+using DongNai.Domain.People;
 using DongNai.Search;
 using DongNai.Search.Lucene;
 using DongNai.Seeding;
@@ -17,6 +18,8 @@ namespace DongNai.Indexers.Tests;
 /// </summary>
 public sealed class IndexingPipelineTests : IAsyncLifetime
 {
+    private static readonly DateTime SeededAt = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dongnai-indexers-tests", Guid.NewGuid().ToString("N"));
     private ServiceProvider _services = null!;
 
@@ -33,7 +36,7 @@ public sealed class IndexingPipelineTests : IAsyncLifetime
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
-        await DemoDatabaseSeeder.SeedDemoAsync(db, 400, seed: 3, new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
+        await DemoDatabaseSeeder.SeedDemoAsync(db, 400, seed: 3, SeededAt);
     }
 
     public async Task DisposeAsync()
@@ -95,6 +98,78 @@ public sealed class IndexingPipelineTests : IAsyncLifetime
         {
             Assert.Equal(before[kind.Kind] - 1, await engine.CountAsync(kind.Kind));
         }
+    }
+
+    [Fact]
+    public async Task Rebuild_IndexesTheStoredInteractionCounts_AndARefreshWithADrainBringsNewOnes()
+    {
+        var job = await WithDbAsync(db => ListingKinds.Get(ListingKind.Job).StreamAllAsync(db, CancellationToken.None).FirstAsync().AsTask());
+        var rental = await WithDbAsync(db => ListingKinds.Get(ListingKind.Rental).StreamAllAsync(db, CancellationToken.None).FirstAsync().AsTask());
+        var jobKey = new ListingKey(ListingKind.Job, job.Id);
+        var rentalKey = new ListingKey(ListingKind.Rental, rental.Id);
+        await AppendEventsAsync("first", jobKey, InteractionType.Impression, InteractionType.Impression, InteractionType.Impression, InteractionType.Click, InteractionType.Apply);
+        await AppendEventsAsync("first", new ListingKey(ListingKind.Job, job.Id + 100_000), InteractionType.Click);
+        var engine = _services.GetRequiredService<ISearchEngine>();
+
+        await _services.GetRequiredService<IndexRebuilder>().RebuildAsync();
+
+        await engine.RefreshAsync();
+        var rebuilt = await PopularityAsync(engine, jobKey, rentalKey);
+        Assert.Equal(new ListingPopularity { Impressions = 3, Clicks = 1, Applies = 1 }, rebuilt[jobKey]);
+        Assert.Equal(ListingPopularity.None, rebuilt[rentalKey]);
+
+        await AppendEventsAsync("second", jobKey, InteractionType.Impression, InteractionType.Save);
+        await AppendEventsAsync("second", rentalKey, InteractionType.Impression, InteractionType.View, InteractionType.Contact);
+        var queued = await _services.GetRequiredService<PopularityRefresher>().RefreshAsync();
+        await _services.GetRequiredService<OutboxDrainer>().DrainAsync();
+
+        await engine.RefreshAsync();
+        var refreshed = await PopularityAsync(engine, jobKey, rentalKey);
+        Assert.Equal(new ListingPopularity { Impressions = 4, Clicks = 1, Saves = 1, Applies = 1 }, refreshed[jobKey]);
+        Assert.Equal(new ListingPopularity { Impressions = 1, Views = 1, Contacts = 1 }, refreshed[rentalKey]);
+        Assert.Equal(3, queued);
+        Assert.Equal(0, await WithDbAsync(db => db.Outbox.CountAsync()));
+    }
+
+    [Fact]
+    public async Task PopularityRefresh_QueuesOnlyListingsWithEventsSinceTheLastRun()
+    {
+        var refresher = _services.GetRequiredService<PopularityRefresher>();
+        await AppendEventsAsync("old", new ListingKey(ListingKind.Rental, 1), InteractionType.Click);
+        await AppendEventsAsync("old", new ListingKey(ListingKind.Voucher, 2), InteractionType.Claim);
+        var first = await refresher.RefreshAsync();
+        await AppendEventsAsync("new", new ListingKey(ListingKind.Voucher, 2), InteractionType.Save, InteractionType.Save);
+
+        var second = await refresher.RefreshAsync();
+        var third = await refresher.RefreshAsync();
+
+        var pending = await WithDbAsync(db => db.Outbox.OrderBy(e => e.Id).Select(e => new { e.Kind, e.ListingId, e.Operation }).ToListAsync());
+        Assert.Equal((2, 1, 0), (first, second, third));
+        Assert.Equal(3, pending.Count);
+        Assert.All(pending, entry => Assert.Equal(OutboxOperation.Upsert, entry.Operation));
+        Assert.Equal((ListingKind.Voucher, 2L), (pending[^1].Kind, pending[^1].ListingId));
+    }
+
+    /// <summary>Stores one event per type for the listing, as one anonymous device would send them.</summary>
+    private Task<int> AppendEventsAsync(string batch, ListingKey listing, params InteractionType[] types) =>
+        WithDbAsync(db => InteractionLog.AppendAsync(
+            db,
+            [.. types.Select((type, i) => new InteractionEvent
+            {
+                DeviceId = "device-1",
+                ClientEventId = $"{batch}-{listing.Kind}-{listing.Id}-{i}",
+                ListingKind = listing.Kind,
+                ListingId = listing.Id,
+                Type = type,
+                OccurredAt = SeededAt.AddHours(1),
+            })],
+            CancellationToken.None));
+
+    private static async Task<Dictionary<ListingKey, ListingPopularity>> PopularityAsync(ISearchEngine engine, params ListingKey[] listings)
+    {
+        var result = await engine.SearchAsync(new SearchQuery { Now = SeededAt, Listings = listings, Size = listings.Length });
+        Assert.Equal(listings.Length, result.Hits.Count);
+        return result.Hits.ToDictionary(h => new ListingKey(h.Kind, h.Id), h => h.Signals.Popularity);
     }
 
     private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)

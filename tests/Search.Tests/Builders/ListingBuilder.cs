@@ -62,6 +62,8 @@ public sealed class ListingBuilder
     public ListingBuilder Departures(params string[] times) =>
         With(d => d with { DeparturesMinuteOfDay = times.Select(t => TimeOnly.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).Select(t => (t.Hour * 60) + t.Minute).ToList() });
 
+    public ListingBuilder Popular(ListingPopularity popularity) => With(d => d with { Popularity = popularity });
+
     public ListingBuilder Suggests(params string[] phrases)
     {
         _suggestTerms.AddRange(phrases);

@@ -162,6 +162,47 @@ public abstract partial class SearchEngineContractTests
     }
 
     [Fact]
+    public async Task Search_ReportsPopularity_AsIndexed_AndZerosForAListingIndexedWithout()
+    {
+        var counts = new ListingPopularity { Impressions = 120, Views = 40, Clicks = 31, Saves = 7, Applies = 3, Claims = 2, Contacts = 1 };
+        await IndexAsync(ListingBuilder.Job(1).Popular(counts), ListingBuilder.Job(2));
+
+        var hits = (await Engine.SearchAsync(Query())).Hits;
+
+        Assert.Equal(counts, hits.Single(h => h.Id == 1).Signals.Popularity);
+        Assert.Equal(ListingPopularity.None, hits.Single(h => h.Id == 2).Signals.Popularity);
+    }
+
+    [Fact]
+    public async Task Search_ReportsTheNewCounts_WhenTheSameVersionIsUpsertedAgainWithThem()
+    {
+        await IndexAsync(ListingBuilder.Rental(1).Popular(new ListingPopularity { Impressions = 10, Clicks = 4, Saves = 2 }));
+        var fresher = new ListingPopularity { Impressions = 25, Clicks = 9, Contacts = 1 };
+
+        await IndexAsync(ListingBuilder.Rental(1).Popular(fresher));
+
+        var hit = Assert.Single((await Engine.SearchAsync(Query())).Hits);
+        Assert.Equal(fresher, hit.Signals.Popularity);
+    }
+
+    [Fact]
+    public async Task Search_ScoresAndFiltersAlike_WhateverThePopularity()
+    {
+        await IndexAsync(
+            ListingBuilder.Rental(1).Titled("Phòng trọ Amata").Priced(1_500_000),
+            ListingBuilder.Rental(2).Titled("Phòng trọ Amata").Priced(1_500_000).Popular(new ListingPopularity { Impressions = 5_000, Clicks = 900, Saves = 300 }));
+
+        var result = await Engine.SearchAsync(Query("phong tro amata") with { MaxPrice = 2_000_000 });
+
+        Assert.Equal(2, result.Total);
+        var plain = result.Hits.Single(h => h.Id == 1);
+        var popular = result.Hits.Single(h => h.Id == 2);
+        Assert.Equal(plain.Score, popular.Score);
+        Assert.Equal(plain.Signals.TextScore, popular.Signals.TextScore);
+        Assert.Equal(900, popular.Signals.Popularity.Clicks);
+    }
+
+    [Fact]
     public async Task Search_LeavesOutHighlights_WhenHighlightIsOff()
     {
         await IndexAsync(ListingBuilder.Rental(1).Titled("Phòng trọ gần KCN Amata").Described("Cách cổng KCN Amata 500 m."));
@@ -226,5 +267,18 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(5, hit.Signals.AgeDays, 6);
         Assert.Equal((9_000_000L, 9_000_000L), (hit.Signals.PriceMin, hit.Signals.PriceMax));
         Assert.Null(hit.Signals.DistanceKm);
+    }
+
+    [Fact]
+    public async Task Related_ReportsPopularity_OfEachSimilarListing()
+    {
+        var counts = new ListingPopularity { Impressions = 64, Views = 12, Saves = 3 };
+        await IndexAsync(
+            ListingBuilder.Classified(1).Titled("Bán xe máy Honda Wave cũ"),
+            ListingBuilder.Classified(2).Titled("Cần bán xe Honda Wave Alpha").Popular(counts));
+
+        var related = await Engine.RelatedAsync(new RelatedQuery { Kind = ListingKind.Classified, Id = 1, Now = TestClock.Now });
+
+        Assert.Equal(counts, Assert.Single(related).Signals.Popularity);
     }
 }
