@@ -10,6 +10,7 @@ using DongNai.Search.Api.Searching;
 using DongNai.Search.Lucene;
 using DongNai.Search.Api.Problems;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -55,11 +56,19 @@ public static class HostingExtensions
             OpenApiSecurity.AddTo(options);
         });
 
-        builder.Services.AddHangfire(configuration => configuration
+        // The host owns its job storage and activator. AddHangfire alone would take both from
+        // process-wide statics that it configures once per process, so a second host in the same
+        // process (the API tests run one per test class) enqueued into the first host's storage and
+        // ran its jobs in the first host's (possibly disposed) services.
+        var jobStorage = new SQLiteStorage(storage.HangfirePath, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(200) });
+        builder.Services.AddSingleton<JobStorage>(jobStorage);
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire((services, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(storage.HangfirePath, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(200) }));
+            .UseLogProvider(new DisposalTolerantLogProvider(new AspNetCoreLogProvider(services.GetRequiredService<ILoggerFactory>())))
+            .UseStorage(jobStorage));
         builder.Services.AddHangfireServer(options => options.WorkerCount = 2);
 
         builder.Services.AddSingleton<SearchIndexCatchUp>();
