@@ -23,6 +23,9 @@ public abstract class ListingKindDescriptor
     /// <summary>The English singular name used in operation names and summaries ("Job", "BusRoute").</summary>
     public abstract string Name { get; }
 
+    /// <summary>One sentence for people reading the API reference: what listings of this kind are.</summary>
+    public abstract string Description { get; }
+
     /// <summary>The database table of the kind's rows.</summary>
     public abstract string Table { get; }
 

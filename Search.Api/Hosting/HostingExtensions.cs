@@ -47,12 +47,7 @@ public static class HostingExtensions
 
         builder.Services.AddOpenApi(options =>
         {
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "Đồng Nai citizen app: search and listings API";
-                document.Info.Description = "Jobs, rentals, classifieds, vouchers and bus routes for Đồng Nai's industrial-park workers.";
-                return Task.CompletedTask;
-            });
+            OpenApiDocumentInfo.AddTo(options);
             OpenApiSecurity.AddTo(options);
         });
 

@@ -16,6 +16,24 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
     }
 
+    [Fact]
+    public async Task Document_DescribesEveryTagInUse_AndItsServersHaveNoTrailingSlash()
+    {
+        var document = await DocumentAsync();
+
+        var described = document.GetProperty("tags").EnumerateArray()
+            .Where(tag => !string.IsNullOrWhiteSpace(tag.GetProperty("description").GetString()))
+            .Select(tag => tag.GetProperty("name").GetString())
+            .ToHashSet();
+        var used = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject())
+            .SelectMany(operation => operation.Value.GetProperty("tags").EnumerateArray().Select(tag => tag.GetString()))
+            .ToHashSet();
+        Assert.NotEmpty(used);
+        Assert.Subset(described, used);
+        Assert.All(document.GetProperty("servers").EnumerateArray(), server => Assert.DoesNotMatch("/$", server.GetProperty("url").GetString()!));
+    }
+
     [Theory]
     [InlineData("/api/jobs", "post", "employer")]
     [InlineData("/api/bus-routes", "post", "agencyStaff")]

@@ -19,6 +19,8 @@ public sealed class BusRouteKind : ListingKindDescriptor<BusRoute, BusRouteReque
 
     public override string Name => "BusRoute";
 
+    public override string Description => "Bus routes inside the province and to neighbouring ones, published by agency staff.";
+
     public override string Table => "BusRoutes";
 
     public override IReadOnlyList<Role> CreatorRoles { get; } = [Role.AgencyStaff, Role.Admin];

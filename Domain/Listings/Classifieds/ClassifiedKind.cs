@@ -14,6 +14,8 @@ public sealed class ClassifiedKind : ListingKindDescriptor<Classified, Classifie
 
     public override string Name => "Classified";
 
+    public override string Description => "Second-hand and new goods that people sell to each other.";
+
     public override string Table => "Classifieds";
 
     public override IReadOnlyList<Role> CreatorRoles { get; } = [];

@@ -17,6 +17,8 @@ public sealed class JobKind : ListingKindDescriptor<JobPosting, JobRequest, JobR
 
     public override string Name => "Job";
 
+    public override string Description => "Jobs that employers post in and around the industrial parks.";
+
     public override string Table => "Jobs";
 
     public override IReadOnlyList<Role> CreatorRoles { get; } = [Role.Employer, Role.Admin];

@@ -15,6 +15,8 @@ public sealed class RentalKind : ListingKindDescriptor<Rental, RentalRequest, Re
 
     public override string Name => "Rental";
 
+    public override string Description => "Rooms, flats and houses to rent, most of them near an industrial park.";
+
     public override string Table => "Rentals";
 
     public override IReadOnlyList<Role> CreatorRoles { get; } = [];

@@ -16,6 +16,8 @@ public sealed class VoucherKind : ListingKindDescriptor<Voucher, VoucherRequest,
 
     public override string Name => "Voucher";
 
+    public override string Description => "Discount vouchers that shops and brands offer.";
+
     public override string Table => "Vouchers";
 
     public override IReadOnlyList<Role> CreatorRoles { get; } = [Role.Employer, Role.Admin];

@@ -1,0 +1,38 @@
+using DongNai.Domain.Listings;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace DongNai.Search.Api.Hosting;
+
+/// <summary>
+/// The document-wide parts of the OpenAPI document: title, description, a description for every
+/// tag (each listing kind's from its descriptor), and server URLs without a trailing slash.
+/// </summary>
+internal static class OpenApiDocumentInfo
+{
+    /// <summary>Descriptions of the tags that are not listing kinds; a test checks every tag in use has one.</summary>
+    private static readonly Dictionary<string, string> AreaTags = new(StringComparer.Ordinal)
+    {
+        ["Accounts"] = "Register and sign in with a Vietnamese mobile number; the signed-in account and its profile.",
+        ["Admin"] = "Operations for administrators: roles and the search index.",
+        ["Employers"] = "Companies that post jobs, each owned by an employer account.",
+        ["Events"] = "Interactions with listings (impressions, clicks, saves, applications, claims, contact taps) that ranking learns from.",
+        ["Places"] = "Đồng Nai's communes, wards and industrial parks, and what a typed place name means.",
+        ["Search"] = "Search across kinds or within one, autocomplete, and similar listings.",
+    };
+
+    public static void AddTo(OpenApiOptions options) => options.AddDocumentTransformer((document, _, _) =>
+    {
+        document.Info.Title = "Đồng Nai citizen app: search and listings API";
+        document.Info.Description = "Jobs, rentals, classifieds, vouchers and bus routes for Đồng Nai's industrial-park workers.";
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/');
+        }
+
+        document.Tags = new HashSet<OpenApiTag>(
+            AreaTags.Select(tag => new OpenApiTag { Name = tag.Key, Description = tag.Value })
+                .Concat(ListingKinds.Descriptors.Select(kind => new OpenApiTag { Name = kind.Name, Description = kind.Description })));
+        return Task.CompletedTask;
+    });
+}
