@@ -13,6 +13,7 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace DongNai.Search.Api.Hosting;
 
@@ -49,6 +50,7 @@ public static class HostingExtensions
         {
             OpenApiDocumentInfo.AddTo(options);
             OpenApiSecurity.AddTo(options);
+            OpenApiRateLimits.AddTo(options);
         });
 
         // The host owns its job storage and activator. AddHangfire alone would take both from
@@ -75,6 +77,7 @@ public static class HostingExtensions
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = WriteTooManyRequestsAsync;
             options.AddPolicy(AuthRateLimit, context => PerClientWindow(context, rateLimits.AuthPerMinute));
             options.AddPolicy(WriteRateLimit, context => PerClientWindow(context, rateLimits.WritesPerMinute));
             options.AddPolicy(EventRateLimit, context => PerClientWindow(context, rateLimits.EventBatchesPerMinute));
@@ -108,6 +111,27 @@ public static class HostingExtensions
         }
 
         return value;
+    }
+
+    /// <summary>A 429 problem response that says, in <c>Retry-After</c>, when the client's window opens again.</summary>
+    private static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests.",
+                Detail = "This client has used its budget for the current minute; try again after the seconds in Retry-After.",
+            },
+        });
     }
 
     private static RateLimitPartition<string> PerClientWindow(HttpContext context, int permitsPerMinute)

@@ -57,6 +57,18 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Theory]
+    [InlineData("/api/accounts/sign-in", "post")]
+    [InlineData("/api/rentals", "post")]
+    [InlineData("/api/events", "post")]
+    public async Task RateLimitedOperations_Document429WithRetryAfter(string path, string method)
+    {
+        var operation = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty(method);
+
+        var tooMany = operation.GetProperty("responses").GetProperty("429");
+        Assert.True(tooMany.GetProperty("headers").TryGetProperty("Retry-After", out _));
+    }
+
+    [Theory]
     [InlineData("/api/search", "get")]
     [InlineData("/api/accounts/sign-in", "post")]
     public async Task AnonymousOperations_NeedNoToken(string path, string method)

@@ -56,13 +56,16 @@ public sealed class PlaceAndLimitTests(ApiFactory factory) : IClassFixture<ApiFa
         using var limited = new ApiFactory();
         var client = limited.WithWebHostBuilder(builder => builder.UseSetting("RateLimits:AuthPerMinute", "2")).CreateClient();
 
-        var statuses = new List<HttpStatusCode>();
+        var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 3; i++)
         {
-            var response = await client.PostAsJsonAsync("/api/accounts/sign-in", new { phone = "0912345678", password = "matkhau123" });
-            statuses.Add(response.StatusCode);
+            responses.Add(await client.PostAsJsonAsync("/api/accounts/sign-in", new { phone = "0912345678", password = "matkhau123" }));
         }
 
-        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], responses.Select(r => r.StatusCode));
+        var refused = responses[2];
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(429, (await Problems.ReadAsync(refused)).GetProperty("status").GetInt32());
     }
 }
