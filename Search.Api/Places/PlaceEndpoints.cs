@@ -1,5 +1,6 @@
 using DongNai.Domain;
 using DongNai.Domain.Places;
+using DongNai.Search.Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,10 +17,13 @@ public static class PlaceEndpoints
     public static void MapPlaceEndpoints(this IEndpointRouteBuilder routes)
     {
         var places = routes.MapGroup("/api/places").WithTags("Places");
-        places.MapGet("/communes", Communes).WithName("Communes").WithSummary("Đồng Nai's 95 communes and wards (2025), with approximate centres");
+        places.MapGet("/communes", Communes).WithName("Communes").WithSummary("Đồng Nai's 95 communes and wards (2025), with approximate centres")
+            .AllowQuery();
         places.MapGet("/resolve", Resolve).WithName("ResolvePlace")
-            .WithSummary("What a typed place name means: a park (amata, KCN Amata), a 2025 commune, a pre-2025 ward (resolved to its new unit) or a town");
-        places.MapGet("/industrial-parks", IndustrialParks).WithName("IndustrialParks").WithSummary("The province's industrial parks, with approximate coordinates");
+            .WithSummary("What a typed place name means: a park (amata, KCN Amata), a 2025 commune, a pre-2025 ward (resolved to its new unit) or a town")
+            .AllowQuery("q");
+        places.MapGet("/industrial-parks", IndustrialParks).WithName("IndustrialParks").WithSummary("The province's industrial parks, with approximate coordinates")
+            .AllowQuery();
     }
 
     private static async Task<Ok<List<CommuneResponse>>> Communes(AppDbContext db, CancellationToken cancellationToken) =>

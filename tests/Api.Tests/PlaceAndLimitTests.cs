@@ -50,6 +50,18 @@ public sealed class PlaceAndLimitTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/places/communes?comune=26734", "comune")]
+    [InlineData("/api/places/industrial-parks?q=amata", "q")]
+    [InlineData("/api/places/resolve?q=amata&near=1", "near")]
+    public async Task Places_Return400NamingTheParameter_WhenItIsUnknown(string url, string parameter)
+    {
+        var response = await factory.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await Problems.ReadAsync(response)).GetProperty("errors").TryGetProperty(parameter, out _));
+    }
+
     [Fact]
     public async Task SignIn_Returns429_OnceTheAuthBudgetIsSpent()
     {
