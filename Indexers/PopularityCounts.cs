@@ -1,5 +1,6 @@
 using DongNai.Domain;
 using DongNai.Domain.Listings;
+using DongNai.Domain.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.Indexers;
@@ -20,28 +21,25 @@ public static class PopularityCounts
             return [];
         }
 
-        return Fold(await db.Interactions
-            .Where(e => e.ListingKind == kind && ids.Contains(e.ListingId))
-            .GroupBy(e => new { e.ListingId, e.Type })
-            .Select(g => new Group(g.Key.ListingId, g.Key.Type, g.Count()))
-            .ToListAsync(cancellationToken));
+        return await CountAsync(db.Interactions.Where(e => e.ListingKind == kind && ids.Contains(e.ListingId)), cancellationToken);
     }
 
     /// <summary>The counts of every listing of <paramref name="kind"/> that has events, for a rebuild.</summary>
-    public static async Task<Dictionary<long, ListingPopularity>> OfKindAsync(
+    public static Task<Dictionary<long, ListingPopularity>> OfKindAsync(
         AppDbContext db, ListingKind kind, CancellationToken cancellationToken) =>
-        Fold(await db.Interactions
-            .Where(e => e.ListingKind == kind)
-            .GroupBy(e => new { e.ListingId, e.Type })
-            .Select(g => new Group(g.Key.ListingId, g.Key.Type, g.Count()))
-            .ToListAsync(cancellationToken));
+        CountAsync(db.Interactions.Where(e => e.ListingKind == kind), cancellationToken);
 
     /// <summary>The document with its counts, or with none when the listing has no events.</summary>
     public static SearchDocument WithPopularity(this SearchDocument document, Dictionary<long, ListingPopularity> counts) =>
         counts.TryGetValue(document.Id, out var popularity) ? document with { Popularity = popularity } : document;
 
-    private static Dictionary<long, ListingPopularity> Fold(List<Group> groups)
+    /// <summary>One grouped query (listing, event type) over <paramref name="events"/>, folded per listing.</summary>
+    private static async Task<Dictionary<long, ListingPopularity>> CountAsync(IQueryable<InteractionEvent> events, CancellationToken cancellationToken)
     {
+        var groups = await events
+            .GroupBy(e => new { e.ListingId, e.Type })
+            .Select(g => new Group(g.Key.ListingId, g.Key.Type, g.Count()))
+            .ToListAsync(cancellationToken);
         var counts = new Dictionary<long, ListingPopularity>();
         foreach (var group in groups)
         {
@@ -51,5 +49,5 @@ public static class PopularityCounts
         return counts;
     }
 
-    private sealed record Group(long ListingId, Domain.People.InteractionType Type, int Count);
+    private sealed record Group(long ListingId, InteractionType Type, int Count);
 }
