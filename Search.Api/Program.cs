@@ -25,6 +25,7 @@ await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, app.Life
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -35,8 +35,10 @@ public static class AccountEndpoints
     {
         var accounts = routes.MapGroup("/api/accounts").WithTags("Accounts");
         accounts.MapPost("/register", Register).WithName("Register").WithSummary("Register with a Vietnamese mobile number and a password")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireRateLimiting(HostingExtensions.AuthRateLimit);
         accounts.MapPost("/sign-in", SignIn).WithName("SignIn").WithSummary("Sign in and receive a bearer token")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .RequireRateLimiting(HostingExtensions.AuthRateLimit);
         accounts.MapGet("/me", GetMe).WithName("GetMe").WithSummary("The signed-in account, with its phone number").RequireAuthorization();
         accounts.MapPut("/me/profile", UpdateProfile).WithName("UpdateProfile").WithSummary("Change display name, home commune and industrial park")

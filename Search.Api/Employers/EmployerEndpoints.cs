@@ -24,6 +24,7 @@ public static partial class EmployerEndpoints
     {
         var employers = routes.MapGroup("/api/employers").WithTags("Employers");
         employers.MapPost("/", Create).WithName("CreateEmployer").WithSummary("Register a company that posts jobs (employer accounts)")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(policy => policy.RequireRole(RoleNames.Employer, RoleNames.Admin))
             .RequireRateLimiting(HostingExtensions.WriteRateLimit);
         employers.MapGet("/{id:long}", Get).WithName("GetEmployer").WithSummary("A company by id");

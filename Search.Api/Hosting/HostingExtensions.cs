@@ -51,7 +51,11 @@ public static class HostingExtensions
             OpenApiDocumentInfo.AddTo(options);
             OpenApiSecurity.AddTo(options);
             OpenApiRateLimits.AddTo(options);
+            OpenApiParameters.AddTo(options);
+            OpenApiProblems.AddTo(options);
+            OpenApiOptionalFields.AddTo(options);
         });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
 
         // The host owns its job storage and activator. AddHangfire alone would take both from
         // process-wide statics that it configures once per process, so a second host in the same
@@ -96,6 +100,10 @@ public static class HostingExtensions
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+
+        // Numbers are JSON numbers: the web default also reads "5000000" in quotes, which the
+        // OpenAPI document then has to describe as integer-or-string for every number.
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }
 

@@ -56,8 +56,10 @@ public static class ListingEndpoints
 
             group.MapGet("/{id:long}", get).WithName($"Get{kind.Name}").WithSummary($"Get a {kind.Name} listing by id");
             group.MapPut("/{id:long}", update).WithName($"Update{kind.Name}").WithSummary($"Replace a {kind.Name} listing (owner only)")
+                .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
                 .RequireAuthorization().RequireRateLimiting(HostingExtensions.WriteRateLimit);
             group.MapDelete("/{id:long}", delete).WithName($"Delete{kind.Name}").WithSummary($"Delete a {kind.Name} listing (owner only)")
+                .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
                 .RequireAuthorization().RequireRateLimiting(HostingExtensions.WriteRateLimit);
             return group;
         }

@@ -1,6 +1,7 @@
 using DongNai.Domain;
 using DongNai.Domain.Places;
-using DongNai.Search.Api.Problems;
+using DongNai.Domain.Validation;
+using DongNai.Search.Api.Parameters;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,9 @@ public sealed record ResolvedPlaceResponse(string Kind, string Code, string Name
 
 public static class PlaceEndpoints
 {
+    private static readonly QueryParameter PlaceName = QueryParameter.Text(
+        "q", 100, "A place name as people type it, with or without accents: amata, KCN Amata, Tam Hiệp, Biên Hòa.", "kcn amata") with { Required = true };
+
     public static void MapPlaceEndpoints(this IEndpointRouteBuilder routes)
     {
         var places = routes.MapGroup("/api/places").WithTags("Places");
@@ -21,7 +25,8 @@ public static class PlaceEndpoints
             .AllowQuery();
         places.MapGet("/resolve", Resolve).WithName("ResolvePlace")
             .WithSummary("What a typed place name means: a park (amata, KCN Amata), a 2025 commune, a pre-2025 ward (resolved to its new unit) or a town")
-            .AllowQuery("q");
+            .AllowQuery(PlaceName)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         places.MapGet("/industrial-parks", IndustrialParks).WithName("IndustrialParks").WithSummary("The province's industrial parks, with approximate coordinates")
             .AllowQuery();
     }
@@ -31,17 +36,20 @@ public static class PlaceEndpoints
             .Select(c => new CommuneResponse(c.Code, c.Name, c.Latitude, c.Longitude, c.CentroidSource))
             .ToListAsync(cancellationToken));
 
-    private static Results<Ok<ResolvedPlaceResponse>, NotFound, ValidationProblem> Resolve(string? q, PlaceCatalog catalog)
+    private static Results<Ok<ResolvedPlaceResponse>, ProblemHttpResult, ValidationProblem> Resolve(HttpContext http, PlaceCatalog catalog)
     {
-        if (string.IsNullOrWhiteSpace(q) || q.Length > 100)
+        var errors = new FieldErrors();
+        var q = new QueryReader(http.Request.Query, errors).Text(PlaceName);
+        errors.When(q is null && errors.IsEmpty, PlaceName.Name, "Required: give 1 to 100 characters.");
+        if (q is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Give 1 to 100 characters."] }, title: "One or more parameters are invalid.");
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "One or more parameters are invalid.");
         }
 
         return catalog.ResolvePlace(q) is { } place
             ? TypedResults.Ok(new ResolvedPlaceResponse(
                 char.ToLowerInvariant(place.Kind.ToString()[0]) + place.Kind.ToString()[1..], place.Code, place.Name, place.Latitude, place.Longitude, place.FormerName))
-            : TypedResults.NotFound();
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No place by that name.", detail: $"'{q}' is not a park, commune, ward or town of Đồng Nai that we know.");
     }
 
     private static async Task<Ok<List<IndustrialParkResponse>>> IndustrialParks(AppDbContext db, CancellationToken cancellationToken) =>

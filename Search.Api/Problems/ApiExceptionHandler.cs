@@ -17,6 +17,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     {
         var (status, problem) = exception switch
         {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, new ProblemDetails
+            {
+                Title = "The request body is too large.",
+                Detail = $"Send at most {Hosting.RequestBodyLimit.MaxBytes / 1024} KiB.",
+            }),
             BadHttpRequestException bad => (StatusCodes.Status400BadRequest, FromBadRequest(bad)),
             FieldException field => (StatusCodes.Status400BadRequest, Validation(field.Field, field.Message)),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, new ProblemDetails

@@ -6,6 +6,8 @@ using DongNai.Indexers;
 using DongNai.Ranking;
 using DongNai.Search.Api.Accounts;
 using Hangfire;
+using DongNai.Domain.Validation;
+using DongNai.Search.Api.Parameters;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DongNai.Search.Api.Searching;
@@ -63,11 +65,24 @@ public static class SearchEndpoints
     {
         var search = routes.MapGroup("/api").WithTags("Search");
         search.MapGet("/search", SearchAll).WithName("SearchAll")
-            .WithSummary("Search every kind of listing: q, lat, lon, radiusKm, near, bbox (minLon,minLat,maxLon,maxLat), minPrice, maxPrice, sort, size, cursor");
-        search.MapGet("/search/{kind}", SearchKind).WithName("SearchKind")
-            .WithSummary($"Search one kind ({ListingKinds.SlugList}) with its own filters and facets");
-        search.MapGet("/suggest", Suggest).WithName("Suggest").WithSummary("Autocomplete titles, places and employers from a prefix");
-        search.MapGet("/{kind}/{id:long}/related", Related).WithName("Related").WithSummary("Listings of the same kind similar to this one");
+            .WithSummary("Search every kind of listing")
+            .WithParameters(SearchParameters.For(null));
+        foreach (var kind in ListingKinds.Descriptors)
+        {
+            // One operation per kind, so each documents its own filters (from its descriptor).
+            search.MapGet($"/search/{kind.Slug}", (HttpContext http, RankedSearch ranked, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken) =>
+                    RunAsync(http, kind, ranked, parser, time, cancellationToken))
+                .WithName($"Search{kind.Name}s")
+                .WithSummary($"Search {kind.Slug} with their own filters and facets")
+                .WithParameters(SearchParameters.For(kind));
+        }
+
+        search.MapGet("/search/{kind}", UnknownKind).ExcludeFromDescription();
+        search.MapGet("/suggest", Suggest).WithName("Suggest").WithSummary("Autocomplete titles, places and employers from a prefix")
+            .WithParameters(SearchParameters.Suggest);
+        search.MapGet("/{kind}/{id:long}/related", Related).WithName("Related").WithSummary("Listings of the same kind similar to this one")
+            .AllowQuery([.. SearchParameters.Related])
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         routes.MapPost("/api/admin/search/rebuild", Rebuild).WithTags("Admin").WithName("RebuildIndex")
             .WithSummary("Rebuild the search index from the database and swap it in (admins only)")
@@ -78,21 +93,11 @@ public static class SearchEndpoints
         HttpContext http, RankedSearch search, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken) =>
         RunAsync(http, null, search, parser, time, cancellationToken);
 
-    private static async Task<Results<Ok<SearchResponse>, ValidationProblem, NotFound>> SearchKind(
-        string kind, HttpContext http, RankedSearch search, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (!ListingKinds.TryParseSlug(kind, out var listingKind))
-        {
-            return TypedResults.NotFound();
-        }
-
-        return await RunAsync(http, ListingKinds.Get(listingKind), search, parser, time, cancellationToken) switch
-        {
-            { Result: Ok<SearchResponse> ok } => ok,
-            { Result: ValidationProblem problem } => problem,
-            _ => throw new InvalidOperationException("Unexpected search result."),
-        };
-    }
+    private static ProblemHttpResult UnknownKind(string kind) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "No such kind of listing.",
+            detail: $"'{kind}' is not a kind of listing. Use one of: {ListingKinds.SlugList}.");
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> RunAsync(
         HttpContext http, ListingKindDescriptor? kind, RankedSearch search, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
@@ -128,56 +133,49 @@ public static class SearchEndpoints
     private static async Task<Results<Ok<List<SuggestionResponse>>, ValidationProblem>> Suggest(
         HttpContext http, ISearchEngine engine, CancellationToken cancellationToken)
     {
-        var errors = new Domain.Validation.FieldErrors();
-        foreach (var name in http.Request.Query.Keys.Where(k => k is not ("q" or "kind" or "size")))
+        var errors = new FieldErrors();
+        var reader = new QueryReader(http.Request.Query, errors);
+        if (!reader.RejectUnknown(SearchParameters.Suggest))
         {
-            errors.Add(name, "Unknown parameter. Allowed: q, kind, size.");
+            return Invalid(errors.ToDictionary());
         }
 
-        var q = http.Request.Query["q"].ToString().Trim();
-        errors.When(q.Length is 0 or > 100, "q", "Give 1 to 100 characters.");
-        ListingKind? kind = null;
-        if (http.Request.Query["kind"].ToString() is { Length: > 0 } slug)
+        var (textParameter, kindParameter, sizeParameter) = (SearchParameters.Suggest[0], SearchParameters.Suggest[1], SearchParameters.Suggest[2]);
+        var q = reader.Text(textParameter);
+        errors.When(string.IsNullOrWhiteSpace(http.Request.Query[textParameter.Name]), textParameter.Name, "Required: give 1 to 100 characters.");
+        var kind = reader.Choice(kindParameter) is { } slug && ListingKinds.TryParseSlug(slug, out var parsed) ? parsed : (ListingKind?)null;
+        var size = reader.WholeNumber(sizeParameter) ?? 8;
+        if (!errors.IsEmpty || q is null)
         {
-            errors.When(!ListingKinds.TryParseSlug(slug, out var parsed), "kind", $"Use one of: {ListingKinds.SlugList}.");
-            kind = parsed;
+            return Invalid(errors.ToDictionary());
         }
 
-        var size = 8;
-        if (http.Request.Query["size"].ToString() is { Length: > 0 } sizeText)
+        var suggestions = await engine.SuggestAsync(new SuggestQuery { Prefix = q, Kind = kind, Size = (int)size }, cancellationToken);
+        return TypedResults.Ok(suggestions.Select(s => new SuggestionResponse(s.Text, s.Count)).ToList());
+    }
+
+    private static async Task<Results<Ok<List<SearchHitResponse>>, ValidationProblem, ProblemHttpResult>> Related(
+        string kind, long id, HttpContext http, ISearchEngine engine, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!ListingKinds.TryParseSlug(kind, out var listingKind))
         {
-            errors.When(!int.TryParse(sizeText, out size) || size < 1 || size > SuggestQuery.MaxSize, "size", $"Must be 1 to {SuggestQuery.MaxSize}.");
+            return UnknownKind(kind);
         }
 
+        var errors = new FieldErrors();
+        var size = new QueryReader(http.Request.Query, errors).WholeNumber(SearchParameters.Related[1]) ?? 10;
         if (!errors.IsEmpty)
         {
             return Invalid(errors.ToDictionary());
         }
 
-        var suggestions = await engine.SuggestAsync(new SuggestQuery { Prefix = q, Kind = kind, Size = size }, cancellationToken);
-        return TypedResults.Ok(suggestions.Select(s => new SuggestionResponse(s.Text, s.Count)).ToList());
-    }
-
-    private static async Task<Results<Ok<List<SearchHitResponse>>, ValidationProblem, NotFound>> Related(
-        string kind, long id, int? size, ISearchEngine engine, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (!ListingKinds.TryParseSlug(kind, out var listingKind))
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (size is < 1 or > RelatedQuery.MaxSize)
-        {
-            return Invalid(new Dictionary<string, string[]> { ["size"] = [$"Must be 1 to {RelatedQuery.MaxSize}."] });
-        }
-
         if (!await ListingKinds.Get(listingKind).ExistsAsync(db, id, cancellationToken))
         {
-            return TypedResults.NotFound();
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such listing.");
         }
 
         var hits = await engine.RelatedAsync(
-            new RelatedQuery { Kind = listingKind, Id = id, Size = size ?? 10, Now = time.GetUtcNow().UtcDateTime },
+            new RelatedQuery { Kind = listingKind, Id = id, Size = (int)size, Now = time.GetUtcNow().UtcDateTime },
             cancellationToken);
         return TypedResults.Ok(hits.Select(SearchHitResponse.From).ToList());
     }

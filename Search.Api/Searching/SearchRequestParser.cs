@@ -1,96 +1,52 @@
 using System.Globalization;
+using DongNai.Domain.Listings;
 using DongNai.Domain.Places;
 using DongNai.Domain.Text;
 using DongNai.Domain.Validation;
-using DongNai.Domain.Listings;
+using DongNai.Search.Api.Parameters;
 
 namespace DongNai.Search.Api.Searching;
 
 /// <summary>
-/// Reads a search request's query string into a <see cref="SearchQuery"/>, refusing what it does
+/// Reads a search request's query string into a <see cref="SearchQuery"/>, by the definitions in
+/// <see cref="SearchParameters"/> that the OpenAPI document is written from, refusing what it does
 /// not understand: unknown parameters, repeated single-valued parameters, values out of range or
-/// of the wrong form. Every refusal names its parameter. Pure; thread-safe.
+/// of the wrong form, and combinations that mean nothing. Every refusal names its parameter. Pure;
+/// thread-safe.
 /// </summary>
 public sealed class SearchRequestParser(PlaceCatalog places)
 {
-    /// <summary>The radius used with <c>near=</c> when no <c>radiusKm</c> is given.</summary>
-    public const double DefaultNearRadiusKm = 5;
-
-    public const double MaxRadiusKm = 300;
-
-    private static readonly string[] CommonParameters =
-        ["q", "lat", "lon", "radiusKm", "near", "bbox", "minPrice", "maxPrice", "sort", "size", "cursor"];
-
-    private static readonly Dictionary<string, SearchSort> Sorts = new(StringComparer.Ordinal)
-    {
-        ["relevance"] = SearchSort.Relevance,
-        ["distance"] = SearchSort.Distance,
-        ["priceAsc"] = SearchSort.PriceAscending,
-        ["priceDesc"] = SearchSort.PriceDescending,
-        ["newest"] = SearchSort.Newest,
-    };
-
     /// <summary>Parses a request for one kind or, when <paramref name="kind"/> is null, across all kinds.</summary>
     public (SearchQuery? Query, FieldErrors Errors) Parse(IQueryCollection parameters, ListingKindDescriptor? kind, DateTime now)
     {
-        var profile = kind?.Search;
+        var definitions = SearchParameters.For(kind);
         var errors = new FieldErrors();
-        var allowed = new HashSet<string>(CommonParameters, StringComparer.Ordinal);
-        if (profile is not null)
-        {
-            allowed.UnionWith(profile.Filters.Select(f => f.Name));
-            if (profile.HasArea)
-            {
-                allowed.UnionWith(["minArea", "maxArea"]);
-            }
-
-            if (profile.HasDepartures)
-            {
-                allowed.UnionWith(["departFrom", "departTo"]);
-            }
-        }
-
-        foreach (var (name, values) in parameters)
-        {
-            if (!allowed.Contains(name))
-            {
-                errors.Add(name, $"Unknown parameter. Allowed: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}.");
-            }
-            else if (values.Count > 1 && profile?.Filter(name) is null)
-            {
-                errors.Add(name, "Give this parameter once.");
-            }
-        }
-
-        if (!errors.IsEmpty)
+        var reader = new QueryReader(parameters, errors);
+        if (!reader.RejectUnknown(definitions))
         {
             return (null, errors);
         }
 
-        var reader = new Reader(parameters, errors);
-        var text = reader.Text("q", 200);
-        var latitude = reader.Double("lat", -90, 90);
-        var longitude = reader.Double("lon", -180, 180);
-        errors.When(latitude.HasValue != longitude.HasValue, latitude.HasValue ? "lon" : "lat", "Give lat and lon together.");
-        var radius = reader.Double("radiusKm", double.Epsilon, MaxRadiusKm);
-        var near = reader.Text("near", 100);
-        var bbox = reader.BoundingBox("bbox");
-        var minPrice = reader.Long("minPrice", 0, long.MaxValue);
-        var maxPrice = reader.Long("maxPrice", 0, long.MaxValue);
-        errors.When(minPrice > maxPrice, "minPrice", "Must not exceed maxPrice.");
-        var minArea = reader.Double("minArea", 0, 1_000_000);
-        var maxArea = reader.Double("maxArea", 0, 1_000_000);
-        errors.When(minArea > maxArea, "minArea", "Must not exceed maxArea.");
-        var size = reader.Long("size", 1, SearchQuery.MaxSize) ?? 20;
-        var cursor = reader.Text("cursor", 2000);
-        var departFrom = reader.Time("departFrom");
-        var departTo = reader.Time("departTo");
+        QueryParameter Defined(string name) => definitions.First(p => p.Name == name);
 
-        SearchSort sort = SearchSort.Relevance;
-        if (reader.Text("sort", 20) is { } sortName && !Sorts.TryGetValue(sortName, out sort))
-        {
-            errors.Add("sort", $"Unknown sort. Use one of: {string.Join(", ", Sorts.Keys)}.");
-        }
+        var text = reader.Text(SearchParameters.Text);
+        var latitude = reader.Number(SearchParameters.Latitude);
+        var longitude = reader.Number(SearchParameters.Longitude);
+        errors.When(latitude.HasValue != longitude.HasValue, latitude.HasValue ? "lon" : "lat", "Give lat and lon together.");
+        var radius = reader.Number(SearchParameters.RadiusKm);
+        var near = reader.Text(SearchParameters.Near);
+        var bbox = BoundingBox(reader.Text(SearchParameters.BoundingBox), errors);
+        var minPrice = reader.WholeNumber(Defined("minPrice"));
+        var maxPrice = reader.WholeNumber(Defined("maxPrice"));
+        errors.When(minPrice > maxPrice, "minPrice", "Must not exceed maxPrice.");
+        var minArea = reader.Number(SearchParameters.MinArea);
+        var maxArea = reader.Number(SearchParameters.MaxArea);
+        errors.When(minArea > maxArea, "minArea", "Must not exceed maxArea.");
+        var size = reader.WholeNumber(SearchParameters.Size) ?? 20;
+        var cursor = reader.Text(SearchParameters.Cursor);
+        var departFrom = reader.TimeOfDay(SearchParameters.DepartFrom);
+        var departTo = reader.TimeOfDay(SearchParameters.DepartTo);
+        var sort = reader.Choice(SearchParameters.Sort) is { } sortName ? SearchParameters.Sorts[sortName] : SearchSort.Relevance;
 
         GeoPoint? point = latitude is { } lat && longitude is { } lon ? new GeoPoint(lat, lon) : null;
         if (near is not null)
@@ -102,7 +58,7 @@ public sealed class SearchRequestParser(PlaceCatalog places)
             else if (places.ResolvePlace(near) is { } place)
             {
                 point = new GeoPoint(place.Latitude, place.Longitude);
-                radius ??= DefaultNearRadiusKm;
+                radius ??= SearchParameters.DefaultNearRadiusKm;
             }
             else
             {
@@ -132,14 +88,13 @@ public sealed class SearchRequestParser(PlaceCatalog places)
         errors.When(sort == SearchSort.Distance && point is null, "sort", "Sorting by distance needs lat and lon, or near.");
 
         var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (profile is not null)
+        foreach (var filter in kind?.Search.Filters ?? [])
         {
-            foreach (var filter in profile.Filters)
+            var values = reader.List(Defined(filter.Name));
+            if (values.Count > 0)
             {
-                if (reader.List(filter) is { Count: > 0 } values)
-                {
-                    filters[filter.Name] = values;
-                }
+                // Free names are folded the way the index folds them; codes are kept.
+                filters[filter.Name] = filter.FoldsValues ? values.Select(VietnameseText.FoldKey).ToList() : values;
             }
         }
 
@@ -164,135 +119,44 @@ public sealed class SearchRequestParser(PlaceCatalog places)
             Sort = sort,
             Size = (int)size,
             Cursor = cursor,
-            Facets = profile?.Facets ?? [],
-            PriceBands = profile?.PriceBands,
+            Facets = kind?.Search.Facets ?? [],
+            PriceBands = kind?.Search.PriceBands,
             Now = now,
         }, errors);
     }
 
-    /// <summary>Reads typed values from the query string, adding an error naming the parameter for each bad one.</summary>
-    private sealed class Reader(IQueryCollection parameters, FieldErrors errors)
+    /// <summary>minLon,minLat,maxLon,maxLat, the GeoJSON order.</summary>
+    private static GeoBoundingBox? BoundingBox(string? raw, FieldErrors errors)
     {
-        public string? Text(string name, int maxLength)
+        const string name = "bbox";
+        if (raw is null)
         {
-            var value = parameters[name].ToString();
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                return null;
-            }
-
-            return errors.When(value.Length > maxLength, name, $"At most {maxLength} characters.") ? null : value.Trim();
-        }
-
-        public double? Double(string name, double min, double max)
-        {
-            if (Text(name, 40) is not { } raw)
-            {
-                return null;
-            }
-
-            if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-            {
-                errors.Add(name, "Must be a number, with a dot for decimals.");
-                return null;
-            }
-
-            return errors.When(value < min || value > max, name, $"Must be between {Show(min)} and {Show(max)}.") ? null : value;
-        }
-
-        public long? Long(string name, long min, long max)
-        {
-            if (Text(name, 40) is not { } raw)
-            {
-                return null;
-            }
-
-            if (!long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-            {
-                errors.Add(name, "Must be a whole number.");
-                return null;
-            }
-
-            return errors.When(value < min || value > max, name, $"Must be between {min} and {max}.") ? null : value;
-        }
-
-        public TimeOnly? Time(string name)
-        {
-            if (Text(name, 10) is not { } raw)
-            {
-                return null;
-            }
-
-            if (TimeOnly.TryParseExact(raw, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-            {
-                return time;
-            }
-
-            errors.Add(name, "Must be a time of day as HH:mm.");
             return null;
         }
 
-        /// <summary>minLon,minLat,maxLon,maxLat, the GeoJSON order.</summary>
-        public GeoBoundingBox? BoundingBox(string name)
+        var parts = raw.Split(',');
+        var numbers = new double[4];
+        var ok = parts.Length == 4 && parts.Select((p, i) =>
+            double.TryParse(p.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) && double.IsFinite(numbers[i])).All(x => x);
+        if (!ok)
         {
-            if (Text(name, 200) is not { } raw)
-            {
-                return null;
-            }
-
-            var parts = raw.Split(',');
-            var numbers = new double[4];
-            var ok = parts.Length == 4 && parts.Select((p, i) =>
-                double.TryParse(p.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) && double.IsFinite(numbers[i])).All(x => x);
-            if (!ok)
-            {
-                errors.Add(name, "Must be four numbers: minLon,minLat,maxLon,maxLat.");
-                return null;
-            }
-
-            var (minLon, minLat, maxLon, maxLat) = (numbers[0], numbers[1], numbers[2], numbers[3]);
-            if (minLat is < -90 or > 90 || maxLat is < -90 or > 90 || minLon is < -180 or > 180 || maxLon is < -180 or > 180)
-            {
-                errors.Add(name, "Latitudes must be within ±90 and longitudes within ±180.");
-                return null;
-            }
-
-            if (minLat > maxLat || minLon > maxLon)
-            {
-                errors.Add(name, "The minimum corner must come before the maximum: minLon,minLat,maxLon,maxLat.");
-                return null;
-            }
-
-            return new GeoBoundingBox(minLat, minLon, maxLat, maxLon);
+            errors.Add(name, "Must be four numbers: minLon,minLat,maxLon,maxLat.");
+            return null;
         }
 
-        /// <summary>Values of a filter, repeated or comma-separated. Free names are folded like the index folds them; codes are kept.</summary>
-        public List<string> List(KeywordFilter filter)
+        var (minLon, minLat, maxLon, maxLat) = (numbers[0], numbers[1], numbers[2], numbers[3]);
+        if (minLat is < -90 or > 90 || maxLat is < -90 or > 90 || minLon is < -180 or > 180 || maxLon is < -180 or > 180)
         {
-            var (name, accepted) = (filter.Name, filter.Values);
-            var values = parameters[name]
-                .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .ToList();
-            var result = new List<string>();
-            foreach (var value in values)
-            {
-                if (accepted is null)
-                {
-                    result.Add(filter.FoldsValues ? VietnameseText.FoldKey(value) : value);
-                }
-                else if (accepted.Contains(value))
-                {
-                    result.Add(value);
-                }
-                else
-                {
-                    errors.Add(name, $"Unknown value '{value}'. Use one of: {string.Join(", ", accepted.Order(StringComparer.Ordinal))}.");
-                }
-            }
-
-            return result;
+            errors.Add(name, "Latitudes must be within ±90 and longitudes within ±180.");
+            return null;
         }
 
-        private static string Show(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+        if (minLat > maxLat || minLon > maxLon)
+        {
+            errors.Add(name, "The minimum corner must come before the maximum: minLon,minLat,maxLon,maxLat.");
+            return null;
+        }
+
+        return new GeoBoundingBox(minLat, minLon, maxLat, maxLon);
     }
 }

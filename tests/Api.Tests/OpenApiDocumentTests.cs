@@ -77,7 +77,49 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
 
         var needsToken = operation.TryGetProperty("security", out var security) && security.GetArrayLength() > 0;
         Assert.False(needsToken);
+    }
+
+    [Fact]
+    public async Task Search_DocumentsNo401_ItNeverAsksForAToken()
+    {
+        var operation = (await DocumentAsync()).GetProperty("paths").GetProperty("/api/search").GetProperty("get");
+
         Assert.False(operation.GetProperty("responses").TryGetProperty("401", out _));
+    }
+
+    [Fact]
+    public async Task EveryErrorResponse_IsDocumentedAsAProblem()
+    {
+        var document = await DocumentAsync();
+
+        var errors = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Name: $"{operation.Name} {path.Name}", Operation: operation.Value)))
+            .SelectMany(o => o.Operation.GetProperty("responses").EnumerateObject()
+                .Where(response => int.Parse(response.Name, System.Globalization.CultureInfo.InvariantCulture) >= 400)
+                .Select(response => (Where: $"{o.Name} {response.Name}", Response: response.Value)))
+            .ToList();
+
+        Assert.Contains(errors, e => e.Where.EndsWith(" 413", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Where.EndsWith(" 409", StringComparison.Ordinal));
+        Assert.All(errors, e =>
+        {
+            var schema = e.Response.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString();
+            Assert.Equal(e.Where.EndsWith(" 400", StringComparison.Ordinal) ? "#/components/schemas/HttpValidationProblemDetails" : "#/components/schemas/ProblemDetails", schema);
+        });
+    }
+
+    [Fact]
+    public async Task EachKind_HasItsOwnSearchOperation_WithItsDescriptorsFilters()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+
+        foreach (var kind in DongNai.Domain.Listings.ListingKinds.Descriptors)
+        {
+            var operation = paths.GetProperty($"/api/search/{kind.Slug}").GetProperty("get");
+            var names = operation.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToHashSet();
+            Assert.Equal($"Search{kind.Name}s", operation.GetProperty("operationId").GetString());
+            Assert.Subset(names, kind.Search.Filters.Select(f => f.Name).ToHashSet());
+        }
     }
 
     private async Task<JsonElement> DocumentAsync() =>

@@ -80,4 +80,39 @@ public sealed class PlaceAndLimitTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Equal(429, (await Problems.ReadAsync(refused)).GetProperty("status").GetInt32());
     }
+
+    [Fact]
+    public async Task ABodyOverTheLimit_Gets413Problem_BeforeItIsRead()
+    {
+        var client = factory.CreateClient();
+        var body = new StringContent("{\"events\":[" + new string(' ', 300 * 1024) + "]}", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await client.PostAsync("/api/events", body);
+
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(413, (await Problems.ReadAsync(response)).GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task SearchOfAnUnknownKind_Gets404Problem_ListingTheKinds()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/search/flats?q=phong");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("rentals", (await Problems.ReadAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANumberInQuotes_IsRefused_NamingTheField()
+    {
+        var owner = await factory.SignUpAsync();
+        var payload = ListingPayloads.Rental();
+        payload["priceVnd"] = "2500000";
+
+        var response = await owner.Client.PostAsJsonAsync("/api/rentals", payload);
+
+        await Problems.AssertFieldErrorAsync(response, "priceVnd");
+    }
 }

@@ -29,7 +29,7 @@ public sealed class JobKind : ListingKindDescriptor<JobPosting, JobRequest, JobR
         [
             KeywordFilter.Codes<JobShift>(Shift, "Work shift."),
             KeywordFilter.Codes<JobType>(JobType, "Kind of contract."),
-            KeywordFilter.Codes<JobBenefits>(Benefits, "Benefits the job offers; a job matches when it has any of the values."),
+            KeywordFilter.Codes<JobBenefits>(Benefits, "Benefits the job offers."),
             KeywordFields.ParkFilter,
             KeywordFields.CommuneFilter,
         ],

@@ -26,7 +26,7 @@ public sealed class RentalKind : ListingKindDescriptor<Rental, RentalRequest, Re
     public override KindSearchProfile Search { get; } = new(
         [
             KeywordFilter.Codes<RentalType>(RentalType, "Kind of place."),
-            KeywordFilter.Codes<RentalAmenities>(Amenities, "Amenities; a place matches when it has any of the values."),
+            KeywordFilter.Codes<RentalAmenities>(Amenities, "Amenities."),
             KeywordFields.ParkFilter,
             KeywordFields.CommuneFilter,
         ],

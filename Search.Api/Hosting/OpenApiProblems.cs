@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace DongNai.Search.Api.Hosting;
+
+/// <summary>
+/// Every error answer is an RFC 9457 problem (the exception handler, the status-code pages and the
+/// rate limiter all write one), so every 4xx/5xx response in the document carries the
+/// <c>application/problem+json</c> schema: a 400 the validation problem with its field errors,
+/// the rest the plain problem. Operations that read a JSON body also document the 400 for an
+/// unreadable body and the 413 for one over <see cref="RequestBodyLimit.MaxBytes"/>.
+/// </summary>
+internal static class OpenApiProblems
+{
+    private const string ProblemJson = "application/problem+json";
+
+    public static void AddTo(OpenApiOptions options)
+    {
+        // Problems carry extensions (traceId, field), so they are open objects, unlike the request
+        // and response bodies, whose unknown members the JSON options refuse.
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (typeof(ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type))
+            {
+                schema.AdditionalPropertiesAllowed = true;
+                schema.AdditionalProperties = null;
+            }
+
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer(DescribeProblems);
+    }
+
+    private static async Task DescribeProblems(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.Responses ??= new OpenApiResponses();
+        var readsBody = context.Description.ParameterDescriptions.Any(p => p.Source.Id == "Body")
+            || context.Description.ActionDescriptor.EndpointMetadata.OfType<IAcceptsMetadata>().Any();
+        if (readsBody)
+        {
+            operation.Responses.TryAdd("400", new OpenApiResponse { Description = "The body is not JSON of the expected form, or a field is invalid; errors name each field." });
+            operation.Responses.TryAdd("413", new OpenApiResponse { Description = $"The body is larger than {RequestBodyLimit.MaxBytes / 1024} KiB." });
+        }
+
+        foreach (var (status, response) in operation.Responses)
+        {
+            if (!int.TryParse(status, out var code) || code < 400 || response is not OpenApiResponse problem)
+            {
+                continue;
+            }
+
+            var (id, type) = code == StatusCodes.Status400BadRequest
+                ? ("HttpValidationProblemDetails", typeof(HttpValidationProblemDetails))
+                : ("ProblemDetails", typeof(ProblemDetails));
+            if (context.Document?.Components?.Schemas?.ContainsKey(id) != true)
+            {
+                context.Document?.AddComponent(id, await context.GetOrCreateSchemaAsync(type, null, cancellationToken));
+            }
+
+            problem.Content = new Dictionary<string, OpenApiMediaType>
+            {
+                [ProblemJson] = new() { Schema = new OpenApiSchemaReference(id, context.Document) },
+            };
+        }
+    }
+}
