@@ -63,8 +63,8 @@ public sealed partial class QueryInterpreter
             tokens.Start(read.Start),
             tokens.End(read.End) - tokens.Start(read.Start),
             tokens.Source(read.Start, read.End),
-            read.Min is { } min ? (long)(Math.Floor(min / Rounding(min)) * Rounding(min)) : null,
-            read.Max is { } max ? (long)(Math.Ceiling(max / Rounding(max)) * Rounding(max)) : null,
+            read.Min is { } min ? (long)(Math.Floor(Math.Round(min / Rounding(min), 6)) * Rounding(min)) : null,
+            read.Max is { } max ? (long)(Math.Ceiling(Math.Round(max / Rounding(max), 6)) * Rounding(max)) : null,
             meaning,
             read.Approximate);
     }

@@ -140,6 +140,11 @@ internal sealed class QueryTokens
     {
         var word = Text.Substring(start, length);
         var folded = VietnameseText.Fold(word);
+        if (folded.Length == 0)
+        {
+            return; // combining marks with no letter to carry them
+        }
+
         Tokens.Add(new QueryToken(start, length, folded, IsWord: true, HasMarks: VietnameseText.HasDiacritics(word)));
     }
 
