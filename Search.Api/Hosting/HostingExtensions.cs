@@ -7,6 +7,7 @@ using DongNai.Identity;
 using DongNai.Indexers;
 using DongNai.Ranking;
 using DongNai.Search.Api.Searching;
+using DongNai.Search.Understanding;
 using DongNai.Search.Lucene;
 using DongNai.Search.Api.Problems;
 using Hangfire;
@@ -39,6 +40,7 @@ public static class HostingExtensions
         builder.Services.AddRanking();
         builder.Services.AddIndexing();
         builder.Services.AddAccounts(auth, SecretKeys.Load(auth, storage.KeyFolder));
+        builder.Services.AddSingleton<QueryInterpreter>();
         builder.Services.AddSingleton<SearchRequestParser>();
 
         builder.Services.AddProblemDetails();

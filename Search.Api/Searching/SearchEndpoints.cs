@@ -53,7 +53,8 @@ public sealed record SearchResponse(
     IReadOnlyList<SearchHitResponse> Hits,
     IReadOnlyDictionary<string, IReadOnlyList<FacetCountResponse>> Facets,
     string? NextCursor,
-    string RequestId);
+    string RequestId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] UnderstoodResponse? Understood);
 
 public sealed record SuggestionResponse(string Text, int Count);
 
@@ -102,7 +103,7 @@ public static class SearchEndpoints
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> RunAsync(
         HttpContext http, ListingKindDescriptor? kind, RankedSearch search, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (query, errors) = parser.Parse(http.Request.Query, kind, time.GetUtcNow().UtcDateTime);
+        var (query, understood, errors) = parser.Parse(http.Request.Query, kind, time.GetUtcNow().UtcDateTime);
         if (query is null)
         {
             return Invalid(errors.ToDictionary());
@@ -127,7 +128,8 @@ public static class SearchEndpoints
                 f => (IReadOnlyList<FacetCountResponse>)f.Value.Select(v => new FacetCountResponse(v.Value, v.Count)).ToList(),
                 StringComparer.Ordinal),
             result.NextCursor,
-            Guid.NewGuid().ToString("N")));
+            Guid.NewGuid().ToString("N"),
+            understood is null ? null : UnderstoodResponse.From(understood, query.Text ?? "")));
     }
 
     private static async Task<Results<Ok<List<SuggestionResponse>>, ValidationProblem>> Suggest(

@@ -58,6 +58,12 @@ public static class SearchParameters
     public static readonly QueryParameter Cursor = QueryParameter.Text(
         "cursor", 2000, "The nextCursor of the previous page, with the same other parameters.");
 
+    public static readonly QueryParameter Understand = QueryParameter.Choice(
+        "understand", ["true", "false"],
+        "Whether prices, places, kinds and needs written in q (\"phòng trọ dưới 2 triệu gần Amata\") become filters; "
+        + "the response's understood object says what was taken. A parameter given explicitly always wins over the same thing read from q.",
+        "true");
+
     public static readonly QueryParameter MinArea = QueryParameter.Number("minArea", 0, 1_000_000, "Smallest floor area, in square metres.", 15m);
 
     public static readonly QueryParameter MaxArea = QueryParameter.Number("maxArea", 0, 1_000_000, "Largest floor area, in square metres.", 30m);
@@ -100,7 +106,7 @@ public static class SearchParameters
             Text, Latitude, Longitude, RadiusKm, Near, BoundingBox,
             QueryParameter.WholeNumber("minPrice", 0, long.MaxValue, $"Lowest amount. {money}", example: kind?.Search.PriceBands[0]),
             QueryParameter.WholeNumber("maxPrice", 0, long.MaxValue, $"Highest amount. {money}", example: kind?.Search.PriceBands[^1]),
-            Sort, Size, Cursor,
+            Sort, Size, Cursor, Understand,
         ];
         if (kind is null)
         {

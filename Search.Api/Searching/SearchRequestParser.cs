@@ -4,6 +4,7 @@ using DongNai.Domain.Places;
 using DongNai.Domain.Text;
 using DongNai.Domain.Validation;
 using DongNai.Search.Api.Parameters;
+using DongNai.Search.Understanding;
 
 namespace DongNai.Search.Api.Searching;
 
@@ -14,17 +15,22 @@ namespace DongNai.Search.Api.Searching;
 /// of the wrong form, and combinations that mean nothing. Every refusal names its parameter. Pure;
 /// thread-safe.
 /// </summary>
-public sealed class SearchRequestParser(PlaceCatalog places)
+public sealed class SearchRequestParser(PlaceCatalog places, QueryInterpreter interpreter)
 {
-    /// <summary>Parses a request for one kind or, when <paramref name="kind"/> is null, across all kinds.</summary>
-    public (SearchQuery? Query, FieldErrors Errors) Parse(IQueryCollection parameters, ListingKindDescriptor? kind, DateTime now)
+    /// <summary>
+    /// Parses a request for one kind or, when <paramref name="kind"/> is null, across all kinds.
+    /// Unless <c>understand=false</c>, the text goes through the <see cref="QueryInterpreter"/> and
+    /// what it understood becomes filters, except where the request gave the same thing explicitly;
+    /// <c>Understood</c> is what was applied (null when the interpreter was off or had no text).
+    /// </summary>
+    public (SearchQuery? Query, Interpretation? Understood, FieldErrors Errors) Parse(IQueryCollection parameters, ListingKindDescriptor? kind, DateTime now)
     {
         var definitions = SearchParameters.For(kind);
         var errors = new FieldErrors();
         var reader = new QueryReader(parameters, errors);
         if (!reader.RejectUnknown(definitions))
         {
-            return (null, errors);
+            return (null, null, errors);
         }
 
         QueryParameter Defined(string name) => definitions.First(p => p.Name == name);
@@ -100,10 +106,10 @@ public sealed class SearchRequestParser(PlaceCatalog places)
 
         if (!errors.IsEmpty)
         {
-            return (null, errors);
+            return (null, null, errors);
         }
 
-        return (new SearchQuery
+        var query = new SearchQuery
         {
             Kind = kind?.Kind,
             Text = text,
@@ -122,7 +128,93 @@ public sealed class SearchRequestParser(PlaceCatalog places)
             Facets = kind?.Search.Facets ?? [],
             PriceBands = kind?.Search.PriceBands,
             Now = now,
-        }, errors);
+        };
+        if (reader.Choice(SearchParameters.Understand) == "false" || text is null)
+        {
+            return (query, null, errors);
+        }
+
+        var (understood, applied) = Understand(interpreter.Interpret(text, kind?.Kind), parameters, kind, query);
+        return (applied, understood, errors);
+    }
+
+    /// <summary>
+    /// Applies what the interpreter understood to <paramref name="query"/>, explicit parameters
+    /// winning. In a search across kinds, needs, areas and departures belong to one kind, and as
+    /// filters they would hide every other kind; there their words stay text to match instead.
+    /// </summary>
+    private static (Interpretation Understood, SearchQuery Query) Understand(
+        Interpretation understood, IQueryCollection parameters, ListingKindDescriptor? kind, SearchQuery query)
+    {
+        bool Given(params string[] names) => names.Any(parameters.ContainsKey);
+
+        var backToText = new List<string>();
+        if (Given("minPrice", "maxPrice"))
+        {
+            understood = understood.Without(UnderstoodField.Money);
+        }
+
+        if (Given("lat", "lon", "near", "bbox", "radiusKm"))
+        {
+            understood = understood.Without(UnderstoodField.Place);
+        }
+
+        if (Given("sort"))
+        {
+            understood = understood.Without(UnderstoodField.Cheap);
+        }
+
+        if (Given("minArea", "maxArea"))
+        {
+            understood = understood.Without(UnderstoodField.Area);
+        }
+
+        if (Given("departFrom", "departTo"))
+        {
+            understood = understood.Without(UnderstoodField.Departure);
+        }
+
+        foreach (var filter in kind?.Search.Filters ?? [])
+        {
+            if (Given(filter.Name))
+            {
+                understood = understood.Without(UnderstoodField.Need, filter.Name);
+            }
+        }
+
+        if (kind is null)
+        {
+            foreach (var field in (UnderstoodField[])[UnderstoodField.Need, UnderstoodField.Area, UnderstoodField.Departure])
+            {
+                backToText.AddRange(understood.Parts.Where(p => p.Field == field).Select(p => p.Source).Distinct(StringComparer.Ordinal));
+                understood = understood.Without(field);
+            }
+        }
+
+        var filters = new Dictionary<string, IReadOnlyList<string>>(query.Filters, StringComparer.Ordinal);
+        if (kind is not null)
+        {
+            foreach (var (name, values) in understood.FiltersFor(kind.Kind))
+            {
+                filters[name] = values;
+            }
+        }
+
+        var text = string.Join(' ', backToText.Prepend(understood.RemainingText).Where(t => t.Length > 0));
+        var place = understood.Place;
+        return (understood, query with
+        {
+            Text = text.Length == 0 ? null : text,
+            MinPrice = understood.Money?.MinVnd ?? query.MinPrice,
+            MaxPrice = understood.Money?.MaxVnd ?? query.MaxPrice,
+            Geo = place is null ? query.Geo : new GeoRadius(place.Point, place.RadiusKm),
+            ReferencePoint = place?.Point ?? query.ReferencePoint,
+            MinArea = understood.Area?.MinM2 ?? query.MinArea,
+            MaxArea = understood.Area?.MaxM2 ?? query.MaxArea,
+            DepartureFrom = understood.Departure?.From ?? query.DepartureFrom,
+            DepartureTo = understood.Departure?.To ?? query.DepartureTo,
+            Filters = filters,
+        });
     }
 
     /// <summary>minLon,minLat,maxLon,maxLat, the GeoJSON order.</summary>
