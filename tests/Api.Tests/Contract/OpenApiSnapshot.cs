@@ -20,6 +20,7 @@ public static partial class OpenApiSnapshot
     {
         WriteIndented = true,
         IndentSize = 2,
+        NewLine = "\n",
 
         // Vietnamese descriptions stay readable in diffs instead of turning into \u escapes.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
