@@ -15,13 +15,19 @@ public enum MoneyField
 /// </summary>
 public sealed record KeywordFilter(string Name, IReadOnlySet<string>? Values, bool FoldsValues, string Description)
 {
+    /// <summary>The enum whose codes <see cref="Values"/> are, by name (documents name the value list after it); null for free values.</summary>
+    public string? CodesName { get; init; }
+
     /// <summary>A filter whose values are the camelCase codes of <typeparamref name="TEnum"/> (flags: each single flag).</summary>
     public static KeywordFilter Codes<TEnum>(string name, string description)
         where TEnum : struct, Enum =>
         new(name, Enum.GetValues<TEnum>()
             .Where(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) != 0)
             .Select(ListingVocabulary.Code)
-            .ToHashSet(StringComparer.Ordinal), FoldsValues: false, description);
+            .ToHashSet(StringComparer.Ordinal), FoldsValues: false, description)
+        {
+            CodesName = typeof(TEnum).Name,
+        };
 
     /// <summary>A filter on exact codes of a catalog (GSO commune codes, park codes).</summary>
     public static KeywordFilter ExactCodes(string name, string description) => new(name, null, FoldsValues: false, description);

@@ -56,6 +56,7 @@ public static class HostingExtensions
             OpenApiParameters.AddTo(options);
             OpenApiProblems.AddTo(options);
             OpenApiOptionalFields.AddTo(options);
+            OpenApiEnums.AddTo(options);
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
 

@@ -10,6 +10,8 @@ namespace DongNai.Search.Api.Hosting;
 /// </summary>
 internal static class OpenApiDocumentInfo
 {
+    public const string Version = "1.0.0";
+
     /// <summary>Descriptions of the tags that are not listing kinds; a test checks every tag in use has one.</summary>
     private static readonly Dictionary<string, string> AreaTags = new(StringComparer.Ordinal)
     {
@@ -24,6 +26,10 @@ internal static class OpenApiDocumentInfo
     public static void AddTo(OpenApiOptions options) => options.AddDocumentTransformer((document, _, _) =>
     {
         document.Info.Title = "Đồng Nai citizen app: search and listings API";
+
+        // Semantic: a breaking change raises the major part, with an entry in docs/api/CHANGELOG.md
+        // (the snapshot test refuses it otherwise); additions raise the minor part.
+        document.Info.Version = Version;
         document.Info.Description = "Jobs, rentals, classifieds, vouchers and bus routes for Đồng Nai's industrial-park workers.";
         foreach (var server in document.Servers ?? [])
         {

@@ -30,15 +30,27 @@ internal static class OpenApiParameters
                 operation.Parameters.Remove(old);
             }
 
-            operation.Parameters.Add(Describe(parameter, location));
+            operation.Parameters.Add(Describe(parameter, location, context.Document));
         }
 
         return Task.CompletedTask;
     });
 
-    private static OpenApiParameter Describe(QueryParameter parameter, ParameterLocation location)
+    private static OpenApiParameter Describe(QueryParameter parameter, ParameterLocation location, OpenApiDocument? document)
     {
-        var schema = Schema(parameter);
+        IOpenApiSchema schema = Schema(parameter);
+        if (parameter is { Values: { } values, ValuesName: { } name } && document is not null)
+        {
+            // Listed once under its name, so clients get one type (RentalType, SearchSort) rather than one per operation.
+            document.AddComponent(name, new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))] });
+            schema = new OpenApiSchemaReference(name, document);
+            if (!parameter.Repeatable && parameter.Default is { } fallback)
+            {
+                // A reference cannot carry a default beside it in every tool; the description says it.
+                parameter = parameter with { Description = $"{parameter.Description} Default: {fallback}." };
+            }
+        }
+
         if (parameter.Repeatable)
         {
             schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = schema };
@@ -66,6 +78,7 @@ internal static class OpenApiParameters
             {
                 QueryValueType.WholeNumber => JsonSchemaType.Integer,
                 QueryValueType.Number => JsonSchemaType.Number,
+                QueryValueType.Boolean => JsonSchemaType.Boolean,
                 _ => JsonSchemaType.String,
             },
             Format = parameter.Type switch
@@ -99,6 +112,7 @@ internal static class OpenApiParameters
         {
             QueryValueType.WholeNumber => JsonValue.Create(long.Parse(text, CultureInfo.InvariantCulture)),
             QueryValueType.Number => JsonValue.Create(decimal.Parse(text, CultureInfo.InvariantCulture)),
+            QueryValueType.Boolean => JsonValue.Create(text == "true"),
             _ => JsonValue.Create(text),
         };
     }

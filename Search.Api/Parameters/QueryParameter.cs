@@ -17,6 +17,9 @@ public enum QueryValueType
     /// <summary>A time of day as HH:mm.</summary>
     TimeOfDay,
 
+    /// <summary>true or false.</summary>
+    Boolean,
+
     /// <summary>One of <see cref="QueryParameter.Values"/>.</summary>
     Choice,
 }
@@ -46,6 +49,9 @@ public sealed record QueryParameter
 
     /// <summary>The accepted values of a <see cref="QueryValueType.Choice"/> or of a list; null: any value.</summary>
     public IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>The name under which the document lists <see cref="Values"/> once, for every parameter that accepts them.</summary>
+    public string? ValuesName { get; init; }
 
     /// <summary>Several values allowed: the parameter repeated, or values separated by commas.</summary>
     public bool Repeatable { get; init; }
@@ -98,14 +104,18 @@ public sealed record QueryParameter
             Example = example,
         };
 
-    public static QueryParameter Choice(string name, IReadOnlyList<string> values, string description, string? defaultValue = null) =>
-        new() { Name = name, Description = description, Type = QueryValueType.Choice, Values = values, Default = defaultValue };
+    public static QueryParameter Choice(string name, string valuesName, IReadOnlyList<string> values, string description, string? defaultValue = null) =>
+        new() { Name = name, Description = description, Type = QueryValueType.Choice, Values = values, ValuesName = valuesName, Default = defaultValue };
+
+    public static QueryParameter Boolean(string name, string description, bool defaultValue) =>
+        new() { Name = name, Description = description, Type = QueryValueType.Boolean, Default = defaultValue ? "true" : "false" };
 
     /// <summary>Several values, repeated (<c>?x=a&amp;x=b</c>) or comma-separated (<c>?x=a,b</c>); <paramref name="values"/> null for free values.</summary>
-    public static QueryParameter List(string name, IReadOnlyList<string>? values, string description, string? example = null) =>
+    public static QueryParameter List(string name, IReadOnlyList<string>? values, string? valuesName, string description, string? example = null) =>
         new()
         {
             Name = name,
+            ValuesName = valuesName,
             Description = description + " Repeat the parameter or separate values with commas; a listing matches when it has any of them.",
             Values = values,
             Repeatable = true,

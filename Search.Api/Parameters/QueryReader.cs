@@ -101,6 +101,22 @@ public sealed class QueryReader(IQueryCollection query, FieldErrors errors)
         return null;
     }
 
+    public bool? Boolean(QueryParameter parameter)
+    {
+        if (Raw(parameter) is not { } raw)
+        {
+            return null;
+        }
+
+        if (raw is "true" or "false")
+        {
+            return raw == "true";
+        }
+
+        errors.Add(parameter.Name, "Must be true or false.");
+        return null;
+    }
+
     /// <summary>The value of a <see cref="QueryValueType.Choice"/>, or null when absent or not one of its values.</summary>
     public string? Choice(QueryParameter parameter)
     {

@@ -24,6 +24,9 @@ public static class SearchParameters
         ["newest"] = SearchSort.Newest,
     };
 
+    /// <summary>The name of the document's list of kind slugs.</summary>
+    private const string KindSlugs = "ListingKindSlug";
+
     public static readonly QueryParameter Text = QueryParameter.Text(
         "q", 200, "Words to find, with or without accents (\"phong tro\" finds \"phòng trọ\").", "phong tro gan amata");
 
@@ -50,7 +53,7 @@ public static class SearchParameters
     };
 
     public static readonly QueryParameter Sort = QueryParameter.Choice(
-        "sort", [.. Sorts.Keys], "Order of results; distance needs lat/lon or near.", "relevance");
+        "sort", "SearchSort", [.. Sorts.Keys], "Order of results; distance needs lat/lon or near.", "relevance");
 
     public static readonly QueryParameter Size = QueryParameter.WholeNumber(
         "size", 1, SearchQuery.MaxSize, "Results per page.", defaultValue: 20);
@@ -58,11 +61,11 @@ public static class SearchParameters
     public static readonly QueryParameter Cursor = QueryParameter.Text(
         "cursor", 2000, "The nextCursor of the previous page, with the same other parameters.");
 
-    public static readonly QueryParameter Understand = QueryParameter.Choice(
-        "understand", ["true", "false"],
+    public static readonly QueryParameter Understand = QueryParameter.Boolean(
+        "understand",
         "Whether prices, places, kinds and needs written in q (\"phòng trọ dưới 2 triệu gần Amata\") become filters; "
         + "the response's understood object says what was taken. A parameter given explicitly always wins over the same thing read from q.",
-        "true");
+        defaultValue: true);
 
     public static readonly QueryParameter MinArea = QueryParameter.Number("minArea", 0, 1_000_000, "Smallest floor area, in square metres.", 15m);
 
@@ -76,14 +79,14 @@ public static class SearchParameters
     public static readonly IReadOnlyList<QueryParameter> Suggest =
     [
         QueryParameter.Text("q", 100, "What the user has typed so far (1 to 100 characters), with or without accents.", "phong tr") with { Required = true },
-        QueryParameter.Choice("kind", [.. ListingKinds.Descriptors.Select(k => k.Slug)], "Only suggestions from this kind of listing."),
+        QueryParameter.Choice("kind", KindSlugs, [.. ListingKinds.Descriptors.Select(k => k.Slug)], "Only suggestions from this kind of listing."),
         QueryParameter.WholeNumber("size", 1, SuggestQuery.MaxSize, "Suggestions to return.", defaultValue: 8),
     ];
 
     /// <summary>Related's parameters.</summary>
     public static readonly IReadOnlyList<QueryParameter> Related =
     [
-        new() { Name = "kind", InPath = true, Type = QueryValueType.Choice, Values = [.. ListingKinds.Descriptors.Select(k => k.Slug)], Description = "The listing's kind." },
+        QueryParameter.Choice("kind", KindSlugs, [.. ListingKinds.Descriptors.Select(k => k.Slug)], "The listing's kind.") with { InPath = true },
         QueryParameter.WholeNumber("size", 1, RelatedQuery.MaxSize, "Similar listings to return.", defaultValue: 10),
     ];
 
@@ -116,6 +119,7 @@ public static class SearchParameters
         parameters.AddRange(kind.Search.Filters.Select(filter => QueryParameter.List(
             filter.Name,
             filter.Values?.Order(StringComparer.Ordinal).ToList(),
+            filter.CodesName,
             filter.Description,
             FilterExamples.GetValueOrDefault(filter.Name))));
         if (kind.Search.HasArea)

@@ -52,6 +52,7 @@ public sealed class SearchRequestParser(PlaceCatalog places, QueryInterpreter in
         var cursor = reader.Text(SearchParameters.Cursor);
         var departFrom = reader.TimeOfDay(SearchParameters.DepartFrom);
         var departTo = reader.TimeOfDay(SearchParameters.DepartTo);
+        var understand = reader.Boolean(SearchParameters.Understand) ?? true;
         var sort = reader.Choice(SearchParameters.Sort) is { } sortName ? SearchParameters.Sorts[sortName] : SearchSort.Relevance;
 
         GeoPoint? point = latitude is { } lat && longitude is { } lon ? new GeoPoint(lat, lon) : null;
@@ -129,7 +130,7 @@ public sealed class SearchRequestParser(PlaceCatalog places, QueryInterpreter in
             PriceBands = kind?.Search.PriceBands,
             Now = now,
         };
-        if (reader.Choice(SearchParameters.Understand) == "false" || text is null)
+        if (!understand || text is null)
         {
             return (query, null, errors);
         }

@@ -10,9 +10,9 @@ namespace DongNai.Api.Client;
 public partial class DongNaiApiClient
 {
     /// <summary>
-    /// The document's enum schemas carry no <c>"type": "string"</c>, so NSwag generates the C# enums
-    /// without a string converter and System.Text.Json would send them as numbers; the API writes
-    /// and reads them as camelCase strings.
+    /// NSwag puts a string converter on single enum properties but none on lists of enums
+    /// (its "TODO(system.text.json): ItemConverterType"), which System.Text.Json would send as
+    /// numbers; the API writes and reads enums as camelCase strings.
     /// </summary>
     static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings) =>
         settings.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));

@@ -62,15 +62,16 @@ public sealed class ParameterDocumentAgreementTests(ApiFactory factory) : IClass
     [MemberData(nameof(Operations))]
     public async Task DocumentedExamplesAndBounds_AreAccepted_AndValuesPastThem_AreRefusedByName(string path)
     {
-        var operation = await OperationAsync(path);
+        var document = await DocumentAsync();
+        var operation = document.GetProperty("paths").GetProperty(path).GetProperty("get");
         var checkedSomething = 0;
 
         foreach (var parameter in QueryParameters(operation))
         {
             var name = parameter.GetProperty("name").GetString()!;
-            var schema = parameter.GetProperty("schema");
+            var schema = Resolve(document, parameter.GetProperty("schema"));
             var isArray = schema.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "array";
-            var item = isArray ? schema.GetProperty("items") : schema;
+            var item = isArray ? Resolve(document, schema.GetProperty("items")) : schema;
 
             if (parameter.TryGetProperty("example", out var example))
             {
@@ -101,6 +102,14 @@ public sealed class ParameterDocumentAgreementTests(ApiFactory factory) : IClass
                 }
 
                 await RefusedAsync(operation, path, name, "notOneOfThem");
+                checkedSomething++;
+            }
+
+            if (item.TryGetProperty("type", out var itemType) && itemType.GetString() == "boolean")
+            {
+                await AcceptedAsync(operation, path, name, "true");
+                await AcceptedAsync(operation, path, name, "false");
+                await RefusedAsync(operation, path, name, "yes");
                 checkedSomething++;
             }
 
@@ -180,6 +189,12 @@ public sealed class ParameterDocumentAgreementTests(ApiFactory factory) : IClass
         var step = schema.GetProperty("type").GetString() == "integer" ? 1m : 0.001m;
         return (value + (direction * step)).ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The schema a <c>$ref</c> names (value lists are named once in components), or the schema itself.</summary>
+    private static JsonElement Resolve(JsonElement document, JsonElement schema) =>
+        schema.TryGetProperty("$ref", out var reference)
+            ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
+            : schema;
 
     private static string Text(JsonElement value) =>
         value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();

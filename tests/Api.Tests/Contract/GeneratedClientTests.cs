@@ -53,7 +53,7 @@ public sealed class GeneratedClientTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal(RentalType.Room, read.RentalType);
         Assert.Equal(1_800_000, read.PriceVnd);
         Assert.Equal(20, read.AreaM2);
-        Assert.Equal(["loft", "privateBathroom", "wifi"], read.Amenities.Order(StringComparer.Ordinal));
+        Assert.Equal(new HashSet<RentalAmenities> { RentalAmenities.Loft, RentalAmenities.PrivateBathroom, RentalAmenities.Wifi }, read.Amenities.ToHashSet());
         Assert.Equal(ApiFactory.Start, read.UpdatedAt);
     }
 
@@ -67,23 +67,53 @@ public sealed class GeneratedClientTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal(404, missing.StatusCode);
     }
 
-    /// <summary>
-    /// Today's document gives the kind search no query parameters, so the client can only ask for
-    /// a whole kind; once the lead documents each kind's filters this test should search by them.
-    /// </summary>
     [Fact]
-    public async Task SearchKind_FindsANewRental_AndCountsItInTheFacets()
+    public async Task SearchRentals_FiltersByTheDocumentedTypedParameters_AndCountsFacets()
     {
         var owner = await SignUpAsync();
         var created = await owner.CreateRentalAsync(Rental("Phòng trọ mới xây khu Long Bình"));
+        var client = new DongNaiApiClient(factory.CreateClient());
 
-        var page = await PollAsync(() => new DongNaiApiClient(factory.CreateClient()).SearchKindAsync("rentals"), page => page.Hits.Any(hit => hit.Id == created.Id));
+        var page = await PollAsync(
+            () => client.SearchRentalsAsync(
+                rentalType: [RentalType.Room],
+                amenities: [RentalAmenities.Loft],
+                maxPrice: 2_000_000,
+                minArea: 15,
+                lat: ListingPayloads.AmataLatitude,
+                lon: ListingPayloads.AmataLongitude,
+                radiusKm: 3,
+                sort: SearchSort.Distance),
+            page => page.Hits.Any(hit => hit.Id == created.Id));
+        var excluded = await client.SearchRentalsAsync(rentalType: [RentalType.Dormitory], amenities: [RentalAmenities.Loft]);
 
         var hit = page.Hits.Single(hit => hit.Id == created.Id);
         Assert.Equal("rentals", hit.Kind);
         Assert.Equal(1_800_000, hit.PriceVnd);
+        Assert.NotNull(hit.DistanceKm);
         Assert.Null(hit.SalaryMinVnd);
-        Assert.Contains(page.Facets.Values.SelectMany(counts => counts), count => count.Value == "room" && count.Count >= 1);
+        Assert.Contains(page.Facets["rentalType"], count => count.Value == "room" && count.Count >= 1);
+        Assert.DoesNotContain(excluded.Hits, h => h.Id == created.Id);
+    }
+
+    [Fact]
+    public async Task SearchRentals_SaysWhatItUnderstoodInTheText()
+    {
+        var owner = await SignUpAsync();
+        var created = await owner.CreateRentalAsync(Rental("Phòng khép kín mới xây gần khu công nghiệp"));
+        var client = new DongNaiApiClient(factory.CreateClient());
+
+        var page = await PollAsync(() => client.SearchRentalsAsync(q: "phòng dưới 2 triệu gần KCN Amata"), page => page.Hits.Any(hit => hit.Id == created.Id));
+        var literal = await client.SearchRentalsAsync(q: "phòng dưới 2 triệu gần KCN Amata", understand: false);
+
+        Assert.Contains(page.Hits, hit => hit.Id == created.Id);
+        var understood = page.Understood!;
+        var money = Assert.Single(understood.Parts, part => part.Field == "money");
+        Assert.Equal(2_000_000, money.MaxVnd);
+        var place = Assert.Single(understood.Parts, part => part.Field == "place");
+        Assert.Equal("amata", place.Place!.Code);
+        Assert.Null(literal.Understood);
+        Assert.DoesNotContain(literal.Hits, hit => hit.Id == created.Id);
     }
 
     [Fact]
@@ -92,7 +122,7 @@ public sealed class GeneratedClientTests(ApiFactory factory) : IClassFixture<Api
         var owner = await SignUpAsync();
         var created = await owner.CreateRentalAsync(Rental("Phòng trọ giá rẻ gần chợ Hố Nai"));
 
-        var page = await PollAsync(() => new DongNaiApiClient(factory.CreateClient()).SearchAllAsync(), page => page.Hits.Any(hit => hit.Id == created.Id));
+        var page = await PollAsync(() => new DongNaiApiClient(factory.CreateClient()).SearchAllAsync(q: "hố nai", size: 50), page => page.Hits.Any(hit => hit.Id == created.Id));
 
         Assert.Contains(page.Hits, hit => hit.Id == created.Id && hit.Kind == "rentals");
         Assert.True(page.Total >= 1);
@@ -106,26 +136,32 @@ public sealed class GeneratedClientTests(ApiFactory factory) : IClassFixture<Api
         var first = await owner.CreateRentalAsync(Rental("Cho thuê phòng trọ sinh viên công nhân Tam Hiệp có máy lạnh"));
         var twin = await owner.CreateRentalAsync(Rental("Cho thuê phòng trọ công nhân Tam Hiệp có máy lạnh giá tốt"));
         var client = new DongNaiApiClient(factory.CreateClient());
-        await PollAsync(() => client.SearchKindAsync("rentals"), page => page.Hits.Any(hit => hit.Id == twin.Id) && page.Hits.Any(hit => hit.Id == first.Id));
+        await PollAsync(() => client.SearchRentalsAsync(size: 100), page => page.Hits.Any(hit => hit.Id == twin.Id) && page.Hits.Any(hit => hit.Id == first.Id));
 
-        var related = await client.RelatedAsync("rentals", first.Id, size: 5);
+        var related = await client.RelatedAsync(first.Id, ListingKindSlug.Rentals, size: 5);
 
         Assert.Contains(related, hit => hit.Id == twin.Id);
         Assert.DoesNotContain(related, hit => hit.Id == first.Id);
     }
 
-    /// <summary>
-    /// Today's document declares no parameter for <c>GET /api/suggest</c>, so the generated
-    /// <c>SuggestAsync()</c> cannot send the prefix and the API answers with its documented 400
-    /// naming <c>q</c>. This is issue 18's gap, seen from a client; when <c>q</c> is documented this
-    /// stops compiling and becomes a test of the suggestions themselves.
-    /// </summary>
     [Fact]
-    public async Task Suggest_CannotSendAPrefix_BecauseTheDocumentDeclaresNone()
+    public async Task Suggest_CompletesAPrefix_FromANewListing()
+    {
+        var owner = await SignUpAsync();
+        await owner.CreateRentalAsync(Rental("Nhà nguyên căn Thống Nhất cho thuê"));
+        var client = new DongNaiApiClient(factory.CreateClient());
+
+        var suggestions = await PollAsync(() => client.SuggestAsync("nha nguyen can thong", ListingKindSlug.Rentals), s => s.Count > 0);
+
+        Assert.Contains(suggestions, s => s.Text.Contains("Thống Nhất", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Suggest_FailsWithTheDocumentedValidationProblem_ForAnOverlongPrefix()
     {
         var client = new DongNaiApiClient(factory.CreateClient());
 
-        var refused = await Assert.ThrowsAsync<ApiException<HttpValidationProblemDetails>>(() => client.SuggestAsync());
+        var refused = await Assert.ThrowsAsync<ApiException<HttpValidationProblemDetails>>(() => client.SuggestAsync(new string('a', 101)));
 
         Assert.Equal(400, refused.StatusCode);
         Assert.Contains("q", refused.Result.Errors!.Keys);
@@ -154,7 +190,7 @@ public sealed class GeneratedClientTests(ApiFactory factory) : IClassFixture<Api
         DepositVnd = 1_800_000,
         AreaM2 = 20,
         MaxOccupants = 3,
-        Amenities = ["loft", "privateBathroom", "wifi"],
+        Amenities = [RentalAmenities.Loft, RentalAmenities.PrivateBathroom, RentalAmenities.Wifi],
         Latitude = ListingPayloads.AmataLatitude + 0.01,
         Longitude = ListingPayloads.AmataLongitude + 0.01,
         PhotoUrls = ["https://example.vn/anh/phong-1.jpg"],
