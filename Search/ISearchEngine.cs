@@ -48,26 +48,30 @@ public interface ISearchEngine : IDisposable
     Task<IReadOnlyList<SearchHit>> RelatedAsync(RelatedQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// A corrected text for a query that may hold typos, built from the words of the live listings
-    /// (of <see cref="SpellingQuery.Kind"/>, or of all kinds): null when every word is already in
-    /// that vocabulary, or when no unknown word has a close enough known one.
+    /// A corrected text for a query that may hold typos, built from the words of the live listings:
+    /// null when every word is a word some live listing holds, or when no unknown word has a close
+    /// enough word among the listings of <see cref="SpellingQuery.Kind"/> (or of all kinds).
     /// </summary>
     /// <remarks>
     /// <para>
-    /// Words are taken accent-insensitively and corrected one by one. A word the listings contain
-    /// is kept; so are numbers and words of one or two letters. Another word is replaced by the known
-    /// word within one edit (words of three or four letters) or two edits (longer words), where a
-    /// swap of two neighbouring letters is one edit and the first letter must be right; among
-    /// several, the one that forms a word pair the listings contain with its neighbours wins
-    /// ("phong tor" → "tro", as in "phong tro"), then the closer, then the more frequent. A word
-    /// with no known word that close is kept as typed.
+    /// Words are taken accent-insensitively and corrected one by one. A word some live listing (of
+    /// any kind) holds is kept: a word only another kind uses is not a typo, and a search of one kind
+    /// that finds nothing for it needs relaxing instead (see <see cref="WordFrequenciesAsync"/>).
+    /// Numbers and words of one or two letters are kept too. Another word is replaced by a word of
+    /// the kind's listings within one edit (words of three or four letters) or two edits (longer
+    /// words), where a swap of two neighbouring letters is one edit and the first letter must be
+    /// right; among several, the one that forms a word pair the listings hold with its neighbours
+    /// wins ("phong tor" → "tro", as in "phong tro"), then the closer, then the more frequent. A
+    /// word with no such word that close is kept as typed.
     /// </para>
     /// <para>
     /// The text comes back as words separated by single spaces, lower case, punctuation dropped. A
     /// word typed with accents keeps them (unless it was corrected); every other word is given the
-    /// accents the listings' titles most often write it with ("phong tor" → "phòng trọ"), and stays
-    /// without accents when no title holds it. Searching the result finds what the corrected words
-    /// find. Expired listings not deleted yet count as live, as in <see cref="CountAsync"/>.
+    /// accents the listings' titles write it with (of its forms, the one titles most often hold
+    /// together with the neighbouring words, else the most frequent: "phong tor" → "phòng trọ",
+    /// "ke toan" → "kế toán"), and stays without accents when no title holds it. Searching the
+    /// result finds what the corrected words find. Expired listings not deleted yet count as live,
+    /// as in <see cref="CountAsync"/>.
     /// </para>
     /// <para>
     /// In Elasticsearch: a <c>term</c> suggester per word on the folded text field

@@ -13,7 +13,8 @@ namespace DongNai.Search.Lucene.Querying;
 /// field (a Levenshtein automaton walked against the terms dictionary, as Lucene's
 /// DirectSpellChecker does; Lucene.Net.Suggest is not available here), ranked by whether they form
 /// a known word pair (<see cref="FieldNames.TextPhrases"/>) with their neighbours, then by edits,
-/// then by how many live listings hold them. Accents come from the accented title field.
+/// then by how many live listings hold them. Accents come from the accented title field, chosen
+/// by how often titles hold them together with the neighbouring words.
 /// Thread-safe (holds only analyzers).
 /// </summary>
 internal sealed class SpellingCorrector(VietnameseAnalyzer accented, VietnameseAnalyzer folded)
@@ -26,6 +27,9 @@ internal sealed class SpellingCorrector(VietnameseAnalyzer accented, VietnameseA
 
     /// <summary>Typos rarely hit the first letter, and a fixed first letter keeps the automaton walk small.</summary>
     private const int PrefixLength = 1;
+
+    /// <summary>Accented forms of a word weighed against its neighbours; rarer ones are almost never meant.</summary>
+    private const int MaxForms = 4;
 
     /// <summary>The Vietnamese lower-case letters with diacritics; each folds to one ASCII letter.</summary>
     private const string AccentedLetters = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
@@ -55,9 +59,12 @@ internal sealed class SpellingCorrector(VietnameseAnalyzer accented, VietnameseA
             return null;
         }
 
+        // A word some listing of another kind holds is not a typo: a search of one kind that finds
+        // nothing for it needs relaxing, not another word. Replacements come from the kind's own words.
         var vocabulary = new Vocabulary(reader, query.Kind);
+        var everyKind = query.Kind is null ? vocabulary : new Vocabulary(reader, kind: null);
         var words = foldedTokens.ToArray();
-        var known = words.Select((word, i) => i >= SpellingQuery.MaxWords || !IsCorrectable(word) || vocabulary.Contains(word)).ToArray();
+        var known = words.Select((word, i) => i >= SpellingQuery.MaxWords || !IsCorrectable(word) || everyKind.Contains(word)).ToArray();
         var corrected = new bool[words.Length];
         for (var i = 0; i < words.Length; i++)
         {
@@ -81,8 +88,36 @@ internal sealed class SpellingCorrector(VietnameseAnalyzer accented, VietnameseA
         }
 
         var titles = MultiFields.GetTerms(reader, FieldNames.Title);
-        return string.Join(' ', words.Select((word, i) =>
-            !corrected[i] && VietnameseText.HasDiacritics(accentedTokens[i]) ? accentedTokens[i] : WithAccents(titles, word) ?? word));
+        var forms = words.Select((word, i) => !corrected[i] && VietnameseText.HasDiacritics(accentedTokens[i])
+            ? [accentedTokens[i]]
+            : AccentedForms(titles, word) is { Count: > 0 } found ? found : [word]).ToArray();
+        return string.Join(' ', ChooseForms(vocabulary, forms));
+    }
+
+    /// <summary>
+    /// One form per word, left to right: the one whose titles most often also hold the previous
+    /// word's chosen form or the next word's most frequent one ("ke toan" → "kế toán", not the
+    /// more frequent "toàn"), else the most frequent.
+    /// </summary>
+    private static string[] ChooseForms(Vocabulary vocabulary, IReadOnlyList<string>[] forms)
+    {
+        var chosen = new string[forms.Length];
+        for (var i = 0; i < forms.Length; i++)
+        {
+            var previous = i > 0 ? chosen[i - 1] : null;
+            var next = i + 1 < forms.Length ? forms[i + 1][0] : null;
+            chosen[i] = forms[i].Count == 1
+                ? forms[i][0]
+                : forms[i]
+                    .Select((form, rank) => (Form: form, Rank: rank, Together:
+                        (previous is null ? 0 : vocabulary.CountBoth(FieldNames.Title, previous, form, FrequencyCap))
+                        + (next is null ? 0 : vocabulary.CountBoth(FieldNames.Title, form, next, FrequencyCap))))
+                    .OrderByDescending(candidate => candidate.Together)
+                    .ThenBy(candidate => candidate.Rank)
+                    .First().Form;
+        }
+
+        return chosen;
     }
 
     /// <summary>Numbers and words of one or two letters are left alone: too many words lie within an edit of them.</summary>
@@ -126,15 +161,17 @@ internal sealed class SpellingCorrector(VietnameseAnalyzer accented, VietnameseA
         + (next is null ? 0 : vocabulary.Count(FieldNames.TextPhrases, candidate + " " + next, FrequencyCap));
 
     /// <summary>
-    /// The accented title word most listings write for a folded word, or null when no title holds
-    /// it. Letters before the first one that can carry a mark are the same in every form, so only
-    /// the terms under that prefix followed by each form of that letter are read.
+    /// The title words that fold to <paramref name="word"/>, most frequent first (at most
+    /// <see cref="MaxForms"/>); empty when no title holds it. Letters before the first one that
+    /// can carry a mark are the same in every form, so only the terms under that prefix followed by
+    /// each form of that letter are read.
     /// </summary>
-    private static string? WithAccents(Terms? titles, string word)
+    private static List<string> AccentedForms(Terms? titles, string word)
     {
+        var found = new List<(string Term, int DocFreq)>();
         if (titles is null)
         {
-            return null;
+            return [];
         }
 
         var fixedLength = 0;
@@ -145,8 +182,6 @@ internal sealed class SpellingCorrector(VietnameseAnalyzer accented, VietnameseA
 
         var prefix = word[..fixedLength];
         var starts = fixedLength == word.Length ? [prefix] : Variants[word[fixedLength]].Select(letter => prefix + letter);
-        string? best = null;
-        var bestCount = 0;
         var terms = titles.GetEnumerator();
         foreach (var start in starts)
         {
@@ -164,16 +199,20 @@ internal sealed class SpellingCorrector(VietnameseAnalyzer accented, VietnameseA
                 }
 
                 var term = terms.Term.Utf8ToString();
-                if (terms.DocFreq > bestCount && term.Length == word.Length && VietnameseText.Fold(term) == word)
+                if (term.Length == word.Length && VietnameseText.Fold(term) == word)
                 {
-                    best = term;
-                    bestCount = terms.DocFreq;
+                    found.Add((term, terms.DocFreq));
                 }
             }
             while (terms.MoveNext());
         }
 
-        return best;
+        return found
+            .OrderByDescending(form => form.DocFreq)
+            .ThenBy(form => form.Term, StringComparer.Ordinal)
+            .Take(MaxForms)
+            .Select(form => form.Term)
+            .ToList();
     }
 
     /// <summary>Edit distance where swapping two neighbouring letters is one edit (optimal string alignment), as the automaton counts.</summary>

@@ -48,6 +48,48 @@ internal sealed class Vocabulary(IndexReader reader, ListingKind? kind)
         return count;
     }
 
+    /// <summary>Live listings of the kind whose <paramref name="field"/> holds both terms, counted up to <paramref name="cap"/>.</summary>
+    public int CountBoth(string field, string first, string second, int cap = int.MaxValue)
+    {
+        var count = 0;
+        foreach (var leaf in reader.Leaves)
+        {
+            var segment = leaf.AtomicReader;
+            var a = segment.GetTermDocsEnum(new Term(field, first));
+            var b = a is null ? null : segment.GetTermDocsEnum(new Term(field, second));
+            var kinds = kind is null ? null : CachedDocValues.Numeric(segment, FieldNames.KindValue);
+            if (a is null || b is null || (kind is not null && kinds is null))
+            {
+                continue;
+            }
+
+            var doc = a.NextDoc();
+            while (doc != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                var other = b.Advance(doc);
+                if (other == DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    break;
+                }
+
+                if (other != doc)
+                {
+                    doc = a.Advance(other);
+                    continue;
+                }
+
+                if ((kinds is null || kinds.Get(doc) == (int)kind!.Value) && ++count >= cap)
+                {
+                    return count;
+                }
+
+                doc = a.NextDoc();
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>Whether some live listing of the kind holds the folded word in its text.</summary>
     public bool Contains(string foldedWord) => Count(FieldNames.TextFolded, foldedWord, cap: 1) > 0;
 

@@ -77,6 +77,32 @@ public abstract partial class SearchEngineContractTests
     }
 
     [Fact]
+    public async Task CorrectSpelling_KeepsAWordOfAnotherKind_WhenAKindIsGiven()
+    {
+        await IndexVocabularyAsync();
+
+        var corrected = await Engine.CorrectSpellingAsync(new SpellingQuery { Text = "phong samsung", Kind = ListingKind.Rental });
+
+        Assert.Null(corrected);
+    }
+
+    [Fact]
+    public async Task CorrectSpelling_ChoosesTheAccentsThatFitTheNeighbours()
+    {
+        await IndexAsync(
+            ListingBuilder.Job(1).Titled("Tuyển kế toán kho"),
+            ListingBuilder.Classified(2).Titled("Thanh lý toàn bộ đồ gia dụng"),
+            ListingBuilder.Classified(3).Titled("Bán toàn bộ bàn ghế"),
+            ListingBuilder.Rental(4).Titled("Phòng trọ an toàn"));
+
+        var corrected = await Engine.CorrectSpellingAsync(new SpellingQuery { Text = "ke toann" });
+        var alone = await Engine.CorrectSpellingAsync(new SpellingQuery { Text = "toann" });
+
+        Assert.Equal("kế toán", corrected);
+        Assert.Equal("toàn", alone);
+    }
+
+    [Fact]
     public async Task CorrectSpelling_IgnoresDeletedListings()
     {
         await IndexVocabularyAsync();
