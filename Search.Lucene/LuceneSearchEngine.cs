@@ -39,6 +39,8 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
     private readonly Analyzer _indexAnalyzer;
     private readonly ListingSearch _search;
     private readonly RelatedFinder _related;
+    private readonly SpellingCorrector _spelling;
+    private readonly VietnameseAnalyzer _folded;
     private readonly Lock _writeLock = new();
     private readonly SemaphoreSlim _rebuildGate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
@@ -66,6 +68,8 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
         });
         _search = new ListingSearch(accented, folded);
         _related = new RelatedFinder(folded);
+        _spelling = new SpellingCorrector(accented, folded);
+        _folded = folded;
 
         var generation = _folder.ReadCurrent();
         if (generation is null)
@@ -127,6 +131,20 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
         RelatedFinder.Validate(query);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(WithSearcher(searcher => _related.Find(searcher, query)));
+    }
+
+    public Task<string?> CorrectSpellingAsync(SpellingQuery query, CancellationToken cancellationToken = default)
+    {
+        SpellingCorrector.Validate(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(WithSearcher(searcher => _spelling.Correct(searcher.IndexReader, query)));
+    }
+
+    public Task<IReadOnlyDictionary<string, int>> WordFrequenciesAsync(IReadOnlyList<string> words, ListingKind? kind = null, CancellationToken cancellationToken = default)
+    {
+        Vocabulary.Validate(words, kind);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(WithSearcher(searcher => Vocabulary.Frequencies(searcher, _folded, words, kind)));
     }
 
     public Task RefreshAsync(CancellationToken cancellationToken = default)

@@ -115,6 +115,54 @@ public sealed record SearchQuery
     /// </summary>
     public IReadOnlyCollection<ListingKey>? Listings { get; init; }
 
+    /// <summary>
+    /// Multiplies the relevance score of each kind's hits by its weight (a kind not named keeps 1),
+    /// so an intent read from the words ("phòng trọ") puts that kind first in a cross-kind search;
+    /// null for none. Weights are finite and positive, and they never filter: a kind with a small
+    /// weight still returns its matches, and one that matches the words much better than the
+    /// favoured kind's listings still ranks above them. Only <see cref="SearchSort.Relevance"/>
+    /// orders by it. <see cref="RankingSignals.TextScore"/> stays unweighted.
+    /// </summary>
+    /// <remarks>
+    /// In Elasticsearch: a <c>function_score</c> around the query with one function per weighted
+    /// kind, <c>{ "filter": { "term": { "kind": slug } }, "weight": w }</c>,
+    /// <c>score_mode: multiply</c>, <c>boost_mode: multiply</c> (a document no filter matches
+    /// keeps its score).
+    /// </remarks>
+    public IReadOnlyDictionary<ListingKind, double>? KindWeights { get; init; }
+
+    /// <summary>
+    /// For <see cref="SearchSort.Relevance"/>, multiplies each hit's score by a mild preference for
+    /// cheaper listings (<see cref="Scoring.LowPricePreference"/>: between 0.6 and 1, lower for dearer
+    /// listings relative to the kind's typical price), so among similar matches the cheaper come
+    /// first, while a much better match still wins. Listings without a price, and kinds whose money
+    /// is a salary, get the neutral factor of a listing at the typical price: they neither win nor lose.
+    /// Never filters.
+    /// </summary>
+    /// <remarks>
+    /// In Elasticsearch: a <c>function_score</c> function per priced kind,
+    /// <c>{ "filter": { "bool": { "filter": [ { "term": { "kind": slug } }, { "exists": { "field": "price_min" } } ] } },
+    /// "script_score": { "script": "0.6 + 0.4 / (1 + Math.max(0, doc['price_min'].value) / params.reference)" } }</c>
+    /// with the kind's <see cref="Scoring.LowPricePreference.ReferencePrice"/>, and one
+    /// <c>{ "filter": { "bool": { "must_not": … the above … } }, "weight": 0.8 }</c> for the rest;
+    /// <c>score_mode: multiply</c>, <c>boost_mode: multiply</c>.
+    /// </remarks>
+    public bool FavourLowPrices { get; init; }
+
+    /// <summary>
+    /// How many of the text's words a listing may lack and still match, or null for the engine's
+    /// default: every word of a text of up to three words, all but a quarter (rounded down) of a
+    /// longer one. A synonym phrase ("khu công nghiệp", "nhà trọ") counts as one word; at least one
+    /// word must always match, whatever the value. Listings that match more words score higher, and
+    /// a rare word counts more than a common one (BM25), so relaxing keeps the best matches first.
+    /// The relaxation step "drop a word" of a search that found nothing; 0 requires every word.
+    /// </summary>
+    /// <remarks>
+    /// In Elasticsearch: one <c>should</c> clause per word (or synonym phrase) of a <c>bool</c>
+    /// query with <c>minimum_should_match: "-n"</c> (and "1" when n reaches the number of words).
+    /// </remarks>
+    public int? MaxMissingWords { get; init; }
+
     /// <summary>The point distances are measured from: <see cref="ReferencePoint"/>, else the radius centre.</summary>
     public GeoPoint? EffectiveReferencePoint => ReferencePoint ?? (Geo as GeoRadius)?.Centre;
 }

@@ -25,7 +25,10 @@ public sealed record SearchHit
 
     public required long Id { get; init; }
 
-    /// <summary>The engine's relevance score (text blended with distance and freshness); higher is better.</summary>
+    /// <summary>
+    /// The engine's relevance score (text blended with distance and freshness, times the query's
+    /// <see cref="SearchQuery.KindWeights"/> and <see cref="SearchQuery.FavourLowPrices"/> factors); higher is better.
+    /// </summary>
     public required double Score { get; init; }
 
     /// <summary>Great-circle distance from the reference point, when the query has one and the listing has a location.</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using DongNai.Domain.Places;
 using DongNai.Search.Lucene.Indexing;
 using DongNai.Search.Lucene.Scoring;
+using DongNai.Search.Scoring;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -48,12 +49,18 @@ internal sealed record CollectorSettings
     public IReadOnlyList<string> Facets { get; init; } = [];
 
     public IReadOnlyList<long>? PriceBands { get; init; }
+
+    /// <summary>Relevance weights by kind code (<see cref="SearchQuery.KindWeights"/>), or null for none.</summary>
+    public IReadOnlyList<double>? KindWeights { get; init; }
+
+    public bool FavourLowPrices { get; init; }
 }
 
 /// <summary>
 /// One pass over the documents the query matched that does everything a page needs: the filters
 /// kept in doc values (expiry, price and area ranges, the exact geo box and circle, since the
-/// query only narrowed to covering cells), distance, the blended relevance score, total and facet
+/// query only narrowed to covering cells), distance, the blended relevance score (times the
+/// query's kind weight and low-price factor), total and facet
 /// counts over the whole filtered set, and the top <c>Size</c> hits strictly after the cursor.
 /// Reads doc values only. One instance per search; not thread-safe.
 /// </summary>
@@ -252,7 +259,25 @@ internal sealed class ListingCollector : ICollector
         textScore = _settings.HasText && _scorer is not null ? _scorer.GetScore() : 1.0;
         var ageDays = RelevanceBlend.AgeDays(_settings.ScoringNowMs, _updated?.Get(doc) ?? 0);
         var distanceForScore = _settings.ReferencePoint is null ? (double?)null : distance ?? double.PositiveInfinity;
-        return RelevanceBlend.Score(textScore, distanceForScore, ageDays);
+        var score = RelevanceBlend.Score(textScore, distanceForScore, ageDays);
+        if (_settings.KindWeights is null && !_settings.FavourLowPrices)
+        {
+            return score;
+        }
+
+        var kind = (int)(_kind?.Get(doc) ?? 0);
+        if (_settings.KindWeights is { } weights && kind >= 0 && kind < weights.Count)
+        {
+            score *= weights[kind];
+        }
+
+        if (_settings.FavourLowPrices)
+        {
+            var references = LowPricePreference.ReferencePricesByCode;
+            score *= LowPricePreference.Factor(kind >= 0 && kind < references.Count ? references[kind] : 0, ReadPrice(_priceMin, doc));
+        }
+
+        return score;
     }
 
     private SortKey KeyOf(int doc, double primary) => new(primary, (int)(_kind?.Get(doc) ?? 0), _id?.Get(doc) ?? 0);

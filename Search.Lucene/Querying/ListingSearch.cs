@@ -54,6 +54,16 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
             throw new ArgumentException($"Restrict to at most {SearchQuery.MaxSize} listings of known kinds.", nameof(query));
         }
 
+        if (query.KindWeights is { } weights && weights.Any(pair => !Enum.IsDefined(pair.Key) || !double.IsFinite(pair.Value) || !(pair.Value > 0)))
+        {
+            throw new ArgumentException("Kind weights must be finite and positive, for known kinds.", nameof(query));
+        }
+
+        if (query.MaxMissingWords is < 0)
+        {
+            throw new ArgumentException("The number of words that may be missing cannot be negative.", nameof(query));
+        }
+
         if (query.PriceBands is { } bands && (bands.Count == 0 || bands.Zip(bands.Skip(1)).Any(pair => pair.First >= pair.Second)))
         {
             throw new ArgumentException("Price bands must be a non-empty ascending list of edges.", nameof(query));
@@ -65,7 +75,7 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
         var cursor = query.Cursor is null ? (Cursor?)null : Cursor.Decode(query.Cursor, query.Sort);
         var scoringNowMs = cursor?.ScoringNowMs ?? UnixTime.Milliseconds(query.ScoringNow ?? query.Now);
 
-        var text = _text.Build(query.Text, searcher.IndexReader);
+        var text = _text.Build(query.Text, searcher.IndexReader, query.MaxMissingWords);
         var filters = new BooleanQuery(disableCoord: true);
         FilterBuilder.AddFilters(filters, query);
 
@@ -93,6 +103,8 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
             After = cursor?.After,
             Facets = facets,
             PriceBands = query.PriceBands,
+            KindWeights = KindWeights(query.KindWeights),
+            FavourLowPrices = query.FavourLowPrices,
         });
         searcher.Search(root, collector);
 
@@ -109,6 +121,23 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
             Facets = collector.FacetCounts(),
             NextCursor = nextCursor,
         };
+    }
+
+    /// <summary>The weights indexed by kind code (1 for kinds not named), or null when the query weights no kind differently.</summary>
+    private static double[]? KindWeights(IReadOnlyDictionary<Domain.Listings.ListingKind, double>? weights)
+    {
+        if (weights is null || weights.Values.All(weight => weight == 1))
+        {
+            return null;
+        }
+
+        var byCode = Enumerable.Repeat(1.0, Domain.Listings.ListingKinds.MaxCode + 1).ToArray();
+        foreach (var (kind, weight) in weights)
+        {
+            byCode[(int)kind] = weight;
+        }
+
+        return byCode;
     }
 
     private static bool IsValid(GeoPoint point) =>

@@ -15,7 +15,8 @@ internal sealed record TextQuery(Query Scoring, Query Highlight);
 /// through its folded form in all the listing's text (accent-insensitive) with a bonus when it is
 /// in the title, its accented form (an extra bonus when the title has it, only when the user typed
 /// accents), its synonyms, and for longer words the index does not know well a fuzzy form (typos,
-/// at a lower weight). Most units must match: all of one or two, and all but a quarter of more.
+/// at a lower weight). Most units must match: all of up to three, and all but a quarter (rounded
+/// down) of more, unless the query says how many may be missing.
 /// Thread-safe.
 /// </summary>
 internal sealed class TextQueryBuilder(VietnameseAnalyzer accented, VietnameseAnalyzer folded)
@@ -37,8 +38,12 @@ internal sealed class TextQueryBuilder(VietnameseAnalyzer accented, VietnameseAn
     /// </summary>
     internal const int FuzzyBelowDocFreq = 50;
 
-    /// <summary>Null when the text has no words (match everything). <paramref name="reader"/> tells which words are common.</summary>
-    public TextQuery? Build(string? text, IndexReader reader)
+    /// <summary>
+    /// Null when the text has no words (match everything). <paramref name="reader"/> tells which
+    /// words are common; <paramref name="maxMissingWords"/> overrides how many units may be missing
+    /// (<see cref="SearchQuery.MaxMissingWords"/>).
+    /// </summary>
+    public TextQuery? Build(string? text, IndexReader reader, int? maxMissingWords = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -56,7 +61,7 @@ internal sealed class TextQueryBuilder(VietnameseAnalyzer accented, VietnameseAn
         var units = SearchSynonyms.Expand(foldedTokens);
         var scoring = new BooleanQuery(disableCoord: true);
         var highlight = new BooleanQuery(disableCoord: true);
-        var required = MinimumToMatch(units.Count);
+        var required = maxMissingWords is { } missing ? Math.Max(1, units.Count - missing) : MinimumToMatch(units.Count);
         foreach (var unit in units)
         {
             // Matching needs only the folded text field; title and accent bonuses are optional

@@ -42,6 +42,11 @@ public sealed class EngineOrderContractTests : SearchEngineContractTests
 
         public Task<IReadOnlyList<SearchHit>> RelatedAsync(RelatedQuery query, CancellationToken cancellationToken = default) => inner.RelatedAsync(query, cancellationToken);
 
+        public Task<string?> CorrectSpellingAsync(SpellingQuery query, CancellationToken cancellationToken = default) => inner.CorrectSpellingAsync(query, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, int>> WordFrequenciesAsync(IReadOnlyList<string> words, ListingKind? kind = null, CancellationToken cancellationToken = default) =>
+            inner.WordFrequenciesAsync(words, kind, cancellationToken);
+
         public Task RefreshAsync(CancellationToken cancellationToken = default) => inner.RefreshAsync(cancellationToken);
 
         public Task CommitAsync(CancellationToken cancellationToken = default) => inner.CommitAsync(cancellationToken);

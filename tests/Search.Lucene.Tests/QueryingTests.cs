@@ -62,6 +62,28 @@ public sealed class QueryingTests
         Assert.Equal(expected, TextQueryBuilder.FuzzyEdits(token));
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 3)]
+    [InlineData(4, 3)]
+    [InlineData(8, 6)]
+    public void MinimumToMatch_RequiresEveryWordOfUpToThree_AndAllButAQuarterOfMore(int units, int expected)
+    {
+        Assert.Equal(expected, TextQueryBuilder.MinimumToMatch(units));
+    }
+
+    [Theory]
+    [InlineData("tor", "tro", 1)]
+    [InlineData("amatta", "amata", 1)]
+    [InlineData("amtaa", "amata", 1)]
+    [InlineData("phong", "phong", 0)]
+    [InlineData("nghiepp", "nghe", 3)]
+    public void SpellingDistance_CountsASwapAsOneEdit(string a, string b, int expected)
+    {
+        Assert.Equal(expected, SpellingCorrector.Distance(a, b));
+    }
+
     private static (double Latitude, double Longitude) Destination(double latitude, double longitude, double bearingDegrees, double km)
     {
         var angular = km / GeoMath.EarthRadiusKm;
