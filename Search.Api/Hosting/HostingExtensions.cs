@@ -42,6 +42,8 @@ public static class HostingExtensions
         builder.Services.AddAccounts(auth, SecretKeys.Load(auth, storage.KeyFolder));
         builder.Services.AddSingleton<QueryInterpreter>();
         builder.Services.AddSingleton<SearchRequestParser>();
+        builder.Services.AddSingleton<RelaxingSearch>();
+        builder.Services.AddSingleton<InterpretedSuggestions>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();

@@ -6,6 +6,7 @@ using DongNai.Indexers;
 using DongNai.Ranking;
 using DongNai.Search.Api.Accounts;
 using Hangfire;
+using DongNai.Domain.Text;
 using DongNai.Domain.Validation;
 using DongNai.Search.Api.Parameters;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -54,9 +55,18 @@ public sealed record SearchResponse(
     IReadOnlyDictionary<string, IReadOnlyList<FacetCountResponse>> Facets,
     string? NextCursor,
     string RequestId,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] UnderstoodResponse? Understood);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] UnderstoodResponse? Understood,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<RelaxationStep>? Relaxed);
 
-public sealed record SuggestionResponse(string Text, int Count);
+/// <summary>
+/// One suggestion and how many listings it finds. <see cref="Interpreted"/> is true for a query
+/// the service completed and understands ("phòng trọ gần KCN Amata dưới 2 triệu"), absent for a
+/// title, place or employer completed from the index.
+/// </summary>
+public sealed record SuggestionResponse(
+    string Text,
+    int Count,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Interpreted = null);
 
 public sealed record RebuildResponse(string JobId);
 
@@ -71,7 +81,7 @@ public static class SearchEndpoints
         foreach (var kind in ListingKinds.Descriptors)
         {
             // One operation per kind, so each documents its own filters (from its descriptor).
-            search.MapGet($"/search/{kind.Slug}", (HttpContext http, RankedSearch ranked, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken) =>
+            search.MapGet($"/search/{kind.Slug}", (HttpContext http, RelaxingSearch ranked, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken) =>
                     RunAsync(http, kind, ranked, parser, time, cancellationToken))
                 .WithName($"Search{kind.Name}s")
                 .WithSummary($"Search {kind.Slug} with their own filters and facets")
@@ -91,7 +101,7 @@ public static class SearchEndpoints
     }
 
     private static Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAll(
-        HttpContext http, RankedSearch search, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken) =>
+        HttpContext http, RelaxingSearch search, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken) =>
         RunAsync(http, null, search, parser, time, cancellationToken);
 
     private static ProblemHttpResult UnknownKind(string kind) =>
@@ -101,7 +111,7 @@ public static class SearchEndpoints
             detail: $"'{kind}' is not a kind of listing. Use one of: {ListingKinds.SlugList}.");
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> RunAsync(
-        HttpContext http, ListingKindDescriptor? kind, RankedSearch search, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, ListingKindDescriptor? kind, RelaxingSearch search, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
     {
         var (query, understood, errors) = parser.Parse(http.Request.Query, kind, time.GetUtcNow().UtcDateTime);
         if (query is null)
@@ -110,10 +120,11 @@ public static class SearchEndpoints
         }
 
         SearchResult result;
+        IReadOnlyList<RelaxationStep> relaxed;
         try
         {
             var accountId = http.User.Identity?.IsAuthenticated == true ? http.User.Id() : (long?)null;
-            result = await search.SearchAsync(new RankingContext { Query = query, AccountId = accountId }, cancellationToken);
+            (result, relaxed) = await search.SearchAsync(new RankingContext { Query = query, AccountId = accountId }, understood, cancellationToken);
         }
         catch (InvalidCursorException)
         {
@@ -129,11 +140,12 @@ public static class SearchEndpoints
                 StringComparer.Ordinal),
             result.NextCursor,
             Guid.NewGuid().ToString("N"),
-            understood is null ? null : UnderstoodResponse.From(understood, query.Text ?? "")));
+            understood is null ? null : UnderstoodResponse.From(understood, query.Text ?? ""),
+            relaxed.Count == 0 ? null : relaxed));
     }
 
     private static async Task<Results<Ok<List<SuggestionResponse>>, ValidationProblem>> Suggest(
-        HttpContext http, ISearchEngine engine, CancellationToken cancellationToken)
+        HttpContext http, ISearchEngine engine, InterpretedSuggestions interpreted, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var reader = new QueryReader(http.Request.Query, errors);
@@ -152,8 +164,13 @@ public static class SearchEndpoints
             return Invalid(errors.ToDictionary());
         }
 
+        // Understood queries first: they say more than a title does.
+        var understood = await interpreted.SuggestAsync(q, kind, time.GetUtcNow().UtcDateTime, cancellationToken);
         var suggestions = await engine.SuggestAsync(new SuggestQuery { Prefix = q, Kind = kind, Size = (int)size }, cancellationToken);
-        return TypedResults.Ok(suggestions.Select(s => new SuggestionResponse(s.Text, s.Count)).ToList());
+        return TypedResults.Ok(understood.Concat(suggestions.Select(s => new SuggestionResponse(s.Text, s.Count)))
+            .DistinctBy(s => VietnameseText.FoldKey(s.Text))
+            .Take((int)size)
+            .ToList());
     }
 
     private static async Task<Results<Ok<List<SearchHitResponse>>, ValidationProblem, ProblemHttpResult>> Related(

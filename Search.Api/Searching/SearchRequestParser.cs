@@ -18,6 +18,13 @@ namespace DongNai.Search.Api.Searching;
 public sealed class SearchRequestParser(PlaceCatalog places, QueryInterpreter interpreter)
 {
     /// <summary>
+    /// How much a kind the words point at is favoured in a search across kinds: its scores are
+    /// multiplied by 1 + this × the intent's weight (so "phòng trọ" doubles rentals' scores); the
+    /// other kinds keep theirs and still show where they match strongly.
+    /// </summary>
+    public const double IntentBoost = 1.0;
+
+    /// <summary>
     /// Parses a request for one kind or, when <paramref name="kind"/> is null, across all kinds.
     /// Unless <c>understand=false</c>, the text goes through the <see cref="QueryInterpreter"/> and
     /// what it understood becomes filters, except where the request gave the same thing explicitly;
@@ -215,6 +222,10 @@ public sealed class SearchRequestParser(PlaceCatalog places, QueryInterpreter in
             DepartureFrom = understood.Departure?.From ?? query.DepartureFrom,
             DepartureTo = understood.Departure?.To ?? query.DepartureTo,
             Filters = filters,
+            KindWeights = kind is null && understood.KindWeights.Count > 0
+                ? understood.KindWeights.ToDictionary(pair => pair.Key, pair => 1 + (IntentBoost * pair.Value))
+                : query.KindWeights,
+            FavourLowPrices = understood.Cheap && query.Sort == SearchSort.Relevance,
         });
     }
 

@@ -275,14 +275,15 @@ public sealed partial class QueryInterpreter
             var source = tokens.Source(start, end);
             var at = tokens.Start(start);
             var length = tokens.End(end) - at;
+            var canonical = entries[0].Entry.Phrase;
             foreach (var meaning in kept)
             {
-                parts.Add(meaning switch
+                parts.Add((meaning switch
                 {
                     IntentMeaning intent => new KindPart(at, length, source, intent.Kind, intent.Weight),
                     NeedMeaning need => new NeedPart(at, length, source, need.Kind, need.Filter, need.Code),
-                    _ => new CheapPart(at, length, source),
-                });
+                    _ => (UnderstoodPart)new CheapPart(at, length, source),
+                }) with { Canonical = canonical });
             }
         }
     }

@@ -248,7 +248,7 @@ internal static class QueryVocabulary
             "binh an", "an binh", "tan lap", "tri an", "hung thinh", "long an", "quang trung", "thanh binh",
             "minh tam", "nhan nghia", "quang vinh", "trung dung", "phu loi", "tan hung", "phu cuong", "tien hung",
             "dong tam", "an loc", "phu quy", "thanh tam", "hoa an", "phu an", "tam an", "binh loi", "phuoc an",
-            "lo 25", "doi 61", "duong 10", "det may", "binh phuoc",
+            "lo 25", "doi 61", "duong 10", "det may", "binh phuoc", "dong hoa",
         ],
         StringComparer.Ordinal);
 
@@ -296,14 +296,14 @@ internal static class QueryVocabulary
             ("nhà nguyên căn|nguyên căn", ListingKind.Rental, RentalKind.RentalType, Code(RentalType.WholeHouse)),
             ("ký túc xá|kí túc xá|ktx", ListingKind.Rental, RentalKind.RentalType, Code(RentalType.Dormitory)),
             ("mặt bằng|mặt bằng kinh doanh", ListingKind.Rental, RentalKind.RentalType, Code(RentalType.BusinessPremises)),
-            ("máy lạnh|có máy lạnh|điều hòa|máy điều hòa", ListingKind.Rental, RentalKind.Amenities, Code(RentalAmenities.AirConditioner)),
+            ("máy lạnh|có máy lạnh|điều hòa|máy điều hòa|có điều hòa|có máy điều hòa", ListingKind.Rental, RentalKind.Amenities, Code(RentalAmenities.AirConditioner)),
             ("wc riêng|vệ sinh riêng|nhà vệ sinh riêng|toilet riêng|vs riêng|wc khép kín|khép kín|phòng tắm riêng", ListingKind.Rental, RentalKind.Amenities, Code(RentalAmenities.PrivateBathroom)),
             ("wifi|wi-fi|có wifi|internet", ListingKind.Rental, RentalKind.Amenities, Code(RentalAmenities.Wifi)),
-            ("chỗ để xe|để xe|bãi xe|chỗ để xe máy|giữ xe|bãi giữ xe|chỗ đậu xe", ListingKind.Rental, RentalKind.Amenities, Code(RentalAmenities.Parking)),
+            ("chỗ để xe|để xe|bãi xe|chỗ để xe máy|giữ xe|bãi giữ xe|chỗ đậu xe|có chỗ để xe|có bãi xe", ListingKind.Rental, RentalKind.Amenities, Code(RentalAmenities.Parking)),
             ("bếp|có bếp|bếp riêng|nấu ăn|được nấu ăn", ListingKind.Rental, RentalKind.Amenities, Code(RentalAmenities.Kitchen)),
-            ("máy nước nóng|nước nóng|bình nóng lạnh", ListingKind.Rental, RentalKind.Amenities, Code(RentalAmenities.WaterHeater)),
+            ("máy nước nóng|nước nóng|bình nóng lạnh|có nước nóng|có máy nước nóng", ListingKind.Rental, RentalKind.Amenities, Code(RentalAmenities.WaterHeater)),
             ("đầy đủ nội thất|full nội thất|nội thất|có nội thất|đủ nội thất", ListingKind.Rental, RentalKind.Amenities, Code(RentalAmenities.Furnished)),
-            ("gác lửng|gác|có gác|gác xép", ListingKind.Rental, RentalKind.Amenities, Code(RentalAmenities.Loft)),
+            ("gác lửng|gác|có gác|gác xép|có gác lửng|có gác xép", ListingKind.Rental, RentalKind.Amenities, Code(RentalAmenities.Loft)),
             ("an ninh|bảo vệ|an ninh tốt", ListingKind.Rental, RentalKind.Amenities, Code(RentalAmenities.Security)),
 
             ("như mới|like new|likenew|còn mới|gần như mới", ListingKind.Classified, ClassifiedKind.Condition, Code(ItemCondition.LikeNew)),
@@ -318,11 +318,13 @@ internal static class QueryVocabulary
             ("quần áo|thời trang", ListingKind.Classified, KeywordFields.Category, Code(ClassifiedCategory.Clothing)),
             ("đồ trẻ em|đồ em bé|đồ sơ sinh", ListingKind.Classified, KeywordFields.Category, Code(ClassifiedCategory.BabyAndKids)),
 
-            ("ăn uống|đồ ăn|ẩm thực|cà phê|cafe|coffee|trà sữa|nhà hàng|đồ uống", ListingKind.Voucher, KeywordFields.Category, Code(VoucherCategory.FoodAndDrink)),
-            ("làm đẹp|spa|salon|cắt tóc|mỹ phẩm", ListingKind.Voucher, KeywordFields.Category, Code(VoucherCategory.Beauty)),
-            ("mua sắm|shopping|siêu thị", ListingKind.Voucher, KeywordFields.Category, Code(VoucherCategory.Shopping)),
-            ("giải trí|xem phim|rạp phim|karaoke|vui chơi", ListingKind.Voucher, KeywordFields.Category, Code(VoucherCategory.Entertainment)),
-            ("du lịch|khách sạn", ListingKind.Voucher, KeywordFields.Category, Code(VoucherCategory.Travel)),
+            // Only the category's own words: a specific one (cà phê, trà sữa, karaoke, spa, khách sạn)
+            // stays text to match, or the tea shop's vouchers drown among every food voucher.
+            ("ăn uống|đồ ăn|ẩm thực|đồ uống", ListingKind.Voucher, KeywordFields.Category, Code(VoucherCategory.FoodAndDrink)),
+            ("làm đẹp", ListingKind.Voucher, KeywordFields.Category, Code(VoucherCategory.Beauty)),
+            ("mua sắm|shopping", ListingKind.Voucher, KeywordFields.Category, Code(VoucherCategory.Shopping)),
+            ("giải trí|vui chơi", ListingKind.Voucher, KeywordFields.Category, Code(VoucherCategory.Entertainment)),
+            ("du lịch", ListingKind.Voucher, KeywordFields.Category, Code(VoucherCategory.Travel)),
 
             ("nội tỉnh|trong tỉnh", ListingKind.BusRoute, BusRouteKind.Scope, Code(BusRouteScope.InProvince)),
             ("liên tỉnh|đi tỉnh|ngoại tỉnh", ListingKind.BusRoute, BusRouteKind.Scope, Code(BusRouteScope.InterProvince)),

@@ -37,6 +37,12 @@ public enum UnderstoodField
 public abstract record UnderstoodPart(int Start, int Length, string Source)
 {
     public abstract UnderstoodField Field { get; }
+
+    /// <summary>
+    /// The words as the vocabulary writes them, with accents ("phong tro" → "phòng trọ"), for parts
+    /// read from a phrase (kinds, needs, cheap); null for parts read from numbers or place names.
+    /// </summary>
+    public string? Canonical { get; init; }
 }
 
 /// <summary>

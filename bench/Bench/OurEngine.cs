@@ -33,7 +33,7 @@ internal sealed class OurEngine(ISearchEngine engine, SearchRequestParser parser
         }
 
         var parameters = new QueryCollection(QueryHelpers.ParseQuery(query.QueryString()));
-        var (result, errors) = parser.Parse(parameters, ListingKinds.Get(query.Kind!.Value), now);
+        var (result, _, errors) = parser.Parse(parameters, ListingKinds.Get(query.Kind!.Value), now);
         if (result is null)
         {
             throw new InvalidOperationException($"The service refuses {query}: {string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"))}");

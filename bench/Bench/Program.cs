@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using DongNai.Domain.Places;
 using DongNai.Search.Api.Searching;
 using DongNai.Search.Lucene;
+using DongNai.Search.Understanding;
 using Npgsql;
 using Spectre.Console;
 
@@ -169,7 +170,9 @@ internal static class Program
         var generator = new WorkloadGenerator(places, oracle);
         var distinct = Math.Max(options.Queries, options.WarmUp);
         var workload = options.Types.ToDictionary(type => type, type => generator.Generate(type, distinct, options.Seed));
-        var ours = new OurEngine(engine, new SearchRequestParser(places), now);
+        var interpreter = new QueryInterpreter(places);
+        var parser = new SearchRequestParser(places, interpreter);
+        var ours = new OurEngine(engine, parser, now);
         var statements = new Dictionary<BenchQuery, PeerStatement>(ReferenceEqualityComparer.Instance);
         foreach (var query in workload.Values.SelectMany(list => list))
         {
@@ -271,6 +274,11 @@ internal static class Program
             servicePeak = Math.Max(servicePeak, ProcessMemory.PeakBytes(service.ProcessId));
             run.Notes.Add("The peer has no HTTP layer of its own: the service's HTTP figures are set against SQL over loopback TCP with as many connections as clients, which favours the peer (a real deployment would add an API in front of it).");
         }
+
+        Ui.Heading("The query interpreter's cost");
+        run.Interpreter = await InterpreterCost.MeasureAsync(ours, interpreter, parser, options.Quick ? 5 : 50, cancellationToken);
+        Ui.Good($"Interpreting alone: median {run.Interpreter.InterpretAlone.MedianMs:F4} ms, p95 {run.Interpreter.InterpretAlone.P95Ms:F4} ms over {run.Interpreter.InterpretAlone.Count} natural-language queries; "
+            + $"search with it: median {run.Interpreter.SearchUnderstood.MedianMs:F3} ms, as plain text: {run.Interpreter.SearchLiteral.MedianMs:F3} ms");
 
         foreach (var type in options.Types)
         {

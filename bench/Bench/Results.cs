@@ -76,6 +76,8 @@ internal sealed record RunResult
 
     public CrossCheckResult? CrossCheck { get; set; }
 
+    public InterpreterCostResult? Interpreter { get; set; }
+
     public MemoryResult? Memory { get; set; }
 
     public List<TargetResult> Targets { get; } = [];

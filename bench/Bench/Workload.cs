@@ -153,6 +153,14 @@ internal sealed record BenchQuery
             Add("size", Size.ToString(CultureInfo.InvariantCulture));
         }
 
+        // The text is matched as text, as the peer matches it: the query interpreter would take
+        // prices, places and needs out of it, which the peer's SQL does not (its own cost is
+        // measured apart, InterpreterCost).
+        if (Text is not null)
+        {
+            Add("understand", "false");
+        }
+
         return string.Join('&', parts);
     }
 

@@ -113,7 +113,7 @@ public sealed class GeneratedClientTests(ApiFactory factory) : IClassFixture<Api
         var place = Assert.Single(understood.Parts, part => part.Field == "place");
         Assert.Equal("amata", place.Place!.Code);
         Assert.Null(literal.Understood);
-        Assert.DoesNotContain(literal.Hits, hit => hit.Id == created.Id);
+        Assert.NotEmpty(literal.Relaxed!); // as text, the words match nothing until some are left out
     }
 
     [Fact]

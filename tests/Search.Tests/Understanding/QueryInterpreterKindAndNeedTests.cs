@@ -122,6 +122,9 @@ public sealed class QueryInterpreterKindAndNeedTests
     [InlineData("điều hoà", "amenities", "airConditioner")]
     [InlineData("gác lửng", "amenities", "loft")]
     [InlineData("gac lung", "amenities", "loft")]
+    [InlineData("có gác lửng", "amenities", "loft")]
+    [InlineData("co gac lung", "amenities", "loft")]
+    [InlineData("có điều hòa", "amenities", "airConditioner")]
     [InlineData("wc riêng", "amenities", "privateBathroom")]
     [InlineData("WC rieng", "amenities", "privateBathroom")]
     [InlineData("vệ sinh riêng", "amenities", "privateBathroom")]
@@ -163,9 +166,8 @@ public sealed class QueryInterpreterKindAndNeedTests
     [Theory]
     [InlineData("ăn uống", "foodAndDrink")]
     [InlineData("an uong", "foodAndDrink")]
-    [InlineData("cà phê", "foodAndDrink")]
-    [InlineData("ca phe", "foodAndDrink")]
-    [InlineData("cafe", "foodAndDrink")]
+    [InlineData("đồ ăn", "foodAndDrink")]
+    [InlineData("am thuc", "foodAndDrink")]
     [InlineData("làm đẹp", "beauty")]
     [InlineData("lam dep", "beauty")]
     [InlineData("mua sắm", "shopping")]
@@ -173,6 +175,19 @@ public sealed class QueryInterpreterKindAndNeedTests
     [InlineData("du lịch", "travel")]
     public void Interpret_ReadsVoucherCategories(string words, string code) =>
         AssertNeed(ListingKind.Voucher, words, "category", code);
+
+    [Theory]
+    [InlineData("trà sữa")]
+    [InlineData("ca phe")]
+    [InlineData("karaoke")]
+    [InlineData("khách sạn")]
+    public void Interpret_LeavesWordsMoreSpecificThanACategory_AsText(string words)
+    {
+        var interpretation = TestInterpreter.Instance.Interpret("giảm giá " + words, ListingKind.Voucher);
+
+        Assert.Empty(interpretation.Needs);
+        Assert.Contains(words, interpretation.RemainingText, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("nội tỉnh", "inProvince")]

@@ -96,6 +96,7 @@ public sealed class QueryInterpreterPlaceTests
     [InlineData("Đồng Nai")]
     [InlineData("gần chợ")]
     [InlineData("gần KCN")]
+    [InlineData("kỹ sư tự động hóa")]
     public void Interpret_DoesNotTakeCommonWordsAsPlaces(string text)
     {
         var interpretation = TestInterpreter.Instance.Interpret(text, ListingKind.Classified);
