@@ -7,10 +7,10 @@ namespace DongNai.Relevance.Tests;
 /// </summary>
 public sealed class RelevanceFloorTests(RelevanceRun run) : IClassFixture<RelevanceRun>
 {
-    /// <summary>Measured at 4,000 listings, seed 2025: NDCG@10 after 0.843, zero results after 8 %.</summary>
-    private const double NdcgAfterFloor = 0.80;
+    /// <summary>Measured at 4,000 listings, seed 2025, with relaxation: NDCG@10 after 0.922, zero results after 1 %.</summary>
+    private const double NdcgAfterFloor = 0.89;
 
-    private const double ZeroResultRateAfterCeiling = 0.12;
+    private const double ZeroResultRateAfterCeiling = 0.04;
 
     [Fact]
     public void EveryQuery_HasAListingMeetingItsRule_AtTheTestedSize()
