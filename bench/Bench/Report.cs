@@ -167,6 +167,16 @@ internal static class Report
         }
 
         md.AppendLine();
+        if (run.Interpreter is { } interpreter)
+        {
+            md.AppendLine("### The query interpreter's cost");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"{interpreter.Queries} natural-language queries (prices, places, kinds and needs in the words), in process, {interpreter.InterpretAlone.Count} runs each way: "
+                + $"interpreting alone median **{interpreter.InterpretAlone.MedianMs:F3} ms** (p95 {interpreter.InterpretAlone.P95Ms:F3} ms, p99 {interpreter.InterpretAlone.P99Ms:F3} ms); "
+                + $"parse and search with it median {interpreter.SearchUnderstood.MedianMs:F3} ms (p95 {interpreter.SearchUnderstood.P95Ms:F3} ms), the same words as plain text {interpreter.SearchLiteral.MedianMs:F3} ms (p95 {interpreter.SearchLiteral.P95Ms:F3} ms).");
+            md.AppendLine();
+        }
+
         md.AppendLine("### Memory and correctness");
         md.AppendLine();
         if (run.Memory is { } memory)

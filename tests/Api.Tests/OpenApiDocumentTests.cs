@@ -122,6 +122,17 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         }
     }
 
+    [Fact]
+    public async Task Scalar_ServesTheInteractiveReference_OfThisDocument()
+    {
+        var response = await factory.CreateClient().GetAsync("/scalar/v1");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("openapi/v1.json", html, StringComparison.Ordinal);
+    }
+
     private async Task<JsonElement> DocumentAsync() =>
         await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 }
