@@ -38,7 +38,7 @@ public interface ISearchEngine : IDisposable
 
     /// <summary>Answers one page of a query, with total, facets and the next cursor.</summary>
     /// <exception cref="ArgumentException">A value of the query is out of range.</exception>
-    /// <exception cref="InvalidCursorException">The cursor is malformed or belongs to another sort.</exception>
+    /// <exception cref="InvalidCursorException">The cursor is malformed, or belongs to a search of another kind (or all kinds) or another sort.</exception>
     Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Completions for what a user has typed so far, most common first.</summary>

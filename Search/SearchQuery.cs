@@ -32,7 +32,7 @@ public enum SearchSort
 /// One search request in engine terms. All filters combine with AND; values inside one keyword
 /// filter combine with OR. Immutable; the engine validates it and throws
 /// <see cref="ArgumentException"/> for out-of-range values and <see cref="InvalidCursorException"/>
-/// for a cursor it did not issue for this sort.
+/// for a cursor it did not issue for this kind (or all kinds) and sort.
 /// </summary>
 public sealed record SearchQuery
 {

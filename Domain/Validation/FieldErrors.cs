@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace DongNai.Domain.Validation;
 
 /// <summary>
@@ -32,16 +35,54 @@ public sealed class FieldErrors
         return failed;
     }
 
+    /// <summary>
+    /// Checks a text field: <paramref name="minLength"/> counts only what a reader sees (no control
+    /// characters such as NUL, no format characters such as zero-width spaces and joiners, no
+    /// surrounding white space), so a value of nothing but those is missing; <paramref name="maxLength"/>
+    /// counts every character but the surrounding white space, as storage does.
+    /// </summary>
     public void Text(string? value, string field, int minLength, int maxLength, bool required = true)
     {
-        var length = value?.Trim().Length ?? 0;
-        if (length == 0)
+        var visible = VisibleLength(value);
+        if (visible == 0)
         {
-            When(required, field, "Required.");
+            When(required, field, value is null || value.Trim().Length == 0 ? "Required." : "Required: the text has no visible characters.");
             return;
         }
 
-        When(length < minLength || length > maxLength, field, $"Must be {minLength} to {maxLength} characters.");
+        When(visible < minLength || value!.Trim().Length > maxLength, field, $"Must be {minLength} to {maxLength} characters.");
+    }
+
+    /// <summary>
+    /// The UTF-16 length of <paramref name="value"/> once control characters (Cc, such as NUL; line
+    /// breaks and tabs count as white space) and format characters (Cf: zero-width space, joiners,
+    /// byte-order mark, bidirectional marks, tag characters) are removed and the rest is trimmed of
+    /// white space; 0 for null.
+    /// </summary>
+    public static int VisibleLength(string? value)
+    {
+        if (value is null)
+        {
+            return 0;
+        }
+
+        var seen = new StringBuilder(value.Length);
+        foreach (var rune in value.EnumerateRunes())
+        {
+            // Line breaks and tabs are control characters too, but they separate words as spaces do.
+            var hidden = Rune.GetUnicodeCategory(rune) switch
+            {
+                UnicodeCategory.Format => true,
+                UnicodeCategory.Control => !Rune.IsWhiteSpace(rune),
+                _ => false,
+            };
+            if (!hidden)
+            {
+                seen.Append(rune);
+            }
+        }
+
+        return seen.ToString().Trim().Length;
     }
 
     public void Range(long? value, string field, long min, long max, bool required = true)

@@ -36,6 +36,9 @@ public static class HostingExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDataStore(storage.DatabasePath);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<RequestDatabaseTimeout>();
+        builder.Services.ConfigureDbContext<AppDbContext>((services, options) => options.AddInterceptors(services.GetRequiredService<RequestDatabaseTimeout>()));
         builder.Services.AddLuceneSearchEngine(storage.IndexPath);
         builder.Services.AddRanking();
         builder.Services.AddIndexing();
@@ -56,6 +59,7 @@ public static class HostingExtensions
             OpenApiSecurity.AddTo(options);
             OpenApiRateLimits.AddTo(options);
             OpenApiParameters.AddTo(options);
+            OpenApiDatabaseBusy.AddTo(options);
             OpenApiProblems.AddTo(options);
             OpenApiOptionalFields.AddTo(options);
             OpenApiEnums.AddTo(options);
@@ -81,6 +85,7 @@ public static class HostingExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<SearchIndexCatchUp>());
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+            .AddCheck<DatabaseWritesCheck>("database-writes", tags: ["ready"])
             .AddCheck<SearchIndexCatchUp>("search-index", tags: ["ready"]);
 
         builder.Services.AddRateLimiter(options =>

@@ -6,6 +6,7 @@ using DongNai.Identity;
 using DongNai.Indexers;
 using DongNai.Search.Api.Accounts;
 using DongNai.Search.Api.Hosting;
+using DongNai.Search.Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ namespace DongNai.Search.Api.Listings;
 /// <summary>
 /// Create, read, update and delete for every registered listing kind (<see cref="ListingKinds"/>), one flow for all. Each write changes
 /// the row and adds an outbox entry in one transaction, so the search index can never miss it.
-/// Owners alone change or delete their listings.
+/// Owners alone change or delete their listings. Reads and writes send the listing's version as its
+/// <c>ETag</c>; updates and deletes honour <c>If-Match</c> (<see cref="ListingVersionTag"/>).
 /// </summary>
 public static class ListingEndpoints
 {
@@ -44,6 +46,7 @@ public static class ListingEndpoints
             Delegate delete = ListingHandlers<TListing, TRequest, TResponse>.Delete;
 
             var creating = group.MapPost("/", create).WithName($"Create{kind.Name}").WithSummary($"Create a {kind.Name} listing")
+                .DocumentsETag(StatusCodes.Status201Created)
                 .RequireRateLimiting(HostingExtensions.WriteRateLimit);
             if (kind.CreatorRoles.Count > 0)
             {
@@ -54,12 +57,15 @@ public static class ListingEndpoints
                 creating.RequireAuthorization();
             }
 
-            group.MapGet("/{id:long}", get).WithName($"Get{kind.Name}").WithSummary($"Get a {kind.Name} listing by id");
+            group.MapGet("/{id:long}", get).WithName($"Get{kind.Name}").WithSummary($"Get a {kind.Name} listing by id")
+                .DocumentsETag(StatusCodes.Status200OK);
             group.MapPut("/{id:long}", update).WithName($"Update{kind.Name}").WithSummary($"Replace a {kind.Name} listing (owner only)")
                 .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
+                .HonoursIfMatch().DocumentsETag(StatusCodes.Status200OK)
                 .RequireAuthorization().RequireRateLimiting(HostingExtensions.WriteRateLimit);
             group.MapDelete("/{id:long}", delete).WithName($"Delete{kind.Name}").WithSummary($"Delete a {kind.Name} listing (owner only)")
                 .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
+                .HonoursIfMatch()
                 .RequireAuthorization().RequireRateLimiting(HostingExtensions.WriteRateLimit);
             return group;
         }
@@ -72,9 +78,16 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
     where TRequest : IListingRequest<TListing>
     where TResponse : IListingResponse<TListing, TResponse>
 {
+    // The request is nullable because minimal APIs treat a body of a generic parameter type as
+    // optional: an empty body or the JSON literal null arrives here as null, not as a binding error.
     public static async Task<Results<Created<TResponse>, ValidationProblem>> Create(
-        TRequest request, HttpContext http, AppDbContext db, TimeProvider time, IndexingTrigger indexing, CancellationToken cancellationToken)
+        TRequest? request, HttpContext http, AppDbContext db, TimeProvider time, IndexingTrigger indexing, CancellationToken cancellationToken)
     {
+        if (request is null)
+        {
+            return MissingBody();
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         var callerId = http.User.Id();
         var errors = await ValidateAsync(request, db, callerId, now, cancellationToken);
@@ -94,19 +107,31 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
         await transaction.CommitAsync(cancellationToken);
         indexing.Poke();
 
+        ListingVersionTag.Send(http, listing);
         return TypedResults.Created($"/api/{listing.Kind.Slug()}/{listing.Id}", TResponse.From(listing));
     }
 
     public static async Task<Results<Ok<TResponse>, NotFound>> Get(
-        long id, AppDbContext db, CancellationToken cancellationToken)
+        long id, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
         var listing = await db.Set<TListing>().AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
-        return listing is null ? TypedResults.NotFound() : TypedResults.Ok(TResponse.From(listing));
+        if (listing is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        ListingVersionTag.Send(http, listing);
+        return TypedResults.Ok(TResponse.From(listing));
     }
 
-    public static async Task<Results<Ok<TResponse>, ValidationProblem, NotFound, ForbidHttpResult>> Update(
-        long id, TRequest request, HttpContext http, AppDbContext db, TimeProvider time, IndexingTrigger indexing, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<TResponse>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> Update(
+        long id, TRequest? request, HttpContext http, AppDbContext db, TimeProvider time, IndexingTrigger indexing, CancellationToken cancellationToken)
     {
+        if (request is null)
+        {
+            return MissingBody();
+        }
+
         var listing = await db.Set<TListing>().SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (listing is null)
         {
@@ -117,6 +142,13 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
         if (listing.OwnerId != callerId)
         {
             return TypedResults.Forbid();
+        }
+
+        // RFC 9110 evaluates preconditions before the request content: a stale copy is refused
+        // even when its fields are also invalid.
+        if (!ListingVersionTag.Allows(http.Request, listing))
+        {
+            return ListingVersionTag.PreconditionFailed(listing);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -132,10 +164,11 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
         db.Outbox.Add(OutboxFor(listing, OutboxOperation.Upsert, now));
         await db.SaveChangesAsync(cancellationToken);
         indexing.Poke();
+        ListingVersionTag.Send(http, listing);
         return TypedResults.Ok(TResponse.From(listing));
     }
 
-    public static async Task<Results<NoContent, NotFound, ForbidHttpResult>> Delete(
+    public static async Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> Delete(
         long id, HttpContext http, AppDbContext db, TimeProvider time, IndexingTrigger indexing, CancellationToken cancellationToken)
     {
         var listing = await db.Set<TListing>().SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
@@ -147,6 +180,11 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
         if (listing.OwnerId != http.User.Id())
         {
             return TypedResults.Forbid();
+        }
+
+        if (!ListingVersionTag.Allows(http.Request, listing))
+        {
+            return ListingVersionTag.PreconditionFailed(listing);
         }
 
         db.Set<TListing>().Remove(listing);
@@ -170,6 +208,9 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
 
         return errors;
     }
+
+    private static ValidationProblem MissingBody() =>
+        TypedResults.ValidationProblem(ApiExceptionHandler.MissingBody().Errors, title: "One or more fields are invalid.");
 
     private static ValidationProblem Invalid(FieldErrors errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), title: "One or more fields are invalid.");

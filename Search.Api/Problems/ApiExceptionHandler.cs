@@ -8,8 +8,10 @@ namespace DongNai.Search.Api.Problems;
 
 /// <summary>
 /// Turns exceptions into RFC 9457 problem responses, in one place. Bad input (unreadable JSON, an
-/// unknown field, a query value of the wrong type) becomes a 400 naming the field; a lost race on a
-/// listing's version a 409; anything else a 500 that reveals nothing and is logged.
+/// unknown field, a query value of the wrong type, a missing body) becomes a 400 naming the field
+/// (<c>body</c> for a missing one); a lost race on a listing's version a 409; a database another
+/// writer holds locked past the request's short busy timeout a 503 with <c>Retry-After</c>; anything
+/// else a 500 that reveals nothing and is logged.
 /// </summary>
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -29,12 +31,22 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
                 Title = "The listing was changed by another request.",
                 Detail = "Read it again and repeat your change.",
             }),
+            _ when DatabaseBusy.IsBusy(exception) => (StatusCodes.Status503ServiceUnavailable, new ProblemDetails
+            {
+                Title = "The database is busy.",
+                Detail = "Another write holds the database; nothing was changed. Try again after the seconds in Retry-After.",
+            }),
             _ => (StatusCodes.Status500InternalServerError, new ProblemDetails { Title = "An unexpected error occurred." }),
         };
 
         if (status == StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogBusy(logger, httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         problem.Status = status;
@@ -63,11 +75,23 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             return Validation(path.Length > 0 ? path : "body", "Invalid value: check its type and spelling.");
         }
 
+        // "Implicit body inferred for parameter … but no body was provided" (an empty body) and
+        // "Required parameter … was not provided from body" (the JSON literal null).
+        if (exception.Message.Contains("no body was provided", StringComparison.Ordinal)
+            || exception.Message.Contains("was not provided from body", StringComparison.Ordinal))
+        {
+            return MissingBody();
+        }
+
         var parameter = ParameterName().Match(exception.Message);
         return parameter.Success
             ? Validation(parameter.Groups[1].Value, exception.Message)
             : Validation("body", exception.Message);
     }
+
+    /// <summary>The 400 for an empty body or the JSON literal <c>null</c> where an object is expected.</summary>
+    public static HttpValidationProblemDetails MissingBody() =>
+        Validation("body", "Send a JSON object in the request body.");
 
     private static HttpValidationProblemDetails Validation(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] })
@@ -81,6 +105,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     // Minimal APIs name the parameter as "<type> <name>" or just "<name>" in quotes.
     [GeneratedRegex("parameter \"(?:[^\" ]+ )?([^\" ]+)\"")]
     private static partial Regex ParameterName();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database was busy past the request's timeout on {Method} {Path}; answered 503")]
+    private static partial void LogBusy(ILogger logger, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

@@ -128,7 +128,7 @@ public static class SearchEndpoints
         }
         catch (InvalidCursorException)
         {
-            return Invalid(new Dictionary<string, string[]> { ["cursor"] = ["Malformed cursor, or one issued for another sort. Start again without it."] });
+            return Invalid(new Dictionary<string, string[]> { ["cursor"] = ["Malformed cursor, or one issued for another kind or sort. Start again without it."] });
         }
 
         return TypedResults.Ok(new SearchResponse(

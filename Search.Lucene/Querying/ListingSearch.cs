@@ -72,7 +72,7 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
 
     public SearchResult Run(IndexSearcher searcher, SearchQuery query)
     {
-        var cursor = query.Cursor is null ? (Cursor?)null : Cursor.Decode(query.Cursor, query.Sort);
+        var cursor = query.Cursor is null ? (Cursor?)null : Cursor.Decode(query.Cursor, query.Kind, query.Sort);
         var scoringNowMs = cursor?.ScoringNowMs ?? UnixTime.Milliseconds(query.ScoringNow ?? query.Now);
 
         var text = _text.Build(query.Text, searcher.IndexReader, query.MaxMissingWords);
@@ -112,7 +112,7 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
         var highlighter = text is null || candidates.Count == 0 || !query.Highlight ? null : new HitHighlighter(text.Highlight, searcher, folded);
         var hits = candidates.Select(candidate => ToHit(searcher, candidate, highlighter, scoringNowMs, facets)).ToList();
         var nextCursor = collector.AfterCursor > query.Size && candidates.Count > 0
-            ? new Cursor(query.Sort, candidates[^1].Key, scoringNowMs).Encode()
+            ? new Cursor(query.Kind, query.Sort, candidates[^1].Key, scoringNowMs).Encode()
             : null;
         return new SearchResult
         {

@@ -1,3 +1,4 @@
+using DongNai.Domain.Listings;
 using DongNai.Domain.Places;
 using DongNai.Search.Lucene.Indexing;
 using DongNai.Search.Lucene.Querying;
@@ -9,9 +10,9 @@ public sealed class QueryingTests
     [Fact]
     public void Cursor_RoundTrips()
     {
-        var cursor = new Cursor(SearchSort.Distance, new SortKey(3.25, 2, 123_456_789_012), 1_762_156_800_000);
+        var cursor = new Cursor(ListingKind.Rental, SearchSort.Distance, new SortKey(3.25, 2, 123_456_789_012), 1_762_156_800_000);
 
-        var decoded = Cursor.Decode(cursor.Encode(), SearchSort.Distance);
+        var decoded = Cursor.Decode(cursor.Encode(), ListingKind.Rental, SearchSort.Distance);
 
         Assert.Equal(cursor, decoded);
     }
@@ -19,9 +20,20 @@ public sealed class QueryingTests
     [Fact]
     public void Cursor_RejectsAnotherSort()
     {
-        var text = new Cursor(SearchSort.Newest, new SortKey(-5, 1, 1), 0).Encode();
+        var text = new Cursor(null, SearchSort.Newest, new SortKey(-5, 1, 1), 0).Encode();
 
-        Assert.Throws<InvalidCursorException>(() => Cursor.Decode(text, SearchSort.Relevance));
+        Assert.Throws<InvalidCursorException>(() => Cursor.Decode(text, null, SearchSort.Relevance));
+    }
+
+    [Theory]
+    [InlineData(ListingKind.Job, ListingKind.Rental)]
+    [InlineData(ListingKind.Job, null)]
+    [InlineData(null, ListingKind.Job)]
+    public void Cursor_RejectsAnotherKind(ListingKind? issuedFor, ListingKind? usedFor)
+    {
+        var text = new Cursor(issuedFor, SearchSort.Newest, new SortKey(-5, 1, 1), 0).Encode();
+
+        Assert.Throws<InvalidCursorException>(() => Cursor.Decode(text, usedFor, SearchSort.Newest));
     }
 
     [Theory]

@@ -100,4 +100,18 @@ public abstract partial class SearchEngineContractTests
 
         await Assert.ThrowsAsync<InvalidCursorException>(() => Engine.SearchAsync(Query() with { Size = 1, Sort = SearchSort.Newest, Cursor = cursor }));
     }
+
+    [Theory]
+    [InlineData(ListingKind.Job, ListingKind.Rental)]
+    [InlineData(ListingKind.Job, null)]
+    [InlineData(null, ListingKind.Rental)]
+    public async Task Search_RejectsCursorOfAnotherKind(ListingKind? issuedFor, ListingKind? usedFor)
+    {
+        await IndexAsync(ListingBuilder.Job(1), ListingBuilder.Job(2), ListingBuilder.Rental(3), ListingBuilder.Rental(4));
+        var sorted = Query() with { Size = 1, Sort = SearchSort.Newest };
+        var cursor = (await Engine.SearchAsync(sorted with { Kind = issuedFor })).NextCursor;
+
+        Assert.NotNull(cursor);
+        await Assert.ThrowsAsync<InvalidCursorException>(() => Engine.SearchAsync(sorted with { Kind = usedFor, Cursor = cursor }));
+    }
 }
