@@ -13,7 +13,7 @@ namespace DongNai.Search.Api.Hosting;
 /// disposing disposes both, and the bucket is refilled by the partitioned limiter's own timer
 /// (through <see cref="TryReplenish"/>) instead of a timer per client address.
 /// </remarks>
-internal sealed class SearchClientLimiter : ReplenishingRateLimiter
+public sealed class SearchClientLimiter : ReplenishingRateLimiter
 {
     private readonly TokenBucketRateLimiter _rate;
     private readonly ConcurrencyLimiter _concurrency;

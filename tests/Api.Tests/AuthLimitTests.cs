@@ -77,14 +77,14 @@ public sealed class AuthLimitTests
         for (var i = 0; i < 5; i++)
         {
             var response = await host.CreateClientFrom($"198.51.100.{i + 1}")
-                .PostAsJsonAsync("/api/accounts/sign-in", new { phone = phone, password = $"doanmo{i}abc" });
+                .PostAsJsonAsync("/api/accounts/sign-in", new { phone, password = $"doanmo{i}abc" });
             guesses.Add(response.StatusCode);
         }
 
-        var locked = await host.CreateClientFrom("198.51.100.99").PostAsJsonAsync("/api/accounts/sign-in", new { phone = phone, password = "matkhau123" });
+        var locked = await host.CreateClientFrom("198.51.100.99").PostAsJsonAsync("/api/accounts/sign-in", new { phone, password = "matkhau123" });
         var lockedBody = await Problems.ReadAsync(locked);
         own.Clock.Advance(TimeSpan.FromSeconds(RetryAfterSeconds(locked)));
-        var afterwards = await host.CreateClientFrom("198.51.100.100").PostAsJsonAsync("/api/accounts/sign-in", new { phone = phone, password = "matkhau123" });
+        var afterwards = await host.CreateClientFrom("198.51.100.100").PostAsJsonAsync("/api/accounts/sign-in", new { phone, password = "matkhau123" });
 
         Assert.All(guesses, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
         Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
