@@ -8,7 +8,17 @@ namespace DongNai.Identity;
 
 public sealed record Registration(string? Phone, string? Password, string? DisplayName, Role? Role);
 
-public sealed record SignedIn(Account Account, IssuedToken Token);
+/// <summary>What a sign-in attempt came to. A refusal never says whether the phone or the password was wrong.</summary>
+public abstract record SignInResult
+{
+    public sealed record SignedIn(Account Account, IssuedToken Token) : SignInResult;
+
+    /// <summary>The phone is unknown or the password wrong.</summary>
+    public sealed record Refused : SignInResult;
+
+    /// <summary>The phone received too many wrong passwords lately (<see cref="SignInLockout"/>); try again after <paramref name="RetryAfter"/>.</summary>
+    public sealed record LockedOut(TimeSpan RetryAfter) : SignInResult;
+}
 
 public abstract record RegistrationResult
 {
@@ -30,6 +40,7 @@ public sealed class AccountService(
     PersonalDataProtector protector,
     IPasswordHasher<Account> hasher,
     TokenIssuer tokens,
+    SignInLockout lockout,
     TimeProvider time)
 {
     public const int MinPasswordLength = 8;
@@ -82,36 +93,46 @@ public sealed class AccountService(
         return new RegistrationResult.Registered(account, tokens.Issue(account));
     }
 
-    /// <summary>Returns the account and a token, or null when the phone is unknown or the password wrong (callers must not say which).</summary>
-    public async Task<SignedIn?> SignInAsync(string? phoneInput, string? password, CancellationToken cancellationToken)
+    /// <summary>
+    /// Returns the account and a token; or a refusal when the phone is unknown or the password
+    /// wrong (callers must not say which); or a lockout when the phone received too many wrong
+    /// passwords lately, whoever sent them (the password is then not even checked).
+    /// </summary>
+    public async Task<SignInResult> SignInAsync(string? phoneInput, string? password, CancellationToken cancellationToken)
     {
         if (!PhoneNumbers.TryNormalize(phoneInput, out var phone) || string.IsNullOrEmpty(password) || password.Length > MaxPasswordLength)
         {
-            return null;
+            return new SignInResult.Refused();
         }
 
         var lookup = protector.LookupHash(phone);
+        if (lockout.TryAdmit(lookup) is { } retryAfter)
+        {
+            return new SignInResult.LockedOut(retryAfter);
+        }
+
         var account = await db.Accounts.FirstOrDefaultAsync(a => a.PhoneLookupHash == lookup, cancellationToken);
         if (account is null)
         {
             // Spend the same work as a real check so response time does not reveal which phones exist.
             hasher.VerifyHashedPassword(new Account(), DummyHash.Value, password);
-            return null;
+            return new SignInResult.Refused();
         }
 
         var verdict = hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            return null;
+            return new SignInResult.Refused();
         }
 
+        lockout.Succeeded(lookup);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             account.PasswordHash = hasher.HashPassword(account, password);
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new SignedIn(account, tokens.Issue(account));
+        return new SignInResult.SignedIn(account, tokens.Issue(account));
     }
 
     /// <summary>Creates the configured administrator if no account has that phone yet. Returns true when it created one.</summary>

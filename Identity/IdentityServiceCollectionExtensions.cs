@@ -2,6 +2,7 @@ using DongNai.Domain.People;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace DongNai.Identity;
@@ -16,6 +17,9 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton(new PersonalDataProtector(keys.PhoneHash, keys.PersonalData));
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<TokenIssuer>();
+        services.AddOptions<SignInLockoutOptions>();
+        services.AddSingleton(provider => new SignInLockout(
+            provider.GetRequiredService<IOptions<SignInLockoutOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
         services.AddScoped<AccountService>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(bearer =>

@@ -6,7 +6,6 @@ using DongNai.Search.Api.Hosting;
 using DongNai.Search.Api.Listings;
 using DongNai.Search.Api.Places;
 using DongNai.Search.Api.Searching;
-using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -23,10 +22,12 @@ if (ServiceCommands.IsCommand(args))
 
 await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, app.Lifetime.ApplicationStopping);
 
+app.UseForwardedHeadersFromProxies();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
 app.UseAuthentication();
+app.UseDashboardSession();
 app.UseAuthorization();
 app.UseRateLimiter();
 
@@ -34,7 +35,7 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-app.MapHangfireDashboard("/hangfire");
+app.MapJobDashboard();
 app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
 
 app.MapAccountEndpoints();

@@ -31,6 +31,9 @@ public sealed record RoleRequest(Role? Role);
 
 public static class AccountEndpoints
 {
+    /// <summary>The problem <c>type</c> of a sign-in refused because the phone is locked out, as opposed to the client's own rate limit.</summary>
+    public const string LockedOutProblemType = "urn:dongnai:problem:sign-in-locked-out";
+
     public static void MapAccountEndpoints(this IEndpointRouteBuilder routes)
     {
         var accounts = routes.MapGroup("/api/accounts").WithTags("Accounts");
@@ -66,12 +69,24 @@ public static class AccountEndpoints
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> SignIn(
-        SignInRequest request, AccountService accounts, CancellationToken cancellationToken)
+        SignInRequest request, HttpContext http, AccountService accounts, CancellationToken cancellationToken)
     {
-        var signedIn = await accounts.SignInAsync(request.Phone, request.Password, cancellationToken);
-        return signedIn is null
-            ? TypedResults.Problem(title: "Wrong phone number or password.", statusCode: StatusCodes.Status401Unauthorized)
-            : TypedResults.Ok(ToToken(signedIn.Account, signedIn.Token));
+        var result = await accounts.SignInAsync(request.Phone, request.Password, cancellationToken);
+        switch (result)
+        {
+            case SignInResult.SignedIn signedIn:
+                return TypedResults.Ok(ToToken(signedIn.Account, signedIn.Token));
+            case SignInResult.LockedOut lockedOut:
+                var seconds = Math.Max(1, (int)Math.Ceiling(lockedOut.RetryAfter.TotalSeconds));
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(
+                    title: "Too many wrong passwords for this phone number.",
+                    detail: "Sign-in to this number is paused; try again after the seconds in Retry-After.",
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    type: LockedOutProblemType);
+            default:
+                return TypedResults.Problem(title: "Wrong phone number or password.", statusCode: StatusCodes.Status401Unauthorized);
+        }
     }
 
     private static async Task<Results<Ok<MeResponse>, NotFound>> GetMe(

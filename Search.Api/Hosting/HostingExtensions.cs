@@ -23,6 +23,7 @@ public static class HostingExtensions
     public const string AuthRateLimit = "auth";
     public const string WriteRateLimit = "writes";
     public const string EventRateLimit = "events";
+    public const string SearchRateLimit = "search";
 
     /// <summary>Everything the HTTP host needs: options, database, accounts, auth, problems, OpenAPI, jobs, health, rate limits.</summary>
     public static void AddSearchApi(this WebApplicationBuilder builder)
@@ -32,6 +33,8 @@ public static class HostingExtensions
         builder.AddValidatedOptions<AdminOptions>(AdminOptions.Section);
         var rateLimits = builder.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         var auth = builder.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
+        builder.AddValidatedOptions<SignInLockoutOptions>(SignInLockoutOptions.Section);
+        var proxies = builder.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section);
         Directory.CreateDirectory(storage.DataPath);
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -92,10 +95,15 @@ public static class HostingExtensions
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = WriteTooManyRequestsAsync;
-            options.AddPolicy(AuthRateLimit, context => PerClientWindow(context, rateLimits.AuthPerMinute));
+
+            // Register and sign-in are keyed on the client address alone: keyed on the token's
+            // account, every token a client held (and every registration gave it one) was a fresh budget.
+            options.AddPolicy(AuthRateLimit, context => PerAddressWindow(context, rateLimits.AuthPerMinute));
             options.AddPolicy(WriteRateLimit, context => PerClientWindow(context, rateLimits.WritesPerMinute));
             options.AddPolicy(EventRateLimit, context => PerClientWindow(context, rateLimits.EventBatchesPerMinute));
+            options.AddPolicy(SearchRateLimit, context => PerAddressSearch(context, rateLimits));
         });
+        builder.Services.AddDashboardAccess(proxies);
 
         // Structured JSON lines for log collectors; the plain console format stays for a developer's terminal.
         if (!builder.Environment.IsDevelopment())
@@ -131,14 +139,14 @@ public static class HostingExtensions
         return value;
     }
 
-    /// <summary>A 429 problem response that says, in <c>Retry-After</c>, when the client's window opens again.</summary>
+    /// <summary>A 429 problem response that says, in <c>Retry-After</c>, when the client may try again.</summary>
     private static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-        {
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
+
+        // A full concurrency queue has no time to offer; a second is a fair guess at a search's length.
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 1;
+        http.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
@@ -147,19 +155,33 @@ public static class HostingExtensions
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests.",
-                Detail = "This client has used its budget for the current minute; try again after the seconds in Retry-After.",
+                Detail = "This client has used its budget for now, or has too many requests under way; try again after the seconds in Retry-After.",
             },
         });
     }
 
+    /// <summary>The address the request came from: the connection's, or the one a configured proxy forwarded (see <see cref="ProxyOptions"/>).</summary>
+    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>A budget per account when signed in, else per address: for writes and events, where the account is what is limited.</summary>
     private static RateLimitPartition<string> PerClientWindow(HttpContext context, int permitsPerMinute)
     {
-        var client = context.User.FindFirstValue("sub") ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        var client = context.User.FindFirstValue("sub") is { } account ? "account:" + account : "address:" + ClientAddress(context);
+        return FixedWindow(client, permitsPerMinute);
+    }
+
+    private static RateLimitPartition<string> PerAddressWindow(HttpContext context, int permitsPerMinute) =>
+        FixedWindow(ClientAddress(context), permitsPerMinute);
+
+    private static RateLimitPartition<string> FixedWindow(string partition, int permitsPerMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permitsPerMinute,
             Window = TimeSpan.FromMinutes(1),
             QueueLimit = 0,
         });
-    }
+
+    /// <summary>Search, suggest and related, per client address: a rate and a concurrency limit (see <see cref="SearchClientLimiter"/>).</summary>
+    private static RateLimitPartition<string> PerAddressSearch(HttpContext context, RateLimitOptions limits) =>
+        RateLimitPartition.Get(ClientAddress(context), _ => new SearchClientLimiter(limits));
 }

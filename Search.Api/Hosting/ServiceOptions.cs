@@ -31,7 +31,12 @@ public sealed class SeedOptions
     public int Seed { get; set; } = 2025;
 }
 
-/// <summary>Per-client request budgets (section <c>RateLimits</c>), a fixed one-minute window each.</summary>
+/// <summary>
+/// Per-client request budgets (section <c>RateLimits</c>). Auth, writes and events have a fixed
+/// one-minute window each; search has a token bucket and a concurrency limit. Auth and search are
+/// keyed on the client address whatever token is sent; writes and events on the account when
+/// signed in. Many phones behind one carrier NAT share an address, hence the room in the defaults.
+/// </summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
@@ -49,4 +54,51 @@ public sealed class RateLimitOptions
     /// </summary>
     [Range(1, 1_000_000)]
     public int EventBatchesPerMinute { get; set; } = 600;
+
+    /// <summary>Sustained searches (search, suggest, related) per client address and minute.</summary>
+    [Range(1, 1_000_000)]
+    public int SearchPerMinute { get; set; } = 600;
+
+    /// <summary>Searches a client address may send at once above the sustained rate (the bucket's size).</summary>
+    [Range(1, 1_000_000)]
+    public int SearchBurst { get; set; } = 100;
+
+    /// <summary>Searches of one client address running at the same time.</summary>
+    [Range(1, 100_000)]
+    public int SearchConcurrentPerClient { get; set; } = 4;
+
+    /// <summary>Searches of one client address waiting for a running one to finish; past it, 429.</summary>
+    [Range(0, 100_000)]
+    public int SearchQueuePerClient { get; set; } = 16;
+}
+
+/// <summary>
+/// The reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed
+/// (section <c>ForwardedHeaders</c>). Empty by default: forwarded headers are then ignored, so no
+/// client can choose the address its rate limits are keyed on.
+/// </summary>
+public sealed class ProxyOptions : IValidatableObject
+{
+    public const string Section = "ForwardedHeaders";
+
+    /// <summary>Proxy addresses, e.g. <c>127.0.0.1</c> for a proxy on the same host.</summary>
+    public IList<string> KnownProxies { get; } = [];
+
+    /// <summary>Proxy networks in CIDR notation, e.g. <c>10.0.0.0/8</c>.</summary>
+    public IList<string> KnownNetworks { get; } = [];
+
+    public bool Any => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var proxy in KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            yield return new ValidationResult($"'{proxy}' is not an IP address.", [nameof(KnownProxies)]);
+        }
+
+        foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+        {
+            yield return new ValidationResult($"'{network}' is not a network in CIDR notation.", [nameof(KnownNetworks)]);
+        }
+    }
 }

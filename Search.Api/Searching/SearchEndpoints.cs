@@ -5,6 +5,7 @@ using DongNai.Identity;
 using DongNai.Indexers;
 using DongNai.Ranking;
 using DongNai.Search.Api.Accounts;
+using DongNai.Search.Api.Hosting;
 using Hangfire;
 using DongNai.Domain.Text;
 using DongNai.Domain.Validation;
@@ -74,7 +75,7 @@ public static class SearchEndpoints
 {
     public static void MapSearchEndpoints(this IEndpointRouteBuilder routes)
     {
-        var search = routes.MapGroup("/api").WithTags("Search");
+        var search = routes.MapGroup("/api").WithTags("Search").RequireRateLimiting(HostingExtensions.SearchRateLimit);
         search.MapGet("/search", SearchAll).WithName("SearchAll")
             .WithSummary("Search every kind of listing")
             .WithParameters(SearchParameters.For(null));

@@ -47,7 +47,13 @@ internal sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = dataPath,
         };
-        foreach (var argument in (string[])[binary, $"--urls=http://127.0.0.1:{port}", $"--Storage:DataPath={dataPath}", "--Seed:DemoListings=0"])
+        // Every bench client comes from 127.0.0.1: lift the per-address search limits so they measure the engine, not the limiter.
+        string[] arguments =
+        [
+            binary, $"--urls=http://127.0.0.1:{port}", $"--Storage:DataPath={dataPath}", "--Seed:DemoListings=0",
+            "--RateLimits:SearchPerMinute=1000000", "--RateLimits:SearchBurst=1000000", "--RateLimits:SearchConcurrentPerClient=100000",
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

@@ -31,6 +31,9 @@ public sealed class RelevanceHost(int listings, int seed) : WebApplicationFactor
         builder.UseSetting("RateLimits:AuthPerMinute", "1000000");
         builder.UseSetting("RateLimits:WritesPerMinute", "1000000");
         builder.UseSetting("RateLimits:EventBatchesPerMinute", "1000000");
+        builder.UseSetting("RateLimits:SearchPerMinute", "1000000");
+        builder.UseSetting("RateLimits:SearchBurst", "1000000");
+        builder.UseSetting("RateLimits:SearchConcurrentPerClient", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         // Warnings and errors only; "not ready" while the index catches up is expected here, not news.

@@ -46,6 +46,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:AuthPerMinute", "100000");
         builder.UseSetting("RateLimits:WritesPerMinute", "100000");
         builder.UseSetting("RateLimits:EventBatchesPerMinute", "100000");
+        builder.UseSetting("RateLimits:SearchPerMinute", "100000");
+        builder.UseSetting("RateLimits:SearchBurst", "100000");
+        builder.UseSetting("RateLimits:SearchConcurrentPerClient", "10000");
         builder.UseSetting("Admin:Phone", "0900000009");
         builder.UseSetting("Admin:Password", "QuanTri@2026");
         builder.ConfigureTestServices(services =>

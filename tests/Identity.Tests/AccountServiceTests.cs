@@ -18,10 +18,12 @@ public sealed class AccountServiceTests : IDisposable
     private readonly AuthOptions _options = new() { TokenLifetime = TimeSpan.FromHours(3) };
     private readonly SecretKeys _keys = new(Key(1), Key(2), Key(3));
     private readonly PersonalDataProtector _protector;
+    private readonly SignInLockout _lockout;
 
     public AccountServiceTests()
     {
         _protector = new PersonalDataProtector(_keys.PhoneHash, _keys.PersonalData);
+        _lockout = new SignInLockout(new SignInLockoutOptions(), _clock);
     }
 
     [Fact]
@@ -103,9 +105,8 @@ public sealed class AccountServiceTests : IDisposable
         var registered = Assert.IsType<RegistrationResult.Registered>(
             await RegisterAsync(new Registration("0912345678", Password, "Trần Thị Bình", Role.Employer)));
 
-        var signedIn = await SignInAsync(phone, Password);
+        var signedIn = Assert.IsType<SignInResult.SignedIn>(await SignInAsync(phone, Password));
 
-        Assert.NotNull(signedIn);
         Assert.Equal(registered.Account.Id, signedIn.Account.Id);
         Assert.Equal(Role.Employer, signedIn.Account.Role);
         Assert.Equal(Start.UtcDateTime + TimeSpan.FromHours(3), signedIn.Token.ExpiresAt);
@@ -117,13 +118,13 @@ public sealed class AccountServiceTests : IDisposable
     [InlineData("0912345678", "")]
     [InlineData("0987654321", Password)] // unknown phone
     [InlineData("not a phone", Password)]
-    public async Task SignIn_ReturnsNull_WhenThePasswordIsWrongOrThePhoneUnknown(string phone, string password)
+    public async Task SignIn_Refuses_WhenThePasswordIsWrongOrThePhoneUnknown(string phone, string password)
     {
         await RegisterAsync(new Registration("0912345678", Password, "Trần Thị Bình", null));
 
         var signedIn = await SignInAsync(phone, password);
 
-        Assert.Null(signedIn);
+        Assert.IsType<SignInResult.Refused>(signedIn);
     }
 
     [Fact]
@@ -137,7 +138,7 @@ public sealed class AccountServiceTests : IDisposable
 
         Assert.True(createdFirst);
         Assert.False(createdSecond);
-        Assert.Equal(Role.Admin, signedIn?.Account.Role);
+        Assert.Equal(Role.Admin, Assert.IsType<SignInResult.SignedIn>(signedIn).Account.Role);
         await using var db = _database.NewContext();
         Assert.Equal(1, await db.Accounts.CountAsync());
     }
@@ -160,13 +161,13 @@ public sealed class AccountServiceTests : IDisposable
     private Task<RegistrationResult> RegisterAsync(Registration registration) =>
         WithServiceAsync(service => service.RegisterAsync(registration, CancellationToken.None));
 
-    private Task<SignedIn?> SignInAsync(string phone, string password) =>
+    private Task<SignInResult> SignInAsync(string phone, string password) =>
         WithServiceAsync(service => service.SignInAsync(phone, password, CancellationToken.None));
 
     private async Task<T> WithServiceAsync<T>(Func<AccountService, Task<T>> call)
     {
         await using AppDbContext db = _database.NewContext();
-        var service = new AccountService(db, _protector, new PasswordHasher<Account>(), new TokenIssuer(_options, _keys, _clock), _clock);
+        var service = new AccountService(db, _protector, new PasswordHasher<Account>(), new TokenIssuer(_options, _keys, _clock), _lockout, _clock);
         return await call(service);
     }
 
