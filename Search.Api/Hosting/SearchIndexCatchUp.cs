@@ -40,7 +40,8 @@ public sealed partial class SearchIndexCatchUp(
             {
                 try
                 {
-                    await CatchUpAsync(stoppingToken);
+                    var indexed = await CatchUpAsync(stoppingToken);
+                    LogReady(logger, indexed);
                     break;
                 }
                 catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
@@ -52,8 +53,6 @@ public sealed partial class SearchIndexCatchUp(
             }
 
             _ready = true;
-            var indexed = await engine.CountAsync(cancellationToken: stoppingToken);
-            LogReady(logger, indexed);
             await trigger.RunAsync(drainer, TimeSpan.FromSeconds(5), RetryBackoff.Default(), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -62,7 +61,8 @@ public sealed partial class SearchIndexCatchUp(
         }
     }
 
-    private async Task CatchUpAsync(CancellationToken stoppingToken)
+    /// <summary>One try at the catch-up; returns how many listings the index then holds.</summary>
+    private async Task<long> CatchUpAsync(CancellationToken stoppingToken)
     {
         long listings;
         await using (var scope = scopes.CreateAsyncScope())
@@ -79,6 +79,7 @@ public sealed partial class SearchIndexCatchUp(
         await drainer.DrainAsync(cancellationToken: stoppingToken);
         recurringJobs.AddOrUpdate<OutboxDrainJob>(OutboxDrainJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         recurringJobs.AddOrUpdate<PopularityRefreshJob>(PopularityRefreshJob.RecurringId, job => job.RunAsync(CancellationToken.None), PopularityRefreshJob.Schedule);
+        return await engine.CountAsync(cancellationToken: stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The search index is empty; building it from {Count} listings")]

@@ -14,6 +14,11 @@ public sealed class RefusingSearchEngine(ISearchEngine inner) : ISearchEngine
 
     public bool Down { get; set; }
 
+    /// <summary>Calls that failed because <see cref="Down"/> was set.</summary>
+    public int DownFailures => _downFailures;
+
+    private int _downFailures;
+
     public Task UpsertAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default)
     {
         ThrowIfDown();
@@ -91,6 +96,7 @@ public sealed class RefusingSearchEngine(ISearchEngine inner) : ISearchEngine
     {
         if (Down)
         {
+            Interlocked.Increment(ref _downFailures);
             throw new IOException("The search engine cannot be reached.");
         }
     }
