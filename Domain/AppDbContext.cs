@@ -25,6 +25,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<IndexingCheckpoint> IndexingCheckpoints => Set<IndexingCheckpoint>();
 
+    public DbSet<IndexingDeadLetter> IndexingDeadLetters => Set<IndexingDeadLetter>();
+
     public DbSet<Commune> Communes => Set<Commune>();
 
     public DbSet<OldWardAlias> OldWardAliases => Set<OldWardAlias>();
@@ -79,6 +81,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         {
             checkpoint.HasKey(c => c.Name);
             checkpoint.Property(c => c.Name).HasMaxLength(IndexingCheckpoint.MaxNameLength);
+        });
+
+        modelBuilder.Entity<IndexingDeadLetter>(deadLetter =>
+        {
+            deadLetter.Property(d => d.Error).HasMaxLength(IndexingDeadLetter.MaxErrorLength);
+            deadLetter.HasIndex(d => new { d.Kind, d.ListingId });
         });
 
         modelBuilder.Entity<Commune>().HasKey(c => c.Code);

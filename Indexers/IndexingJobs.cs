@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Hangfire;
+using Microsoft.Extensions.Logging;
 
 namespace DongNai.Indexers;
 
@@ -43,7 +44,7 @@ public sealed class IndexRebuildJob(IndexRebuilder rebuilder)
 /// A queued Hangfire job was the first design, but its storage polling and job-state writes took
 /// most of the one-second budget on a loaded two-core machine. Thread-safe singleton.
 /// </summary>
-public sealed class IndexingTrigger
+public sealed partial class IndexingTrigger(ILogger<IndexingTrigger> logger)
 {
     private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
     {
@@ -54,9 +55,15 @@ public sealed class IndexingTrigger
     /// <summary>Call after a write that added outbox entries has committed.</summary>
     public void Poke() => _signals.Writer.TryWrite(true);
 
-    /// <summary>Drains whenever poked, and every <paramref name="idle"/> without a poke, until cancelled.</summary>
-    public async Task RunAsync(OutboxDrainer drainer, TimeSpan idle, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drains whenever poked, and every <paramref name="idle"/> without a poke, until cancelled. A
+    /// failed drain is logged and tried again after a pause from <paramref name="backoff"/>; this
+    /// never throws except on cancellation, so it cannot stop the host.
+    /// </summary>
+    public async Task RunAsync(OutboxDrainer drainer, TimeSpan idle, RetryBackoff backoff, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(drainer);
+        ArgumentNullException.ThrowIfNull(backoff);
         while (!cancellationToken.IsCancellationRequested)
         {
             using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -72,7 +79,21 @@ public sealed class IndexingTrigger
                 }
             }
 
-            await drainer.DrainAsync(cancellationToken: cancellationToken);
+            try
+            {
+                await drainer.DrainAsync(cancellationToken: cancellationToken);
+                backoff.Reset();
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The entries stay in the outbox; a poke during the pause is kept for after it.
+                var delay = backoff.NextDelay();
+                LogDrainFailed(logger, exception, backoff.Failures, delay.TotalSeconds);
+                await Task.Delay(delay, cancellationToken);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Draining the outbox failed ({Failures} in a row); retrying in {Seconds} s")]
+    private static partial void LogDrainFailed(ILogger logger, Exception exception, int failures, double seconds);
 }

@@ -16,29 +16,52 @@ namespace DongNai.Indexers;
 /// <see cref="PopularityRefreshJob"/> for how new events lead here). The engine commits before the
 /// batch's entries are removed, so a crash at any point replays the batch, and replays are
 /// harmless because the engine orders writes by version.
-/// Thread-safe: concurrent calls run one after the other. One instance per process.
 /// </summary>
+/// <remarks>
+/// <para>
+/// A batch that fails is applied again listing by listing, so one listing that cannot be indexed
+/// (its row cannot be loaded or built, or the engine refuses its document) holds back only itself.
+/// Such a listing's entries count one attempt per drain (in <see cref="OutboxEntry.Attempts"/>, so
+/// restarts do not reset it) and are skipped for the rest of that drain; after
+/// <see cref="MaxAttempts"/> they move to <see cref="IndexingDeadLetter"/> with the last error.
+/// </para>
+/// <para>
+/// A failure of the engine itself is not the listing's fault: before counting an attempt the
+/// drainer checks that the engine still answers and commits; when it does not, the drain throws and
+/// counts nothing, so an engine outage never fills the dead letters. The caller retries later.
+/// </para>
+/// <para>Thread-safe: concurrent calls run one after the other. One instance per process.</para>
+/// </remarks>
 public sealed partial class OutboxDrainer(
     IServiceScopeFactory scopes,
     ISearchEngine engine,
     PlaceCatalog places,
+    TimeProvider time,
     ILogger<OutboxDrainer> logger) : IDisposable
 {
     public const int DefaultBatchSize = 1_000;
 
+    /// <summary>Failed drains after which a listing's entries are set aside as a dead letter.</summary>
+    public const int MaxAttempts = 5;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>Applies every pending entry, batch after batch, until the outbox is empty. Returns how many entries it applied.</summary>
+    /// <summary>
+    /// Applies every pending entry, batch after batch, until the outbox holds only entries that
+    /// failed in this drain. Returns how many entries it applied (failed ones are not counted).
+    /// Throws when the engine itself fails; nothing is lost then, the entries wait for the next drain.
+    /// </summary>
     public async Task<int> DrainAsync(int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             var total = 0;
-            int applied;
-            while ((applied = await DrainBatchAsync(batchSize, cancellationToken)) > 0)
+            var failed = new HashSet<long>();
+            BatchOutcome outcome;
+            while ((outcome = await DrainBatchAsync(batchSize, failed, cancellationToken)).Read > 0)
             {
-                total += applied;
+                total += outcome.Applied;
             }
 
             if (total > 0)
@@ -54,15 +77,22 @@ public sealed partial class OutboxDrainer(
         }
     }
 
-    /// <summary>Applies one batch (at most <paramref name="batchSize"/> entries); returns how many it applied, 0 when the outbox is empty.</summary>
-    public async Task<int> DrainBatchAsync(int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>One batch, leaving out the entries in <paramref name="failed"/> (and adding this batch's failures to it).</summary>
+    private async Task<BatchOutcome> DrainBatchAsync(int batchSize, HashSet<long> failed, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var entries = await db.Outbox.AsNoTracking().OrderBy(e => e.Id).Take(batchSize).ToListAsync(cancellationToken);
+        var skipped = failed.ToList();
+        var entries = await db.Outbox.AsNoTracking()
+            .Where(e => !skipped.Contains(e.Id))
+            .OrderBy(e => e.Id)
+            .Take(batchSize)
+            .ToListAsync(cancellationToken);
         if (entries.Count == 0)
         {
-            return 0;
+            return new BatchOutcome(0, 0);
         }
 
         var latest = entries
@@ -70,6 +100,24 @@ public sealed partial class OutboxDrainer(
             .Select(g => g.OrderByDescending(e => e.Version).ThenByDescending(e => e.Id).First())
             .ToList();
 
+        try
+        {
+            await ApplyAsync(db, latest, cancellationToken);
+            await engine.CommitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogBatchFailed(logger, exception, entries.Count);
+            return await ApplyOneByOneAsync(db, entries, latest, failed, cancellationToken);
+        }
+
+        await RemoveAsync(db, entries.Select(e => e.Id).ToList(), cancellationToken);
+        return new BatchOutcome(entries.Count, entries.Count);
+    }
+
+    /// <summary>Upserts and deletes these entries; the caller commits.</summary>
+    private async Task ApplyAsync(AppDbContext db, List<OutboxEntry> latest, CancellationToken cancellationToken)
+    {
         var upserts = new List<SearchDocument>();
         foreach (var kindGroup in latest.Where(e => e.Operation == OutboxOperation.Upsert).GroupBy(e => e.Kind))
         {
@@ -92,16 +140,91 @@ public sealed partial class OutboxDrainer(
         {
             await engine.DeleteAsync(delete.Kind, delete.ListingId, delete.Version, cancellationToken);
         }
-
-        await engine.CommitAsync(cancellationToken);
-
-        var applied = entries.Select(e => e.Id).ToList();
-        await db.Outbox.Where(e => applied.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
-        return entries.Count;
     }
 
-    public void Dispose() => _gate.Dispose();
+    /// <summary>
+    /// After a failed batch: each listing on its own, one commit at the end. A listing that fails
+    /// again gets an attempt counted (or is set aside), once the engine is known to be healthy.
+    /// </summary>
+    private async Task<BatchOutcome> ApplyOneByOneAsync(
+        AppDbContext db, List<OutboxEntry> entries, List<OutboxEntry> latest, HashSet<long> failed, CancellationToken cancellationToken)
+    {
+        var failures = new List<(OutboxEntry Latest, Exception Error)>();
+        foreach (var entry in latest)
+        {
+            try
+            {
+                await ApplyAsync(db, [entry], cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                failures.Add((entry, exception));
+            }
+        }
+
+        // Throws when the engine is down: then no listing is to blame and nothing is counted.
+        await engine.CountAsync(cancellationToken: cancellationToken);
+        await engine.CommitAsync(cancellationToken);
+
+        var failedKeys = failures.Select(f => (f.Latest.Kind, f.Latest.ListingId)).ToHashSet();
+        var applied = entries.Where(e => !failedKeys.Contains((e.Kind, e.ListingId))).Select(e => e.Id).ToList();
+        await RemoveAsync(db, applied, cancellationToken);
+
+        foreach (var (entry, error) in failures)
+        {
+            var own = entries.Where(e => e.Kind == entry.Kind && e.ListingId == entry.ListingId).ToList();
+            failed.UnionWith(own.Select(e => e.Id));
+            await CountAttemptAsync(db, entry, own, error, cancellationToken);
+        }
+
+        return new BatchOutcome(entries.Count, applied.Count);
+    }
+
+    /// <summary>Counts one more failed attempt on a listing's entries, or sets them aside as a dead letter at <see cref="MaxAttempts"/>.</summary>
+    private async Task CountAttemptAsync(AppDbContext db, OutboxEntry latest, List<OutboxEntry> own, Exception error, CancellationToken cancellationToken)
+    {
+        var ids = own.Select(e => e.Id).ToList();
+        var attempts = own.Max(e => e.Attempts) + 1;
+        if (attempts < MaxAttempts)
+        {
+            await db.Outbox.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(set => set.SetProperty(e => e.Attempts, attempts), cancellationToken);
+            LogListingFailed(logger, error, latest.Kind, latest.ListingId, attempts, MaxAttempts);
+            return;
+        }
+
+        var message = $"{error.GetType().FullName}: {error.Message}";
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.IndexingDeadLetters.Add(new IndexingDeadLetter
+        {
+            Kind = latest.Kind,
+            ListingId = latest.ListingId,
+            Version = latest.Version,
+            Operation = latest.Operation,
+            Attempts = attempts,
+            Error = message.Length <= IndexingDeadLetter.MaxErrorLength ? message : message[..IndexingDeadLetter.MaxErrorLength],
+            DeadLetteredAt = time.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Outbox.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogDeadLettered(logger, error, latest.Kind, latest.ListingId, attempts);
+    }
+
+    private static Task<int> RemoveAsync(AppDbContext db, List<long> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? Task.FromResult(0) : db.Outbox.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} outbox entries to the search index")]
     private static partial void LogDrained(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} outbox entries failed; applying them listing by listing")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Indexing {Kind} {ListingId} failed (attempt {Attempt} of {MaxAttempts}); it is retried on the next drain")]
+    private static partial void LogListingFailed(ILogger logger, Exception exception, ListingKind kind, long listingId, int attempt, int maxAttempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Indexing {Kind} {ListingId} failed {Attempts} times; its outbox entries were set aside as a dead letter")]
+    private static partial void LogDeadLettered(ILogger logger, Exception exception, ListingKind kind, long listingId, int attempts);
+
+    /// <summary>How many entries a batch read, and how many of them it applied.</summary>
+    private readonly record struct BatchOutcome(int Read, int Applied);
 }

@@ -3,6 +3,7 @@ using DongNai.Search.Api.Commands;
 using DongNai.Search.Api.Employers;
 using DongNai.Search.Api.Events;
 using DongNai.Search.Api.Hosting;
+using DongNai.Search.Api.Indexing;
 using DongNai.Search.Api.Listings;
 using DongNai.Search.Api.Places;
 using DongNai.Search.Api.Searching;
@@ -44,6 +45,7 @@ app.MapPlaceEndpoints();
 app.MapListingEndpoints();
 app.MapSearchEndpoints();
 app.MapEventEndpoints();
+app.MapIndexingEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -27,7 +27,9 @@ namespace DongNai.Search.Lucene;
 /// deletions the current one remembers), then swaps by
 /// rewriting the <c>current</c> pointer file atomically. The old generation closes and is deleted
 /// when its last search ends, before the rebuild returns. Leftover folders from an interrupted
-/// rebuild are removed on start.
+/// rebuild are removed on start. The current generation is checked on start (every file through
+/// its checksum); one that cannot be opened is moved to a dated folder beside the index folder,
+/// logged as an error, and replaced by an empty one for the host to rebuild from the database.
 /// </para>
 /// <para>Thread-safe: one instance per process and folder, shared by all requests; dispose at shutdown.</para>
 /// </remarks>
@@ -72,20 +74,45 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
         _folded = folded;
 
         var generation = _folder.ReadCurrent();
-        if (generation is null)
+        var opened = generation is null ? null : OpenOrSetAside(generation);
+        if (opened is null)
         {
             generation = _folder.NextGenerationName();
-            _current = IndexGeneration.Open(_folder.PathOf(generation), _indexAnalyzer, options.RamBufferSizeMb);
+            opened = IndexGeneration.Open(_folder.PathOf(generation), _indexAnalyzer, options.RamBufferSizeMb);
             _folder.WriteCurrent(generation);
         }
-        else
-        {
-            _current = IndexGeneration.Open(_folder.PathOf(generation), _indexAnalyzer, options.RamBufferSizeMb);
-        }
 
-        _folder.DeleteAllExcept(generation);
+        _current = opened;
+        _folder.DeleteAllExcept(generation!);
         _refreshLoop = Task.Run(RefreshLoopAsync);
     }
+
+    /// <summary>
+    /// Opens the current generation after checking every file; when it cannot be opened it is moved
+    /// aside (see <see cref="IndexFolder.SetAside"/>) and null is returned, so the engine starts
+    /// empty and the host rebuilds it from the database (the index is derived data). A folder held
+    /// by another writer or not readable by this user is not damage: that still fails the start.
+    /// </summary>
+    private IndexGeneration? OpenOrSetAside(string generation)
+    {
+        try
+        {
+            return IndexGeneration.Open(_folder.PathOf(generation), _indexAnalyzer, _options.RamBufferSizeMb, verify: true);
+        }
+        catch (Exception exception) when (IsDamage(exception))
+        {
+            var aside = _folder.SetAside(generation, DateTimeOffset.UtcNow);
+            LogSetAside(exception, generation, aside);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Lucene reports a damaged index in many shapes (CorruptIndexException, FileNotFoundException for
+    /// a lost segments_N, EndOfStreamException or even ArgumentException for a truncated file), so
+    /// damage is everything except the few failures that say the folder is fine but not ours to open.
+    /// </summary>
+    private static bool IsDamage(Exception exception) => exception is not (global::Lucene.Net.Store.LockObtainFailedException or UnauthorizedAccessException or OutOfMemoryException);
 
     public Task UpsertAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default)
     {
@@ -368,6 +395,9 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt the search index with {Count} listings and {Replayed} replayed writes into {Generation}")]
     private partial void LogRebuilt(int count, int replayed, string generation);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The search index generation {Generation} could not be opened; it was moved to {Aside} and an empty index is used until it is rebuilt from the database")]
+    private partial void LogSetAside(Exception exception, string generation, string aside);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the search index failed; retrying on the next tick")]
     private partial void LogRefreshFailed(Exception exception);

@@ -26,4 +26,10 @@ public sealed class OutboxEntry
     public OutboxOperation Operation { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// How many drains have failed to apply this entry; after a few it moves to
+    /// <see cref="IndexingDeadLetter"/>. Kept in the row so that a restart does not reset it.
+    /// </summary>
+    public int Attempts { get; set; }
 }

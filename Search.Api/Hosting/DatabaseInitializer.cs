@@ -3,6 +3,7 @@ using DongNai.Domain.Listings;
 using DongNai.Domain.Places;
 using DongNai.Seeding;
 using DongNai.Identity;
+using Hangfire;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ namespace DongNai.Search.Api.Hosting;
 /// <summary>
 /// Brings the database to the current schema before the host serves a request: applies migrations,
 /// turns on WAL, writes reference places, creates the configured admin, and seeds demo listings when
-/// the database has none. Safe to run on every start: each step is idempotent.
+/// the database has none, and marks jobs a stopped process left Processing as failed
+/// (<see cref="InterruptedJobs"/>). Safe to run on every start: each step is idempotent.
 /// </summary>
 public static partial class DatabaseInitializer
 {
@@ -42,6 +44,9 @@ public static partial class DatabaseInitializer
             var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
             LogSeeded(logger, result.Listings.Total, seconds);
         }
+
+        InterruptedJobs.FailLeftovers(
+            scope.ServiceProvider.GetRequiredService<JobStorage>(), scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>(), logger);
 
         SqliteConnection.ClearAllPools();
     }

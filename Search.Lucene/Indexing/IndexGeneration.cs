@@ -45,11 +45,17 @@ internal sealed class IndexGeneration
     /// <summary>Completes when the last reference is gone and the generation has closed (and, if retired for deletion, its folder is gone).</summary>
     public Task Closed => _closed.Task;
 
-    /// <summary>Opens (or creates) the generation in <paramref name="path"/> with a writer for live updates.</summary>
-    public static IndexGeneration Open(string path, Analyzer analyzer, double ramBufferSizeMb)
+    /// <summary>
+    /// Opens (or creates) the generation in <paramref name="path"/> with a writer for live updates.
+    /// With <paramref name="verify"/>, also reads every segment file through its checksum first, so a
+    /// damaged index fails here, at start, rather than in a search later (one sequential read of the
+    /// index). On failure, whatever Lucene threw is rethrown and nothing is left open.
+    /// </summary>
+    public static IndexGeneration Open(string path, Analyzer analyzer, double ramBufferSizeMb, bool verify = false)
     {
         System.IO.Directory.CreateDirectory(path);
         var directory = FSDirectory.Open(path);
+        IndexWriter? writer = null;
         try
         {
             var config = new IndexWriterConfig(VietnameseAnalyzer.Version, analyzer)
@@ -58,14 +64,30 @@ internal sealed class IndexGeneration
                 Similarity = Scoring,
                 RAMBufferSizeMB = ramBufferSizeMb,
             };
-            var writer = new IndexWriter(directory, config);
+            writer = new IndexWriter(directory, config);
+            if (verify)
+            {
+                Verify(writer);
+            }
+
             writer.Commit();
             return new IndexGeneration(path, directory, writer);
         }
         catch
         {
+            // Rollback, not Dispose: closing a writer commits, which must not touch a damaged index.
+            writer?.Rollback();
             directory.Dispose();
             throw;
+        }
+    }
+
+    private static void Verify(IndexWriter writer)
+    {
+        using var reader = DirectoryReader.Open(writer, applyAllDeletes: false);
+        foreach (var leaf in reader.Leaves)
+        {
+            leaf.AtomicReader.CheckIntegrity();
         }
     }
 
@@ -219,6 +241,25 @@ internal sealed class IndexFolder(string root)
     {
         var highest = Generations().Select(name => int.TryParse(name.AsSpan(Prefix.Length), out var n) ? n : 0).DefaultIfEmpty(0).Max();
         return $"{Prefix}{highest + 1:D6}";
+    }
+
+    /// <summary>
+    /// Moves a damaged generation out of the index folder, to a dated folder beside it
+    /// (<c>index-damaged-20261202-101500/gen-000003</c>), so it can be inspected; returns that folder.
+    /// </summary>
+    public string SetAside(string generation, DateTimeOffset now)
+    {
+        var full = System.IO.Path.GetFullPath(root).TrimEnd(System.IO.Path.DirectorySeparatorChar);
+        var stamp = now.UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var aside = $"{full}-damaged-{stamp}";
+        for (var n = 2; System.IO.Directory.Exists(aside); n++)
+        {
+            aside = $"{full}-damaged-{stamp}-{n}";
+        }
+
+        System.IO.Directory.CreateDirectory(aside);
+        System.IO.Directory.Move(PathOf(generation), System.IO.Path.Combine(aside, generation));
+        return aside;
     }
 
     /// <summary>Removes the leftovers of rebuilds that never finished (or whose old folder could not be deleted).</summary>
