@@ -20,6 +20,14 @@ public sealed class InterpretedSuggestions(QueryInterpreter interpreter, SearchR
 
     private static readonly HashSet<string> PlaceCues = new(StringComparer.Ordinal) { "gan", "o", "tai", "kcn", "khu", "quanh" };
 
+    /// <summary>Park names (without "KCN") and commune names, with their folded words, folded once.</summary>
+    private readonly List<(string Name, string[] Words)> placeNames =
+    [
+        .. places.IndustrialParks.Select(p => p.Name.StartsWith("KCN ", StringComparison.Ordinal) ? p.Name[4..] : p.Name)
+            .Concat(places.Communes.Select(c => c.Name))
+            .Select(name => (name, NameWords(name))),
+    ];
+
     public async Task<IReadOnlyList<SuggestionResponse>> SuggestAsync(string prefix, ListingKind? kind, DateTime now, CancellationToken cancellationToken)
     {
         var candidates = new List<string>();
@@ -83,9 +91,9 @@ public sealed class InterpretedSuggestions(QueryInterpreter interpreter, SearchR
             head = string.Join(' ', tokens[..^2]) + " gần KCN";
         }
 
-        var names = places.IndustrialParks.Select(p => p.Name.StartsWith("KCN ", StringComparison.Ordinal) ? p.Name[4..] : p.Name)
-            .Concat(places.Communes.Select(c => c.Name))
-            .Where(name => NameWords(name).Any(word => word.StartsWith(partial, StringComparison.Ordinal)))
+        var names = placeNames
+            .Where(place => place.Words.Any(word => word.StartsWith(partial, StringComparison.Ordinal)))
+            .Select(place => place.Name)
             .Take(MaxCompletions * 2);
         var produced = 0;
         foreach (var name in names)
@@ -105,10 +113,10 @@ public sealed class InterpretedSuggestions(QueryInterpreter interpreter, SearchR
     }
 
     /// <summary>The folded words of a place name after its unit word (Phường, Xã, KCN), for matching a typed start.</summary>
-    private static IEnumerable<string> NameWords(string name)
+    private static string[] NameWords(string name)
     {
         var words = VietnameseText.FoldKey(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 1 && words[0] is "phuong" or "xa" or "kcn" ? words.Skip(1) : words;
+        return words.Length > 1 && words[0] is "phuong" or "xa" or "kcn" ? words[1..] : words;
     }
 
     private async Task<int> CountAsync(string text, ListingKind? kind, DateTime now, CancellationToken cancellationToken)

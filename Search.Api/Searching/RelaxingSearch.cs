@@ -71,7 +71,8 @@ public sealed class RelaxingSearch(RankedSearch search, ISearchEngine engine)
         {
             var frequencies = await engine.WordFrequenciesAsync(words.Take(SpellingQuery.MaxWords).ToList(), query.Kind, cancellationToken);
             var rarest = words.Take(SpellingQuery.MaxWords).OrderBy(w => frequencies.GetValueOrDefault(w)).First();
-            var rest = words.Where((w, i) => i != words.IndexOf(rarest)).ToList();
+            var rest = words.ToList();
+            rest.RemoveAt(words.IndexOf(rarest));
             if (await TryAsync(query with { Text = rest.Count == 0 ? null : string.Join(' ', rest) }, new RelaxationStep("word", Word: rarest)))
             {
                 return (result, steps);

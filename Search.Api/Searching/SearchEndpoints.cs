@@ -155,11 +155,10 @@ public static class SearchEndpoints
             return Invalid(errors.ToDictionary());
         }
 
-        var (textParameter, kindParameter, sizeParameter) = (SearchParameters.Suggest[0], SearchParameters.Suggest[1], SearchParameters.Suggest[2]);
-        var q = reader.Text(textParameter);
-        errors.When(string.IsNullOrWhiteSpace(http.Request.Query[textParameter.Name]), textParameter.Name, "Required: give 1 to 100 characters.");
-        var kind = reader.Choice(kindParameter) is { } slug && ListingKinds.TryParseSlug(slug, out var parsed) ? parsed : (ListingKind?)null;
-        var size = reader.WholeNumber(sizeParameter) ?? 8;
+        var q = reader.Text(SearchParameters.SuggestText);
+        errors.When(string.IsNullOrWhiteSpace(http.Request.Query[SearchParameters.SuggestText.Name]), SearchParameters.SuggestText.Name, "Required: give 1 to 100 characters.");
+        var kind = reader.Choice(SearchParameters.SuggestKind) is { } slug && ListingKinds.TryParseSlug(slug, out var parsed) ? parsed : (ListingKind?)null;
+        var size = reader.WholeNumber(SearchParameters.SuggestSize) ?? 8;
         if (!errors.IsEmpty || q is null)
         {
             return Invalid(errors.ToDictionary());
@@ -183,7 +182,7 @@ public static class SearchEndpoints
         }
 
         var errors = new FieldErrors();
-        var size = new QueryReader(http.Request.Query, errors).WholeNumber(SearchParameters.Related[1]) ?? 10;
+        var size = new QueryReader(http.Request.Query, errors).WholeNumber(SearchParameters.RelatedSize) ?? 10;
         if (!errors.IsEmpty)
         {
             return Invalid(errors.ToDictionary());

@@ -75,19 +75,24 @@ public static class SearchParameters
 
     public static readonly QueryParameter DepartTo = QueryParameter.TimeOfDay("departTo", "Routes with a departure at or before this time of day.", "08:30");
 
+    public static readonly QueryParameter SuggestText =
+        QueryParameter.Text("q", 100, "What the user has typed so far (1 to 100 characters), with or without accents.", "phong tr") with { Required = true };
+
+    public static readonly QueryParameter SuggestKind =
+        QueryParameter.Choice("kind", KindSlugs, [.. ListingKinds.Descriptors.Select(k => k.Slug)], "Only suggestions from this kind of listing.");
+
+    public static readonly QueryParameter SuggestSize = QueryParameter.WholeNumber("size", 1, SuggestQuery.MaxSize, "Suggestions to return.", defaultValue: 8);
+
     /// <summary>Suggest's parameters.</summary>
-    public static readonly IReadOnlyList<QueryParameter> Suggest =
-    [
-        QueryParameter.Text("q", 100, "What the user has typed so far (1 to 100 characters), with or without accents.", "phong tr") with { Required = true },
-        QueryParameter.Choice("kind", KindSlugs, [.. ListingKinds.Descriptors.Select(k => k.Slug)], "Only suggestions from this kind of listing."),
-        QueryParameter.WholeNumber("size", 1, SuggestQuery.MaxSize, "Suggestions to return.", defaultValue: 8),
-    ];
+    public static readonly IReadOnlyList<QueryParameter> Suggest = [SuggestText, SuggestKind, SuggestSize];
+
+    public static readonly QueryParameter RelatedSize = QueryParameter.WholeNumber("size", 1, RelatedQuery.MaxSize, "Similar listings to return.", defaultValue: 10);
 
     /// <summary>Related's parameters.</summary>
     public static readonly IReadOnlyList<QueryParameter> Related =
     [
         QueryParameter.Choice("kind", KindSlugs, [.. ListingKinds.Descriptors.Select(k => k.Slug)], "The listing's kind.") with { InPath = true },
-        QueryParameter.WholeNumber("size", 1, RelatedQuery.MaxSize, "Similar listings to return.", defaultValue: 10),
+        RelatedSize,
     ];
 
     private static readonly Dictionary<string, string> FilterExamples = new(StringComparer.Ordinal)
@@ -100,8 +105,16 @@ public static class SearchParameters
         [Domain.Listings.BusRoutes.BusRouteKind.Stop] = "ngã tư Vũng Tàu",
     };
 
+    /// <summary>Each kind's search parameters, built once (every search request reads them).</summary>
+    private static readonly Dictionary<ListingKind, IReadOnlyList<QueryParameter>> ByKind =
+        ListingKinds.Descriptors.ToDictionary(kind => kind.Kind, kind => (IReadOnlyList<QueryParameter>)Build(kind));
+
+    private static readonly IReadOnlyList<QueryParameter> AcrossKinds = Build(null);
+
     /// <summary>The parameters of one kind's search or, when <paramref name="kind"/> is null, of the search across kinds.</summary>
-    public static IReadOnlyList<QueryParameter> For(ListingKindDescriptor? kind)
+    public static IReadOnlyList<QueryParameter> For(ListingKindDescriptor? kind) => kind is null ? AcrossKinds : ByKind[kind.Kind];
+
+    private static List<QueryParameter> Build(ListingKindDescriptor? kind)
     {
         var money = kind?.Search.MoneyMeaning ?? "Price, salary or fare in VND, as each kind names its money.";
         List<QueryParameter> parameters =

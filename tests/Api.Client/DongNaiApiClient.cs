@@ -11,7 +11,7 @@ public partial class DongNaiApiClient
 {
     /// <summary>
     /// NSwag puts a string converter on single enum properties but none on lists of enums
-    /// (its "TODO(system.text.json): ItemConverterType"), which System.Text.Json would send as
+    /// (its generated code leaves an item converter out and says so), which System.Text.Json would send as
     /// numbers; the API writes and reads enums as camelCase strings.
     /// </summary>
     static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings) =>
