@@ -19,6 +19,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Profile> Profiles => Set<Profile>();
 
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
     public DbSet<InteractionEvent> Interactions => Set<InteractionEvent>();
 
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
@@ -52,6 +54,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         {
             account.HasIndex(a => a.PhoneLookupHash).IsUnique();
             account.HasOne(a => a.Profile).WithOne().HasForeignKey<Profile>(p => p.AccountId);
+            account.Property(a => a.SecurityStamp).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<RefreshToken>(token =>
+        {
+            token.Property(t => t.TokenHash).HasMaxLength(RefreshToken.HashLength);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasIndex(t => t.FamilyId);
+            token.HasIndex(t => t.AccountId);
+            token.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Profile>().HasKey(p => p.AccountId);
 

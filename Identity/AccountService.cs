@@ -11,7 +11,7 @@ public sealed record Registration(string? Phone, string? Password, string? Displ
 /// <summary>What a sign-in attempt came to. A refusal never says whether the phone or the password was wrong.</summary>
 public abstract record SignInResult
 {
-    public sealed record SignedIn(Account Account, IssuedToken Token) : SignInResult;
+    public sealed record SignedIn(Account Account, SessionTokens Tokens) : SignInResult;
 
     /// <summary>The phone is unknown or the password wrong.</summary>
     public sealed record Refused : SignInResult;
@@ -22,11 +22,27 @@ public abstract record SignInResult
 
 public abstract record RegistrationResult
 {
-    public sealed record Registered(Account Account, IssuedToken Token) : RegistrationResult;
+    public sealed record Registered(Account Account, SessionTokens Tokens) : RegistrationResult;
 
     public sealed record Invalid(FieldErrors Errors) : RegistrationResult;
 
     public sealed record PhoneTaken : RegistrationResult;
+}
+
+/// <summary>What a password change came to.</summary>
+public abstract record PasswordChangeResult
+{
+    /// <summary>The password is changed, every earlier session ended, and <paramref name="Tokens"/> start a new one.</summary>
+    public sealed record Changed(Account Account, SessionTokens Tokens) : PasswordChangeResult;
+
+    /// <summary>A field is missing or invalid, or the current password is wrong (named <c>currentPassword</c>).</summary>
+    public sealed record Invalid(FieldErrors Errors) : PasswordChangeResult;
+
+    /// <summary>The account's phone received too many wrong passwords lately (<see cref="SignInLockout"/>); the current password was not checked.</summary>
+    public sealed record LockedOut(TimeSpan RetryAfter) : PasswordChangeResult;
+
+    /// <summary>There is no such account (deleted since the token was checked).</summary>
+    public sealed record NotFound : PasswordChangeResult;
 }
 
 /// <summary>
@@ -39,7 +55,7 @@ public sealed class AccountService(
     AppDbContext db,
     PersonalDataProtector protector,
     IPasswordHasher<Account> hasher,
-    TokenIssuer tokens,
+    SessionService sessions,
     SignInLockout lockout,
     TimeProvider time)
 {
@@ -90,7 +106,7 @@ public sealed class AccountService(
             throw;
         }
 
-        return new RegistrationResult.Registered(account, tokens.Issue(account));
+        return new RegistrationResult.Registered(account, await sessions.StartAsync(account, cancellationToken));
     }
 
     /// <summary>
@@ -129,10 +145,67 @@ public sealed class AccountService(
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             account.PasswordHash = hasher.HashPassword(account, password);
-            await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new SignInResult.SignedIn(account, tokens.Issue(account));
+        return new SignInResult.SignedIn(account, await sessions.StartAsync(account, cancellationToken));
+    }
+
+    /// <summary>
+    /// Changes the password of <paramref name="accountId"/> when <paramref name="currentPassword"/>
+    /// is right and <paramref name="newPassword"/> meets the registration rules; then every session
+    /// of the account ends (new security stamp, refresh tokens revoked) and a new one starts. Wrong
+    /// current passwords count towards the phone's sign-in lockout, so a stolen access token cannot
+    /// be used to guess the password faster than sign-in allows.
+    /// </summary>
+    public async Task<PasswordChangeResult> ChangePasswordAsync(long accountId, string? currentPassword, string? newPassword, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        errors.When(string.IsNullOrEmpty(currentPassword), "currentPassword", "Required.");
+        ValidatePassword(newPassword, errors, "newPassword");
+        if (!errors.IsEmpty)
+        {
+            return new PasswordChangeResult.Invalid(errors);
+        }
+
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account is null)
+        {
+            return new PasswordChangeResult.NotFound();
+        }
+
+        if (lockout.TryAdmit(account.PhoneLookupHash) is { } retryAfter)
+        {
+            return new PasswordChangeResult.LockedOut(retryAfter);
+        }
+
+        if (currentPassword!.Length > MaxPasswordLength
+            || hasher.VerifyHashedPassword(account, account.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+        {
+            errors.Add("currentPassword", "Wrong password.");
+            return new PasswordChangeResult.Invalid(errors);
+        }
+
+        lockout.Succeeded(account.PhoneLookupHash);
+        account.PasswordHash = hasher.HashPassword(account, newPassword!);
+        return new PasswordChangeResult.Changed(account, await sessions.RestartAllAsync(account, cancellationToken));
+    }
+
+    /// <summary>
+    /// Gives the account <paramref name="role"/>; when that changes its role, also a new security
+    /// stamp, so the access tokens issued with the old role are refused from their next request.
+    /// Returns false when there is no such account.
+    /// </summary>
+    public async Task<bool> ChangeRoleAsync(long accountId, Role role, CancellationToken cancellationToken)
+    {
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account is null)
+        {
+            return false;
+        }
+
+        SetRole(account, role);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Creates the configured administrator if no account has that phone yet. Returns true when it created one.</summary>
@@ -152,7 +225,7 @@ public sealed class AccountService(
         var existing = await db.Accounts.FirstOrDefaultAsync(a => a.PhoneLookupHash == lookup, cancellationToken);
         if (existing is not null)
         {
-            existing.Role = Role.Admin;
+            SetRole(existing, Role.Admin);
             await db.SaveChangesAsync(cancellationToken);
             return false;
         }
@@ -164,22 +237,32 @@ public sealed class AccountService(
 
     public string RevealPhone(Account account) => protector.Decrypt(account.PhoneCiphertext);
 
-    public static void ValidatePassword(string? password, FieldErrors errors)
+    /// <summary>The rules a new password must meet, errors named <paramref name="field"/>.</summary>
+    public static void ValidatePassword(string? password, FieldErrors errors, string field = "password")
     {
         if (string.IsNullOrEmpty(password))
         {
-            errors.Add("password", "Required.");
+            errors.Add(field, "Required.");
             return;
         }
 
         errors.When(
             password.Length < MinPasswordLength || password.Length > MaxPasswordLength,
-            "password",
+            field,
             $"Must be {MinPasswordLength} to {MaxPasswordLength} characters.");
         errors.When(
             !password.Any(char.IsLetter) || !password.Any(char.IsDigit),
-            "password",
+            field,
             "Must contain at least one letter and one digit.");
+    }
+
+    private static void SetRole(Account account, Role role)
+    {
+        if (account.Role != role)
+        {
+            account.Role = role;
+            account.SecurityStamp = SecurityStamps.New();
+        }
     }
 
     private Account NewAccount(string phone, string password, Role role, string displayName)
@@ -190,6 +273,7 @@ public sealed class AccountService(
             PhoneLookupHash = protector.LookupHash(phone),
             PhoneCiphertext = protector.Encrypt(phone),
             Role = role,
+            SecurityStamp = SecurityStamps.New(),
             CreatedAt = now,
             Profile = new Profile { DisplayName = displayName, UpdatedAt = now },
         };

@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 
 namespace DongNai.Identity;
 
 public static class IdentityServiceCollectionExtensions
 {
-    /// <summary>Registers accounts, tokens, personal-data protection and JWT bearer authentication over the given options and keys.</summary>
+    /// <summary>Registers accounts, sessions, tokens, personal-data protection and JWT bearer authentication (see <see cref="AccessTokenValidation"/>) over the given options and keys.</summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, AuthOptions options, SecretKeys keys)
     {
         services.AddSingleton(options);
@@ -21,20 +20,10 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton(provider => new SignInLockout(
             provider.GetRequiredService<IOptions<SignInLockoutOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
         services.AddScoped<AccountService>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(bearer =>
-            {
-                bearer.MapInboundClaims = false;
-                bearer.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = options.Issuer,
-                    ValidAudience = options.Audience,
-                    IssuerSigningKey = new SymmetricSecurityKey(keys.Signing),
-                    NameClaimType = "sub",
-                    RoleClaimType = RoleNames.ClaimType,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                };
-            });
+        services.AddScoped<SessionService>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((bearer, time) => AccessTokenValidation.Configure(bearer, options, keys, time));
         services.AddAuthorization();
         return services;
     }

@@ -1,11 +1,15 @@
+using System.Globalization;
 using System.Security.Claims;
 using DongNai.Domain.People;
-using Microsoft.IdentityModel.Tokens;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace DongNai.Identity;
 
-/// <summary>Issues signed JWT bearer tokens (HS256) carrying the account id (<c>sub</c>) and its role. Thread-safe.</summary>
+/// <summary>
+/// Issues signed JWT access tokens (HS256) carrying the account id (<c>sub</c>), its role and its
+/// security stamp, valid for <see cref="AuthOptions.AccessTokenLifetime"/>. Thread-safe.
+/// </summary>
 public sealed class TokenIssuer(AuthOptions options, SecretKeys keys, TimeProvider time)
 {
     private readonly JsonWebTokenHandler _handler = new();
@@ -14,14 +18,21 @@ public sealed class TokenIssuer(AuthOptions options, SecretKeys keys, TimeProvid
 
     public IssuedToken Issue(Account account)
     {
+        if (string.IsNullOrEmpty(account.SecurityStamp))
+        {
+            // A token without a stamp could never be revoked. (Demo accounts from Seeding have none, and no phone to sign in with.)
+            throw new InvalidOperationException($"Account {account.Id} has no security stamp.");
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
-        var expires = now + options.TokenLifetime;
+        var expires = now + options.AccessTokenLifetime;
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Subject = new ClaimsIdentity(
             [
-                new Claim(JwtRegisteredClaimNames.Sub, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(JwtRegisteredClaimNames.Sub, account.Id.ToString(CultureInfo.InvariantCulture)),
                 new Claim(RoleNames.ClaimType, RoleNames.Of(account.Role)),
+                new Claim(SecurityStamps.ClaimType, account.SecurityStamp),
             ]),
             Issuer = options.Issuer,
             Audience = options.Audience,
@@ -34,7 +45,11 @@ public sealed class TokenIssuer(AuthOptions options, SecretKeys keys, TimeProvid
     }
 }
 
+/// <summary>A signed access token and when it expires.</summary>
 public sealed record IssuedToken(string AccessToken, DateTime ExpiresAt);
+
+/// <summary>What a sign-in, registration, refresh or password change hands the client: an access token and the refresh token that renews it.</summary>
+public sealed record SessionTokens(string AccessToken, DateTime AccessTokenExpiresAt, string RefreshToken, DateTime RefreshTokenExpiresAt);
 
 /// <summary>The role names used in tokens and authorization policies.</summary>
 public static class RoleNames

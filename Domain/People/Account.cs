@@ -25,6 +25,13 @@ public sealed class Account
 
     public Role Role { get; set; }
 
+    /// <summary>
+    /// A random value carried by every access token issued to the account and compared with this
+    /// one on every request; replacing it (role change, password change, sign-out everywhere)
+    /// revokes every access token issued before, whatever its expiry.
+    /// </summary>
+    public string SecurityStamp { get; set; } = "";
+
     public DateTime CreatedAt { get; set; }
 
     public Profile? Profile { get; set; }

@@ -142,6 +142,7 @@ public static class DashboardAccess
             [
                 new Claim("sub", http.User.FindFirstValue("sub")!),
                 new Claim(RoleNames.ClaimType, RoleNames.Admin),
+                new Claim(SecurityStamps.ClaimType, http.User.FindFirstValue(SecurityStamps.ClaimType)!),
             ],
             SessionScheme,
             "sub",
@@ -171,9 +172,10 @@ public static class DashboardAccess
 
     /// <summary>
     /// Lets in an admin only: the request's user (bearer token or dashboard session) must carry the
-    /// admin role, and the account must still be an admin in the database, so demoting an admin
-    /// closes the dashboard at once, not when the session ends. Hangfire answers 401 to an anonymous
-    /// request and 403 to a signed-in one that this refuses.
+    /// admin role, and the account must still be an admin in the database with the security stamp
+    /// the token or session was opened with, so demoting an admin, changing their password or
+    /// signing them out everywhere closes the dashboard at once, not when the session ends.
+    /// Hangfire answers 401 to an anonymous request and 403 to a signed-in one that this refuses.
     /// </summary>
     private sealed class AdminDashboardAuthorization : IDashboardAsyncAuthorizationFilter
     {
@@ -181,13 +183,14 @@ public static class DashboardAccess
         {
             var http = context.GetHttpContext();
             if (!http.User.IsInRole(RoleNames.Admin)
-                || !long.TryParse(http.User.FindFirstValue("sub"), NumberStyles.None, CultureInfo.InvariantCulture, out var accountId))
+                || !long.TryParse(http.User.FindFirstValue("sub"), NumberStyles.None, CultureInfo.InvariantCulture, out var accountId)
+                || http.User.FindFirstValue(SecurityStamps.ClaimType) is not { Length: > 0 } stamp)
             {
                 return false;
             }
 
             var db = http.RequestServices.GetRequiredService<AppDbContext>();
-            return await db.Accounts.AnyAsync(a => a.Id == accountId && a.Role == Role.Admin, http.RequestAborted);
+            return await db.Accounts.AnyAsync(a => a.Id == accountId && a.Role == Role.Admin && a.SecurityStamp == stamp, http.RequestAborted);
         }
     }
 }

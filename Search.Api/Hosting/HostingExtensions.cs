@@ -21,6 +21,7 @@ namespace DongNai.Search.Api.Hosting;
 public static class HostingExtensions
 {
     public const string AuthRateLimit = "auth";
+    public const string RefreshRateLimit = "refresh";
     public const string WriteRateLimit = "writes";
     public const string EventRateLimit = "events";
     public const string SearchRateLimit = "search";
@@ -32,6 +33,12 @@ public static class HostingExtensions
         builder.AddValidatedOptions<SeedOptions>(SeedOptions.Section);
         builder.AddValidatedOptions<AdminOptions>(AdminOptions.Section);
         var rateLimits = builder.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        if (builder.Configuration[$"{AuthOptions.Section}:TokenLifetime"] is not null)
+        {
+            // Renamed when refresh tokens came: a long lifetime left under the old name must not be silently ignored.
+            throw new InvalidOperationException("Auth:TokenLifetime is no longer read: set Auth:AccessTokenLifetime (default 00:15:00) and Auth:RefreshTokenLifetime (default 30.00:00:00) instead.");
+        }
+
         var auth = builder.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
         builder.AddValidatedOptions<SignInLockoutOptions>(SignInLockoutOptions.Section);
         var proxies = builder.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section);
@@ -99,6 +106,10 @@ public static class HostingExtensions
             // Register and sign-in are keyed on the client address alone: keyed on the token's
             // account, every token a client held (and every registration gave it one) was a fresh budget.
             options.AddPolicy(AuthRateLimit, context => PerAddressWindow(context, rateLimits.AuthPerMinute));
+
+            // Refresh and sign-out, likewise per address, with a budget of their own: every signed-in
+            // app refreshes every few minutes, and must not use up the address's sign-in budget.
+            options.AddPolicy(RefreshRateLimit, context => PerAddressWindow(context, rateLimits.RefreshPerMinute));
             options.AddPolicy(WriteRateLimit, context => PerClientWindow(context, rateLimits.WritesPerMinute));
             options.AddPolicy(EventRateLimit, context => PerClientWindow(context, rateLimits.EventBatchesPerMinute));
             options.AddPolicy(SearchRateLimit, context => PerAddressSearch(context, rateLimits));

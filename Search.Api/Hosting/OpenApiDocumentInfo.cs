@@ -10,12 +10,12 @@ namespace DongNai.Search.Api.Hosting;
 /// </summary>
 internal static class OpenApiDocumentInfo
 {
-    public const string Version = "1.2.0";
+    public const string Version = "1.3.0";
 
     /// <summary>Descriptions of the tags that are not listing kinds; a test checks every tag in use has one.</summary>
     private static readonly Dictionary<string, string> AreaTags = new(StringComparer.Ordinal)
     {
-        ["Accounts"] = "Register and sign in with a Vietnamese mobile number; the signed-in account and its profile.",
+        ["Accounts"] = "Register and sign in with a Vietnamese mobile number; refresh and revoke tokens; the signed-in account, its profile and its password.",
         ["Admin"] = "Operations for administrators: roles and the search index.",
         ["Employers"] = "Companies that post jobs, each owned by an employer account.",
         ["Events"] = "Interactions with listings (impressions, clicks, saves, applications, claims, contact taps) that ranking learns from.",

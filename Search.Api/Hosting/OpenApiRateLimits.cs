@@ -20,7 +20,7 @@ internal static class OpenApiRateLimits
         operation.Responses ??= new OpenApiResponses();
         operation.Responses.TryAdd("429", new OpenApiResponse
         {
-            Description = "Too many requests: this client address or account has spent its budget or has too many requests under way (on sign-in, also: the phone number is locked out after wrong passwords); a problem response.",
+            Description = "Too many requests: this client address or account has spent its budget or has too many requests under way (on sign-in and password change, also: the phone number is locked out after wrong passwords); a problem response.",
             Headers = new Dictionary<string, IOpenApiHeader>
             {
                 ["Retry-After"] = new OpenApiHeader

@@ -27,7 +27,7 @@ internal static class OpenApiSecurity
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
-                Description = "The accessToken that POST /api/accounts/register or POST /api/accounts/sign-in returns.",
+                Description = "The accessToken that POST /api/accounts/register, /sign-in or /refresh returns; short-lived (Auth:AccessTokenLifetime, 15 minutes by default), and refused at once after the account's role or password changes or it signs out everywhere.",
             };
             return Task.CompletedTask;
         });

@@ -32,9 +32,9 @@ public sealed class SeedOptions
 }
 
 /// <summary>
-/// Per-client request budgets (section <c>RateLimits</c>). Auth, writes and events have a fixed
-/// one-minute window each; search has a token bucket and a concurrency limit. Auth and search are
-/// keyed on the client address whatever token is sent; writes and events on the account when
+/// Per-client request budgets (section <c>RateLimits</c>). Auth, refresh, writes and events have a
+/// fixed one-minute window each; search has a token bucket and a concurrency limit. Auth, refresh
+/// and search are keyed on the client address whatever token is sent; writes and events on the account when
 /// signed in. Many phones behind one carrier NAT share an address, hence the room in the defaults.
 /// </summary>
 public sealed class RateLimitOptions
@@ -43,6 +43,10 @@ public sealed class RateLimitOptions
 
     [Range(1, 1_000_000)]
     public int AuthPerMinute { get; set; } = 20;
+
+    /// <summary>Token refreshes and sign-outs per client address and minute, apart from <see cref="AuthPerMinute"/>.</summary>
+    [Range(1, 1_000_000)]
+    public int RefreshPerMinute { get; set; } = 60;
 
     [Range(1, 1_000_000)]
     public int WritesPerMinute { get; set; } = 120;

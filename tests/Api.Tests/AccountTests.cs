@@ -163,8 +163,9 @@ public sealed class AccountTests(ApiFactory factory) : IClassFixture<ApiFactory>
         admin.DefaultRequestHeaders.Authorization = new("Bearer", (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
         var worker = await factory.SignUpAsync();
 
-        var response = await admin.PutAsJsonAsync($"/api/admin/accounts/{worker.AccountId}/role", new { role = "agencyStaff" });
+        // The worker first: the appointment revokes the token the worker holds (a new role, a new stamp).
         var byWorker = await worker.Client.PutAsJsonAsync($"/api/admin/accounts/{worker.AccountId}/role", new { role = "admin" });
+        var response = await admin.PutAsJsonAsync($"/api/admin/accounts/{worker.AccountId}/role", new { role = "agencyStaff" });
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byWorker.StatusCode);

@@ -4,7 +4,6 @@ using System.Text.Json;
 using DongNai.Domain;
 using DongNai.Domain.People;
 using DongNai.Search.Api.Hosting;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -31,7 +30,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "dongnai-api-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>
-    /// The service's clock (search expiry, listing timestamps, token lifetimes). Advancing it is
+    /// The service's clock (search expiry, listing timestamps, token lifetimes and their validation). Advancing it is
     /// shared by every test of the class that owns this factory.
     /// </summary>
     public FakeTimeProvider Clock { get; } = new(Start);
@@ -44,6 +43,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataPath", DataPath);
         builder.UseSetting("Seed:DemoListings", "0");
         builder.UseSetting("RateLimits:AuthPerMinute", "100000");
+        builder.UseSetting("RateLimits:RefreshPerMinute", "100000");
         builder.UseSetting("RateLimits:WritesPerMinute", "100000");
         builder.UseSetting("RateLimits:EventBatchesPerMinute", "100000");
         builder.UseSetting("RateLimits:SearchPerMinute", "100000");
@@ -55,16 +55,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-
-            // The token validator reads the wall clock (its TimeProvider is not public), so tokens
-            // issued at the fake instant would be judged against today; judge them by the fake clock.
-            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, bearer =>
-                bearer.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
-                {
-                    var now = Clock.GetUtcNow().UtcDateTime;
-                    return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew)
-                        && (expires is null || expires.Value > now - parameters.ClockSkew);
-                });
         });
     }
 
@@ -95,7 +85,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("accessToken").GetString());
-        return new SignedInClient(client, body.GetProperty("accountId").GetInt64(), phone);
+        return new SignedInClient(client, body.GetProperty("accountId").GetInt64(), phone, body.GetProperty("refreshToken").GetString()!);
     }
 
     /// <summary>A client signed in as an account whose role an admin set (e.g. agency staff).</summary>
@@ -113,9 +103,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         var response = await client.PostAsJsonAsync("/api/accounts/sign-in", new { phone = account.Phone, password = "matkhau123" }, Json);
         response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("accessToken").GetString()!;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return account with { Client = client };
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("accessToken").GetString());
+        return account with { Client = client, RefreshToken = body.GetProperty("refreshToken").GetString()! };
     }
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
@@ -133,4 +123,5 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     }
 }
 
-public sealed record SignedInClient(HttpClient Client, long AccountId, string Phone);
+/// <summary>A client that sends an account's access token, and the refresh token issued with it.</summary>
+public sealed record SignedInClient(HttpClient Client, long AccountId, string Phone, string RefreshToken);

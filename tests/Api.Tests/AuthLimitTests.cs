@@ -67,6 +67,27 @@ public sealed class AuthLimitTests
     }
 
     [Fact]
+    public async Task Refresh_IsLimitedPerClientAddress_WithABudgetApartFromSignIn()
+    {
+        using var limited = new ApiFactory();
+        var host = limited.WithSettings(("RateLimits:RefreshPerMinute", "2"), ("RateLimits:AuthPerMinute", "2"));
+        var client = host.CreateClientFrom("203.0.113.9");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await client.PostAsJsonAsync("/api/accounts/refresh", new { refreshToken = $"doan-ma-{i}" })).StatusCode);
+        }
+
+        var signOut = await client.PostAsJsonAsync("/api/accounts/sign-out", new { refreshToken = "doan-ma-3" });
+        var signIn = await client.PostAsJsonAsync("/api/accounts/sign-in", new { phone = ApiFactory.NewPhone(), password = "doanmo123" });
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
+    }
+
+    [Fact]
     public async Task SignIn_IsLockedOutForThePhone_WhenGuessesComeFromManyAddresses_AndWorksAgainAfterTheLockout()
     {
         using var own = new ApiFactory();
@@ -133,7 +154,7 @@ public sealed class AuthLimitTests
         await using var scope = services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         var result = await accounts.RegisterAsync(new Registration(ApiFactory.NewPhone(), "matkhau123", "Phạm Thị Dung", null), CancellationToken.None);
-        return Assert.IsType<RegistrationResult.Registered>(result).Token.AccessToken;
+        return Assert.IsType<RegistrationResult.Registered>(result).Tokens.AccessToken;
     }
 
     private static int RetryAfterSeconds(HttpResponseMessage response) =>

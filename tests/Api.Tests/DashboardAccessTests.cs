@@ -113,6 +113,24 @@ public sealed partial class DashboardAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task Dashboard_Answers403_OnceTheSessionsAdminSignsOutEverywhere()
+    {
+        var (admin, _) = await SignInAsync(Role.Admin);
+        var bearer = admin.DefaultRequestHeaders.Authorization;
+        (await admin.PostAsync("/api/admin/dashboard-session", null)).EnsureSuccessStatusCode();
+        admin.DefaultRequestHeaders.Authorization = null;
+        var before = await admin.GetAsync("/hangfire");
+        var signOut = _host.CreateClientFrom(Loopback);
+        signOut.DefaultRequestHeaders.Authorization = bearer;
+        (await signOut.PostAsync("/api/accounts/sign-out-everywhere", null)).EnsureSuccessStatusCode();
+
+        var after = await admin.GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+    }
+
+    [Fact]
     public async Task DashboardPost_IsRefused_WithoutTheAntiforgeryToken_AndAcceptedWithIt()
     {
         var client = await AdminSessionAsync();

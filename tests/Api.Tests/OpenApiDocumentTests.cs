@@ -58,6 +58,9 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
 
     [Theory]
     [InlineData("/api/accounts/sign-in", "post")]
+    [InlineData("/api/accounts/refresh", "post")]
+    [InlineData("/api/accounts/sign-out", "post")]
+    [InlineData("/api/accounts/me/password", "put")]
     [InlineData("/api/rentals", "post")]
     [InlineData("/api/events", "post")]
     public async Task RateLimitedOperations_Document429WithRetryAfter(string path, string method)
@@ -71,6 +74,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     [Theory]
     [InlineData("/api/search", "get")]
     [InlineData("/api/accounts/sign-in", "post")]
+    [InlineData("/api/accounts/refresh", "post")]
+    [InlineData("/api/accounts/sign-out", "post")]
     public async Task AnonymousOperations_NeedNoToken(string path, string method)
     {
         var operation = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty(method);

@@ -1,6 +1,7 @@
 using DongNai.Domain;
 using DongNai.Domain.People;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DongNai.Identity.Tests;
@@ -165,7 +166,7 @@ public sealed class SignInLockoutTests : IDisposable
     }
 
     private AccountService Service(AppDbContext db) =>
-        new(db, _protector, new PasswordHasher<Account>(), new TokenIssuer(_options, _keys, _clock), _lockout, _clock);
+        new(db, _protector, new PasswordHasher<Account>(), new SessionService(db, new TokenIssuer(_options, _keys, _clock), _options, _clock, NullLogger<SessionService>.Instance), _lockout, _clock);
 
     private static byte[] Key(byte seed) => [.. Enumerable.Range(0, 32).Select(i => (byte)((i * 13) + seed))];
 }

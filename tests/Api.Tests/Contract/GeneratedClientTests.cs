@@ -29,6 +29,36 @@ public sealed class GeneratedClientTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task Refresh_ChangePassword_AndSignOut_RoundTripThroughTheDocumentedOperations()
+    {
+        var phone = ApiFactory.NewPhone();
+        var anonymous = new DongNaiApiClient(factory.CreateClient());
+        var registered = await anonymous.RegisterAsync(new RegisterRequest { Phone = phone, Password = "matkhau123", DisplayName = "Nguyễn Thị Hoa" });
+
+        var refreshed = await anonymous.RefreshTokensAsync(new RefreshRequest { RefreshToken = registered.RefreshToken });
+        var changed = await SignedIn(refreshed.AccessToken).ChangePasswordAsync(new PasswordRequest { CurrentPassword = "matkhau123", NewPassword = "matkhaumoi456" });
+        await anonymous.SignOutAsync(new RefreshRequest { RefreshToken = changed.RefreshToken });
+        var afterSignOut = await Assert.ThrowsAnyAsync<ApiException>(() => anonymous.RefreshTokensAsync(new RefreshRequest { RefreshToken = changed.RefreshToken }));
+
+        Assert.Equal(registered.AccountId, refreshed.AccountId);
+        Assert.NotEqual(registered.RefreshToken, refreshed.RefreshToken);
+        Assert.True(refreshed.RefreshTokenExpiresAt > refreshed.ExpiresAt);
+        Assert.Equal(registered.AccountId, changed.AccountId);
+        Assert.Equal(401, afterSignOut.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOutEverywhere_MakesTheAccessTokenFailWithTheDocumentedStatus()
+    {
+        var client = await SignUpAsync();
+
+        await client.SignOutEverywhereAsync();
+        var refused = await Assert.ThrowsAnyAsync<ApiException>(() => client.GetMeAsync());
+
+        Assert.Equal(401, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task SignIn_FailsWithTheDocumentedStatus_WhenThePasswordIsWrong()
     {
         var phone = ApiFactory.NewPhone();
