@@ -25,6 +25,8 @@ public sealed class AuthOptions
     public string? PhoneHashKey { get; set; }
 
     public string? PersonalDataKey { get; set; }
+
+    public string? OwnerHandleKey { get; set; }
 }
 
 /// <summary>The administrator created on start when both are set (section <c>Admin</c>). Nothing is created otherwise.</summary>

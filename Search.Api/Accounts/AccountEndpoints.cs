@@ -17,9 +17,13 @@ public sealed record TokenResponse(long AccountId, string AccessToken, DateTime 
 
 public sealed record ProfileRequest(string? DisplayName, string? HomeCommuneCode, string? IndustrialParkCode);
 
-/// <summary>The signed-in person's own account. The phone is shown here, to its owner, and nowhere else.</summary>
+/// <summary>
+/// The signed-in person's own account. The phone is shown here, to its owner, and nowhere else;
+/// <paramref name="Handle"/> is how this account appears as the owner of what it publishes.
+/// </summary>
 public sealed record MeResponse(
     long AccountId,
+    string Handle,
     string Phone,
     string Role,
     string DisplayName,
@@ -90,7 +94,7 @@ public static class AccountEndpoints
     }
 
     private static async Task<Results<Ok<MeResponse>, NotFound>> GetMe(
-        HttpContext http, AppDbContext db, AccountService accounts, CancellationToken cancellationToken)
+        HttpContext http, AppDbContext db, AccountService accounts, OwnerHandles handles, CancellationToken cancellationToken)
     {
         var id = http.User.Id();
         var account = await db.Accounts.Include(a => a.Profile).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -99,11 +103,11 @@ public static class AccountEndpoints
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(ToMe(account, accounts));
+        return TypedResults.Ok(ToMe(account, accounts, handles));
     }
 
     private static async Task<Results<Ok<MeResponse>, ValidationProblem, NotFound>> UpdateProfile(
-        ProfileRequest request, HttpContext http, AppDbContext db, AccountService accounts, TimeProvider time, CancellationToken cancellationToken)
+        ProfileRequest request, HttpContext http, AppDbContext db, AccountService accounts, OwnerHandles handles, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         errors.Text(request.DisplayName, "displayName", 2, 100);
@@ -127,7 +131,7 @@ public static class AccountEndpoints
         account.Profile.IndustrialParkCode = request.IndustrialParkCode;
         account.Profile.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToMe(account, accounts));
+        return TypedResults.Ok(ToMe(account, accounts, handles));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, NotFound>> ChangeRole(
@@ -154,8 +158,9 @@ public static class AccountEndpoints
     private static TokenResponse ToToken(Account account, IssuedToken token) =>
         new(account.Id, token.AccessToken, token.ExpiresAt, RoleNames.Of(account.Role));
 
-    private static MeResponse ToMe(Account account, AccountService accounts) => new(
+    private static MeResponse ToMe(Account account, AccountService accounts, OwnerHandles handles) => new(
         account.Id,
+        handles.Of(account.Id),
         accounts.RevealPhone(account),
         RoleNames.Of(account.Role),
         account.Profile?.DisplayName ?? "",
