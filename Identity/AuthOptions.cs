@@ -35,6 +35,8 @@ public sealed class AuthOptions : IValidatableObject
 
     public string? PersonalDataKey { get; set; }
 
+    public string? OwnerHandleKey { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (RefreshTokenLifetime <= AccessTokenLifetime)

@@ -14,6 +14,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(keys);
         services.AddSingleton(new PersonalDataProtector(keys.PhoneHash, keys.PersonalData));
+        services.AddSingleton(new OwnerHandles(keys.OwnerHandle));
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<TokenIssuer>();
         services.AddOptions<SignInLockoutOptions>();

@@ -2,13 +2,18 @@ using System.Security.Cryptography;
 
 namespace DongNai.Identity;
 
-/// <summary>The three 32-byte keys the service needs, from configuration or from key files it creates once.</summary>
-public sealed record SecretKeys(byte[] Signing, byte[] PhoneHash, byte[] PersonalData)
+/// <summary>The four 32-byte keys the service needs, from configuration or from key files it creates once.</summary>
+/// <param name="Signing">Signs access tokens.</param>
+/// <param name="PhoneHash">Keys the phone-number lookup hash.</param>
+/// <param name="PersonalData">Encrypts personal data at rest.</param>
+/// <param name="OwnerHandle">Keys the public owner handles of listings (<see cref="OwnerHandles"/>); replacing it changes every handle.</param>
+public sealed record SecretKeys(byte[] Signing, byte[] PhoneHash, byte[] PersonalData, byte[] OwnerHandle)
 {
     public static SecretKeys Load(AuthOptions options, string keyFolder) => new(
         Resolve(options.SigningKey, Path.Combine(keyFolder, "signing.key")),
         Resolve(options.PhoneHashKey, Path.Combine(keyFolder, "phone-hash.key")),
-        Resolve(options.PersonalDataKey, Path.Combine(keyFolder, "personal-data.key")));
+        Resolve(options.PersonalDataKey, Path.Combine(keyFolder, "personal-data.key")),
+        Resolve(options.OwnerHandleKey, Path.Combine(keyFolder, "owner-handle.key")));
 
     private static byte[] Resolve(string? configured, string file)
     {

@@ -63,8 +63,8 @@ public sealed class RankedSearch
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Size, 1, nameof(query.Size));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Size, SearchQuery.MaxSize, nameof(query.Size));
         var cursor = query.Cursor is null
-            ? new WindowCursor(_windowSize, UnixMilliseconds(query.ScoringNow ?? query.Now), After: null)
-            : RankedCursor.Decode(query.Cursor);
+            ? new WindowCursor(query.Kind, _windowSize, UnixMilliseconds(query.ScoringNow ?? query.Now), After: null)
+            : RankedCursor.Decode(query.Cursor, query.Kind);
         return cursor switch
         {
             WindowCursor window => await WindowPageAsync(context, window, cancellationToken),

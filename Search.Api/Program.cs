@@ -1,4 +1,5 @@
 using DongNai.Search.Api.Accounts;
+using DongNai.Search.Api.Backups;
 using DongNai.Search.Api.Commands;
 using DongNai.Search.Api.Employers;
 using DongNai.Search.Api.Events;
@@ -21,6 +22,8 @@ if (ServiceCommands.IsCommand(args))
     return await ServiceCommands.RunAsync(app, args);
 }
 
+// Held until the host is disposed: a restore, or a second service, cannot take the folder meanwhile.
+app.Services.GetRequiredService<DataFolderLock>();
 await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, app.Lifetime.ApplicationStopping);
 
 app.UseForwardedHeadersFromProxies();

@@ -20,5 +20,7 @@ public interface IListingRequest<in TListing>
 public interface IListingResponse<in TListing, out TSelf>
     where TListing : Listing
 {
-    static abstract TSelf From(TListing listing);
+    /// <param name="listing">The stored listing.</param>
+    /// <param name="owner">The owner's public handle (never the account id, which is not shown to others).</param>
+    static abstract TSelf From(TListing listing, string owner);
 }

@@ -26,9 +26,13 @@ public sealed record PasswordRequest(string? CurrentPassword, string? NewPasswor
 
 public sealed record ProfileRequest(string? DisplayName, string? HomeCommuneCode, string? IndustrialParkCode);
 
-/// <summary>The signed-in person's own account. The phone is shown here, to its owner, and nowhere else.</summary>
+/// <summary>
+/// The signed-in person's own account. The phone is shown here, to its owner, and nowhere else;
+/// <paramref name="Handle"/> is how this account appears as the owner of what it publishes.
+/// </summary>
 public sealed record MeResponse(
     long AccountId,
+    string Handle,
     string Phone,
     string Role,
     string DisplayName,
@@ -161,7 +165,7 @@ public static class AccountEndpoints
     }
 
     private static async Task<Results<Ok<MeResponse>, NotFound>> GetMe(
-        HttpContext http, AppDbContext db, AccountService accounts, CancellationToken cancellationToken)
+        HttpContext http, AppDbContext db, AccountService accounts, OwnerHandles handles, CancellationToken cancellationToken)
     {
         var id = http.User.Id();
         var account = await db.Accounts.Include(a => a.Profile).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -170,11 +174,11 @@ public static class AccountEndpoints
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(ToMe(account, accounts));
+        return TypedResults.Ok(ToMe(account, accounts, handles));
     }
 
     private static async Task<Results<Ok<MeResponse>, ValidationProblem, NotFound>> UpdateProfile(
-        ProfileRequest request, HttpContext http, AppDbContext db, AccountService accounts, TimeProvider time, CancellationToken cancellationToken)
+        ProfileRequest request, HttpContext http, AppDbContext db, AccountService accounts, OwnerHandles handles, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         errors.Text(request.DisplayName, "displayName", 2, 100);
@@ -198,7 +202,7 @@ public static class AccountEndpoints
         account.Profile.IndustrialParkCode = request.IndustrialParkCode;
         account.Profile.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToMe(account, accounts));
+        return TypedResults.Ok(ToMe(account, accounts, handles));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, NotFound>> ChangeRole(
@@ -240,8 +244,9 @@ public static class AccountEndpoints
     private static TokenResponse ToToken(Account account, SessionTokens tokens) =>
         new(account.Id, tokens.AccessToken, tokens.AccessTokenExpiresAt, RoleNames.Of(account.Role), tokens.RefreshToken, tokens.RefreshTokenExpiresAt);
 
-    private static MeResponse ToMe(Account account, AccountService accounts) => new(
+    private static MeResponse ToMe(Account account, AccountService accounts, OwnerHandles handles) => new(
         account.Id,
+        handles.Of(account.Id),
         accounts.RevealPhone(account),
         RoleNames.Of(account.Role),
         account.Profile?.DisplayName ?? "",

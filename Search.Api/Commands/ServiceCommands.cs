@@ -2,6 +2,7 @@ using System.Globalization;
 using DongNai.Domain;
 using DongNai.Seeding;
 using DongNai.Indexers;
+using DongNai.Search.Api.Backups;
 using DongNai.Search.Api.Hosting;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -10,8 +11,9 @@ namespace DongNai.Search.Api.Commands;
 
 /// <summary>
 /// The maintenance commands run instead of the web host: <c>seed</c> adds demo listings and
-/// rebuilds the index; <c>reindex</c> rebuilds the index from the database. Both use the host's
-/// configuration and services, and show progress bars.
+/// rebuilds the index; <c>reindex</c> rebuilds the index from the database; <c>backup</c> copies
+/// the database and keys while the service runs; <c>restore</c> puts a backup back (service
+/// stopped). They use the host's configuration and services; seed and reindex show progress bars.
 /// </summary>
 public static class ServiceCommands
 {
@@ -19,9 +21,15 @@ public static class ServiceCommands
         Usage (configuration overrides such as --Storage:DataPath=/srv/data may follow):
           dotnet run --project Search.Api -- seed [--listings N] [--seed S]   add N demo listings (default 20000), then rebuild the index
           dotnet run --project Search.Api -- reindex                          rebuild the search index from the database
+          dotnet run --project Search.Api -- backup [--to FOLDER]             copy the database and keys, also while the service runs
+                                                                              (default FOLDER: <DataPath>/backups/<UTC time>)
+          dotnet run --project Search.Api -- restore --from FOLDER            put a backup back (stop the service first); the index is
+                                                                              rebuilt at the next start, replaced files are kept aside
         """;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "reindex" or "help" or "--help";
+    private static readonly string[] Commands = ["seed", "reindex", "backup", "restore"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && (Commands.Contains(args[0]) || args[0] is "help" or "--help");
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -31,7 +39,7 @@ public static class ServiceCommands
             return 0;
         }
 
-        var options = ParseOptions(args[1..]);
+        var options = ParseOptions(args[0], args[1..]);
         if (options is null)
         {
             await Console.Error.WriteLineAsync(Usage);
@@ -39,11 +47,39 @@ public static class ServiceCommands
         }
 
         var stopping = app.Lifetime.ApplicationStopping;
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        try
+        {
+            switch (args[0])
+            {
+                case "backup":
+                    var target = options.GetValueOrDefault("--to")
+                        ?? Path.Combine(storage.DataPath, "backups", time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+                    var manifest = await DataBackup.CreateAsync(storage, target, time, stopping);
+                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                        $"Backed up [green]{manifest.Listings:N0}[/] listings and {manifest.Accounts:N0} accounts (schema {manifest.Schema}) with {manifest.Files.Count - 1} key file(s) to {Path.GetFullPath(target)}.");
+                    return 0;
+                case "restore":
+                    var restored = await DataBackup.RestoreAsync(storage, options["--from"], time, stopping);
+                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                        $"Restored [green]{restored.Manifest.Listings:N0}[/] listings and {restored.Manifest.Accounts:N0} accounts taken at {restored.Manifest.CreatedAt:u}.");
+                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                        $"{(restored.SetAsideFolder is null ? "The data folder was empty." : $"What it replaced is in {Path.GetFullPath(restored.SetAsideFolder)}.")} Start the service: it rebuilds the search index from the restored database.");
+                    return 0;
+            }
+        }
+        catch (BackupException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return 1;
+        }
+
         await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: false, stopping);
         if (args[0] == "seed")
         {
-            var seed = options.TryGetValue("--seed", out var s) ? s : app.Services.GetRequiredService<IOptions<SeedOptions>>().Value.Seed;
-            var count = options.TryGetValue("--listings", out var n) ? n : 20_000;
+            var seed = options.TryGetValue("--seed", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : app.Services.GetRequiredService<IOptions<SeedOptions>>().Value.Seed;
+            var count = options.TryGetValue("--listings", out var n) ? int.Parse(n, CultureInfo.InvariantCulture) : 20_000;
             await SeedAsync(app.Services, count, seed, stopping);
         }
 
@@ -91,9 +127,17 @@ public static class ServiceCommands
             indexed, seconds, indexed / Math.Max(seconds, 0.001));
     }
 
-    private static Dictionary<string, int>? ParseOptions(string[] args)
+    /// <summary>The command's own options (configuration overrides skipped), or null when one is unknown, lacks its value or is out of range.</summary>
+    private static Dictionary<string, string>? ParseOptions(string command, string[] args)
     {
-        var options = new Dictionary<string, int>(StringComparer.Ordinal);
+        string[] allowed = command switch
+        {
+            "seed" => ["--listings", "--seed"],
+            "backup" => ["--to"],
+            "restore" => ["--from"],
+            _ => [],
+        };
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i += 2)
         {
             if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains(':', StringComparison.Ordinal))
@@ -103,16 +147,20 @@ public static class ServiceCommands
                 continue;
             }
 
-            if (args[i] is not ("--listings" or "--seed") || i + 1 >= args.Length
-                || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-                || (args[i] == "--listings" && value is < 1 or > 10_000_000))
+            if (!allowed.Contains(args[i]) || i + 1 >= args.Length || string.IsNullOrWhiteSpace(args[i + 1]))
             {
                 return null;
             }
 
-            options[args[i]] = value;
+            options[args[i]] = args[i + 1];
         }
 
-        return options;
+        var valid = options.All(option => option.Key switch
+        {
+            "--listings" => int.TryParse(option.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var listings) && listings is >= 1 and <= 10_000_000,
+            "--seed" => int.TryParse(option.Value, NumberStyles.None, CultureInfo.InvariantCulture, out _),
+            _ => true,
+        });
+        return valid && (command != "restore" || options.ContainsKey("--from")) ? options : null;
     }
 }

@@ -6,6 +6,7 @@ using DongNai.Domain;
 using DongNai.Identity;
 using DongNai.Indexers;
 using DongNai.Ranking;
+using DongNai.Search.Api.Backups;
 using DongNai.Search.Api.Searching;
 using DongNai.Search.Understanding;
 using DongNai.Search.Lucene;
@@ -43,6 +44,7 @@ public static class HostingExtensions
         builder.AddValidatedOptions<SignInLockoutOptions>(SignInLockoutOptions.Section);
         var proxies = builder.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section);
         Directory.CreateDirectory(storage.DataPath);
+        builder.Services.AddSingleton(_ => DataFolderLock.Acquire(storage.DataPath));
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDataStore(storage.DatabasePath);

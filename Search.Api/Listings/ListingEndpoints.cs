@@ -81,7 +81,7 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
     // The request is nullable because minimal APIs treat a body of a generic parameter type as
     // optional: an empty body or the JSON literal null arrives here as null, not as a binding error.
     public static async Task<Results<Created<TResponse>, ValidationProblem>> Create(
-        TRequest? request, HttpContext http, AppDbContext db, TimeProvider time, IndexingTrigger indexing, CancellationToken cancellationToken)
+        TRequest? request, HttpContext http, AppDbContext db, TimeProvider time, IndexingTrigger indexing, OwnerHandles handles, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -108,11 +108,11 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
         indexing.Poke();
 
         ListingVersionTag.Send(http, listing);
-        return TypedResults.Created($"/api/{listing.Kind.Slug()}/{listing.Id}", TResponse.From(listing));
+        return TypedResults.Created($"/api/{listing.Kind.Slug()}/{listing.Id}", TResponse.From(listing, handles.Of(listing.OwnerId)));
     }
 
     public static async Task<Results<Ok<TResponse>, NotFound>> Get(
-        long id, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+        long id, HttpContext http, AppDbContext db, OwnerHandles handles, CancellationToken cancellationToken)
     {
         var listing = await db.Set<TListing>().AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (listing is null)
@@ -121,11 +121,11 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
         }
 
         ListingVersionTag.Send(http, listing);
-        return TypedResults.Ok(TResponse.From(listing));
+        return TypedResults.Ok(TResponse.From(listing, handles.Of(listing.OwnerId)));
     }
 
     public static async Task<Results<Ok<TResponse>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> Update(
-        long id, TRequest? request, HttpContext http, AppDbContext db, TimeProvider time, IndexingTrigger indexing, CancellationToken cancellationToken)
+        long id, TRequest? request, HttpContext http, AppDbContext db, TimeProvider time, IndexingTrigger indexing, OwnerHandles handles, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -165,7 +165,7 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
         await db.SaveChangesAsync(cancellationToken);
         indexing.Poke();
         ListingVersionTag.Send(http, listing);
-        return TypedResults.Ok(TResponse.From(listing));
+        return TypedResults.Ok(TResponse.From(listing, handles.Of(listing.OwnerId)));
     }
 
     public static async Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> Delete(

@@ -27,7 +27,21 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <summary>Where <see cref="Clock"/> starts: Monday 2 November 2026, 08:00 in Vietnam.</summary>
     public static DateTimeOffset Start { get; } = new(2026, 11, 2, 1, 0, 0, TimeSpan.Zero);
 
-    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "dongnai-api-tests", Guid.NewGuid().ToString("N"));
+    private readonly bool _ownsDataPath;
+
+    public ApiFactory()
+    {
+        DataPath = Path.Combine(Path.GetTempPath(), "dongnai-api-tests", Guid.NewGuid().ToString("N"));
+        _ownsDataPath = true;
+    }
+
+    /// <summary>
+    /// A factory over a data folder its caller owns and deletes (e.g. one a restore has just written);
+    /// not public, as xunit fixtures need a single public constructor.
+    /// </summary>
+    internal ApiFactory(string dataPath) => DataPath = dataPath;
+
+    public string DataPath { get; }
 
     /// <summary>
     /// The service's clock (search expiry, listing timestamps, token lifetimes and their validation). Advancing it is
@@ -62,6 +76,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!_ownsDataPath)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataPath, recursive: true);

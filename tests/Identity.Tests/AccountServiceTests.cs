@@ -17,7 +17,7 @@ public sealed class AccountServiceTests : IDisposable
     private readonly TempSqliteDatabase _database = new();
     private readonly FakeTimeProvider _clock = new(Start);
     private readonly AuthOptions _options = new() { AccessTokenLifetime = TimeSpan.FromMinutes(15), RefreshTokenLifetime = TimeSpan.FromDays(30) };
-    private readonly SecretKeys _keys = new(Key(1), Key(2), Key(3));
+    private readonly SecretKeys _keys = new(Key(1), Key(2), Key(3), Key(4));
     private readonly PersonalDataProtector _protector;
     private readonly SignInLockout _lockout;
 

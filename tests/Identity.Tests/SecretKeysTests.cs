@@ -2,17 +2,17 @@ namespace DongNai.Identity.Tests;
 
 public sealed class SecretKeysTests : IDisposable
 {
-    private static readonly string[] KeyFiles = ["signing.key", "phone-hash.key", "personal-data.key"];
+    private static readonly string[] KeyFiles = ["signing.key", "phone-hash.key", "personal-data.key", "owner-handle.key"];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dongnai-identity-tests", Guid.NewGuid().ToString("N"), "keys");
 
     [Fact]
-    public void Load_CreatesThreeDistinct32ByteKeys_InFilesOnlyTheOwnerCanReadAndWrite()
+    public void Load_CreatesFourDistinct32ByteKeys_InFilesOnlyTheOwnerCanReadAndWrite()
     {
         var keys = SecretKeys.Load(new AuthOptions(), _folder);
 
-        Assert.All([keys.Signing, keys.PhoneHash, keys.PersonalData], key => Assert.Equal(32, key.Length));
-        Assert.Equal(3, new[] { keys.Signing, keys.PhoneHash, keys.PersonalData }.Select(Convert.ToBase64String).Distinct().Count());
+        Assert.All([keys.Signing, keys.PhoneHash, keys.PersonalData, keys.OwnerHandle], key => Assert.Equal(32, key.Length));
+        Assert.Equal(4, new[] { keys.Signing, keys.PhoneHash, keys.PersonalData, keys.OwnerHandle }.Select(Convert.ToBase64String).Distinct().Count());
         Assert.Equal(KeyFiles.Order(), Directory.EnumerateFiles(_folder).Select(Path.GetFileName).Order());
         foreach (var file in KeyFiles)
         {
@@ -34,6 +34,7 @@ public sealed class SecretKeysTests : IDisposable
         Assert.Equal(first.Signing, second.Signing);
         Assert.Equal(first.PhoneHash, second.PhoneHash);
         Assert.Equal(first.PersonalData, second.PersonalData);
+        Assert.Equal(first.OwnerHandle, second.OwnerHandle);
         Assert.Equal(written, KeyFiles.Select(file => File.ReadAllText(Path.Combine(_folder, file))));
     }
 

@@ -15,7 +15,7 @@ public sealed class SessionServiceTests : IDisposable
     private readonly TempSqliteDatabase _database = new();
     private readonly FakeTimeProvider _clock = new(Start);
     private readonly AuthOptions _options = new() { AccessTokenLifetime = TimeSpan.FromMinutes(15), RefreshTokenLifetime = TimeSpan.FromDays(30) };
-    private readonly SecretKeys _keys = new(Key(1), Key(2), Key(3));
+    private readonly SecretKeys _keys = new(Key(1), Key(2), Key(3), Key(4));
 
     [Fact]
     public async Task Refresh_ExchangesTheTokenForANewPairOfTheSameFamily_AndMarksItUsed()

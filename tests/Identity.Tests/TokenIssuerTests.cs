@@ -12,7 +12,7 @@ public sealed class TokenIssuerTests
 
     private readonly FakeTimeProvider _clock = new(Start);
     private readonly AuthOptions _options = new() { Issuer = "test-issuer", Audience = "test-app", AccessTokenLifetime = TimeSpan.FromMinutes(15) };
-    private readonly SecretKeys _keys = new(Key(1), Key(2), Key(3));
+    private readonly SecretKeys _keys = new(Key(1), Key(2), Key(3), Key(4));
 
     [Fact]
     public void Issue_PutsTheAccountIdInSubTheRoleInRoleAndTheStampInStamp()

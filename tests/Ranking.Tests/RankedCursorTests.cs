@@ -8,9 +8,9 @@ public sealed class RankedCursorTests
     [Fact]
     public void WindowCursor_RoundTrips()
     {
-        var cursor = new WindowCursor(100, 1_762_156_800_123, new RankKey(-0.4375, ListingKind.Voucher, 123_456_789_012));
+        var cursor = new WindowCursor(ListingKind.Voucher, 100, 1_762_156_800_123, new RankKey(-0.4375, ListingKind.Voucher, 123_456_789_012));
 
-        var decoded = RankedCursor.Decode(cursor.Encode());
+        var decoded = RankedCursor.Decode(cursor.Encode(), ListingKind.Voucher);
 
         Assert.Equal(cursor, decoded);
     }
@@ -20,7 +20,7 @@ public sealed class RankedCursorTests
     {
         var cursor = new PastWindowCursor("AQAAAAAAAPA_AgAAAAcAAAAAAAAAAJBTVJoBAAA9pW2w");
 
-        var decoded = RankedCursor.Decode(cursor.Encode());
+        var decoded = RankedCursor.Decode(cursor.Encode(), ListingKind.Job);
 
         Assert.Equal(cursor, decoded);
     }
@@ -28,9 +28,21 @@ public sealed class RankedCursorTests
     [Fact]
     public void Decode_RefusesAWindowSizeAboveAPage()
     {
-        var text = new WindowCursor(SearchQuery.MaxSize + 1, 0, new RankKey(1, ListingKind.Job, 1)).Encode();
+        var text = new WindowCursor(null, SearchQuery.MaxSize + 1, 0, new RankKey(1, ListingKind.Job, 1)).Encode();
 
-        Assert.Throws<InvalidCursorException>(() => RankedCursor.Decode(text));
+        Assert.Throws<InvalidCursorException>(() => RankedCursor.Decode(text, kind: null));
+    }
+
+    [Theory]
+    [InlineData(ListingKind.Rental, ListingKind.Classified)]
+    [InlineData(ListingKind.Rental, null)]
+    [InlineData(null, ListingKind.Rental)]
+    public void Decode_RefusesAWindowCursor_OfAnotherKindsSearch(ListingKind? issuedFor, ListingKind? usedFor)
+    {
+        var text = new WindowCursor(issuedFor, 50, 0, new RankKey(1, ListingKind.Rental, 1)).Encode();
+
+        Assert.Equal(issuedFor, ((WindowCursor)RankedCursor.Decode(text, issuedFor)).Kind);
+        Assert.Throws<InvalidCursorException>(() => RankedCursor.Decode(text, usedFor));
     }
 
     [Fact]

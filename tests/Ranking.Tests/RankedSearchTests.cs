@@ -223,6 +223,24 @@ public sealed class RankedSearchTests : IDisposable
         await Assert.ThrowsAsync<InvalidCursorException>(() => ranked.SearchAsync(new RankingContext { Query = query with { Sort = SearchSort.Newest, Cursor = cursor } }));
     }
 
+    [Theory]
+    [InlineData(ListingKind.Rental, ListingKind.Job)]
+    [InlineData(ListingKind.Rental, null)]
+    [InlineData(null, ListingKind.Rental)]
+    public async Task Search_RefusesAWindowCursor_FromASearchOfAnotherKind(ListingKind? issuedFor, ListingKind? usedFor)
+    {
+        await IndexAsync(Listings(20, seed: 31));
+        var ranked = new RankedSearch(_engine, new ReverseRanker(), new RankingOptions { WindowSize = 10 });
+        var query = Query(null, near: false) with { Size = 2, Kind = issuedFor };
+        var cursor = (await ranked.SearchAsync(new RankingContext { Query = query })).NextCursor;
+        Assert.NotNull(cursor);
+
+        var samePage = await ranked.SearchAsync(new RankingContext { Query = query with { Cursor = cursor } });
+
+        Assert.Equal(2, samePage.Hits.Count);
+        await Assert.ThrowsAsync<InvalidCursorException>(() => ranked.SearchAsync(new RankingContext { Query = query with { Kind = usedFor, Cursor = cursor } }));
+    }
+
     [Fact]
     public async Task Search_RefusesATamperedCursor()
     {

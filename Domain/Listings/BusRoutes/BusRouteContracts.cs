@@ -131,7 +131,7 @@ public sealed record BusStopResponse(string Name, double Latitude, double Longit
 
 public sealed record BusRouteResponse(
     long Id,
-    long OwnerId,
+    string Owner,
     string Title,
     string Description,
     string Operator,
@@ -145,8 +145,8 @@ public sealed record BusRouteResponse(
     string? CommuneCode,
     int Version) : IListingResponse<BusRoute, BusRouteResponse>
 {
-    public static BusRouteResponse From(BusRoute listing) => new(
-        listing.Id, listing.OwnerId, listing.Title, listing.Description, listing.Operator, listing.Hotline, listing.Origin,
+    public static BusRouteResponse From(BusRoute listing, string owner) => new(
+        listing.Id, owner, listing.Title, listing.Description, listing.Operator, listing.Hotline, listing.Origin,
         listing.Destination, listing.Stops.Select(s => new BusStopResponse(s.Name, s.Latitude, s.Longitude)).ToList(),
         listing.Departures.Select(d => d.ToString("HH:mm", CultureInfo.InvariantCulture)).ToList(), listing.FareVnd, listing.Scope,
         listing.CommuneCode, listing.Version);

@@ -92,7 +92,7 @@ public sealed record VoucherLocationResponse(string Name, double Latitude, doubl
 
 public sealed record VoucherResponse(
     long Id,
-    long OwnerId,
+    string Owner,
     string Title,
     string Description,
     string Brand,
@@ -108,8 +108,8 @@ public sealed record VoucherResponse(
     string? CommuneCode,
     int Version) : IListingResponse<Voucher, VoucherResponse>
 {
-    public static VoucherResponse From(Voucher listing) => new(
-        listing.Id, listing.OwnerId, listing.Title, listing.Description, listing.Brand, listing.Category, listing.DiscountPercent,
+    public static VoucherResponse From(Voucher listing, string owner) => new(
+        listing.Id, owner, listing.Title, listing.Description, listing.Brand, listing.Category, listing.DiscountPercent,
         listing.DiscountAmountVnd, listing.PriceVnd, listing.QuantityTotal, listing.QuantityRemaining, listing.ValidFrom, listing.ValidTo,
         listing.Locations.Select(l => new VoucherLocationResponse(l.Name, l.Latitude, l.Longitude)).ToList(), listing.CommuneCode, listing.Version);
 }
