@@ -22,6 +22,7 @@ public sealed class PersonalDataInLogsTests
     [InlineData("số 0387654321, hết")]
     [InlineData("CCCD 079203001234 đã quét")]
     [InlineData("CCCD 079 203 001 234 đã quét")]
+    [InlineData("GET http://localhost/api/search?q=ph%C3%B2ng%20tr%E1%BB%8D%200912345678 - 200")]
     public void Scan_FindsPersonalData_InTheFormsPeopleWriteIt(string line)
     {
         var found = PersonalDataScan.Find(line);
@@ -62,10 +63,25 @@ public sealed class PersonalDataInLogsTests
         var logger = factory.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Planted");
 
         logger.Log(LogLevel.Debug, new EventId(1), "Gọi lại cho khách 0912 345 678", null, (state, _) => state);
-        var error = Assert.Throws<InvalidOperationException>(factory.Dispose);
+        var error = Assert.Throws<PersonalDataInLogsException>(factory.Dispose);
 
         Assert.Contains("Gọi lại cho khách 0912 345 678", error.Message, StringComparison.Ordinal);
         Assert.Contains("Planted", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SearchText_ReachesNoLogLine_EvenWithEveryCategoryAtDebug()
+    {
+        using var factory = new ApiFactory();
+        var q = "phòng trọ chủ nhà 0912 345 678";
+
+        var response = await factory.CreateClient().GetAsync(new Uri("/api/search?q=" + Uri.EscapeDataString(q), UriKind.Relative));
+
+        response.EnsureSuccessStatusCode();
+        var lines = factory.LogLines.Where(line => line.Scope("RequestPath") == "/api/search").ToList();
+        Assert.NotEmpty(lines);
+        Assert.DoesNotContain(lines, line => Uri.UnescapeDataString(line.Text).Contains("345 678", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Category == "Microsoft.AspNetCore.Hosting.Diagnostics" && line.Level < LogLevel.Warning);
     }
 
     [Fact]
