@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using DongNai.Domain;
 using DongNai.Domain.Listings;
@@ -22,13 +23,25 @@ public sealed partial class IndexRebuilder(
     ILogger<IndexRebuilder> logger)
 {
     /// <summary>Rebuilds and returns how many listings the new index was built from.</summary>
+    /// <remarks>Traced as an <c>indexing.rebuild</c> span holding the engine's rebuild and the drain after it.</remarks>
     public async Task<long> RebuildAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
+        using var activity = SearchTelemetry.ActivitySource.StartActivity("indexing.rebuild");
         var counter = new Counter(progress);
-        await engine.RebuildAsync(ReadAllAsync(counter, cancellationToken), cancellationToken);
-        await drainer.DrainAsync(cancellationToken: cancellationToken);
-        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        try
+        {
+            await engine.RebuildAsync(ReadAllAsync(counter, cancellationToken), cancellationToken);
+            await drainer.DrainAsync(cancellationToken: cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
+        }
+
+        var seconds = SearchTelemetry.SecondsSince(started);
+        activity?.SetTag(SearchTelemetry.Tags.Documents, counter.Count);
         LogRebuilt(logger, counter.Count, seconds);
         return counter.Count;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DongNai.Domain;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Outbox;
@@ -30,6 +31,14 @@ namespace DongNai.Indexers;
 /// drainer checks that the engine still answers and commits; when it does not, the drain throws and
 /// counts nothing, so an engine outage never fills the dead letters. The caller retries later.
 /// </para>
+/// <para>
+/// A drain that finds work is an <c>indexing.drain</c> span with an <c>indexing.batch</c> span per
+/// batch (entries read, applied, failed, dead-lettered), and counts into
+/// <see cref="SearchTelemetry.IndexingApplied"/>, <see cref="SearchTelemetry.IndexingFailures"/>,
+/// <see cref="SearchTelemetry.IndexingDeadLetters"/>, <see cref="SearchTelemetry.IndexingLag"/> and
+/// <see cref="SearchTelemetry.OutboxPending"/>. An empty outbox is checked without a span, so the
+/// idle drains every few seconds leave nothing in the traces.
+/// </para>
 /// <para>Thread-safe: concurrent calls run one after the other. One instance per process.</para>
 /// </remarks>
 public sealed partial class OutboxDrainer(
@@ -54,14 +63,24 @@ public sealed partial class OutboxDrainer(
     public async Task<int> DrainAsync(int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
+        Activity? activity = null;
+        var failed = new HashSet<long>();
         try
         {
+            if (!await AnyPendingAsync(cancellationToken))
+            {
+                SearchTelemetry.OutboxPending.Record(0);
+                return 0;
+            }
+
+            activity = SearchTelemetry.ActivitySource.StartActivity("indexing.drain");
             var total = 0;
-            var failed = new HashSet<long>();
+            var batches = 0;
             BatchOutcome outcome;
             while ((outcome = await DrainBatchAsync(batchSize, failed, cancellationToken)).Read > 0)
             {
                 total += outcome.Applied;
+                batches++;
             }
 
             if (total > 0)
@@ -69,11 +88,41 @@ public sealed partial class OutboxDrainer(
                 LogDrained(logger, total);
             }
 
+            // The outbox now holds what failed in this drain, and whatever was written since its last read.
+            SearchTelemetry.OutboxPending.Record(failed.Count);
+            activity?.SetTag(SearchTelemetry.Tags.Applied, total).SetTag(SearchTelemetry.Tags.Batches, batches).SetTag(SearchTelemetry.Tags.Pending, failed.Count);
             return total;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            await RecordPendingAsync();
+            throw;
         }
         finally
         {
+            activity?.Dispose();
             _gate.Release();
+        }
+    }
+
+    private async Task<bool> AnyPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Outbox.AnyAsync(cancellationToken);
+    }
+
+    /// <summary>After a failed drain: how many entries wait, if the database still answers (the drain's own failure is what matters).</summary>
+    private async Task RecordPendingAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            SearchTelemetry.OutboxPending.Record(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Outbox.LongCountAsync());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogPendingUnknown(logger, exception);
         }
     }
 
@@ -95,6 +144,8 @@ public sealed partial class OutboxDrainer(
             return new BatchOutcome(0, 0);
         }
 
+        using var activity = SearchTelemetry.ActivitySource.StartActivity("indexing.batch");
+        activity?.SetTag(SearchTelemetry.Tags.Read, entries.Count);
         var latest = entries
             .GroupBy(e => (e.Kind, e.ListingId))
             .Select(g => g.OrderByDescending(e => e.Version).ThenByDescending(e => e.Id).First())
@@ -108,11 +159,30 @@ public sealed partial class OutboxDrainer(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogBatchFailed(logger, exception, entries.Count);
-            return await ApplyOneByOneAsync(db, entries, latest, failed, cancellationToken);
+            var outcome = await ApplyOneByOneAsync(db, entries, latest, failed, cancellationToken);
+            activity?.SetTag(SearchTelemetry.Tags.Applied, outcome.Applied).SetTag(SearchTelemetry.Tags.Failures, outcome.Failures).SetTag(SearchTelemetry.Tags.DeadLetters, outcome.DeadLetters);
+            return outcome;
         }
 
         await RemoveAsync(db, entries.Select(e => e.Id).ToList(), cancellationToken);
+        RecordApplied(entries);
+        activity?.SetTag(SearchTelemetry.Tags.Applied, entries.Count);
         return new BatchOutcome(entries.Count, entries.Count);
+    }
+
+    /// <summary>Counts entries now in the index, and how long each waited since its listing was written.</summary>
+    private void RecordApplied(IEnumerable<OutboxEntry> applied)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var count = 0;
+        foreach (var entry in applied)
+        {
+            // SQLite hands the UTC instant back without a kind.
+            SearchTelemetry.IndexingLag.Record(Math.Max(0, (now - DateTime.SpecifyKind(entry.CreatedAt, DateTimeKind.Utc)).TotalSeconds));
+            count++;
+        }
+
+        SearchTelemetry.IndexingApplied.Add(count);
     }
 
     /// <summary>Upserts and deletes these entries; the caller commits.</summary>
@@ -167,21 +237,31 @@ public sealed partial class OutboxDrainer(
         await engine.CommitAsync(cancellationToken);
 
         var failedKeys = failures.Select(f => (f.Latest.Kind, f.Latest.ListingId)).ToHashSet();
-        var applied = entries.Where(e => !failedKeys.Contains((e.Kind, e.ListingId))).Select(e => e.Id).ToList();
-        await RemoveAsync(db, applied, cancellationToken);
+        var applied = entries.Where(e => !failedKeys.Contains((e.Kind, e.ListingId))).ToList();
+        await RemoveAsync(db, applied.Select(e => e.Id).ToList(), cancellationToken);
+        RecordApplied(applied);
 
+        var deadLetters = 0;
         foreach (var (entry, error) in failures)
         {
             var own = entries.Where(e => e.Kind == entry.Kind && e.ListingId == entry.ListingId).ToList();
             failed.UnionWith(own.Select(e => e.Id));
-            await CountAttemptAsync(db, entry, own, error, cancellationToken);
+            if (await CountAttemptAsync(db, entry, own, error, cancellationToken))
+            {
+                deadLetters++;
+            }
         }
 
-        return new BatchOutcome(entries.Count, applied.Count);
+        SearchTelemetry.IndexingFailures.Add(failures.Count - deadLetters);
+        SearchTelemetry.IndexingDeadLetters.Add(deadLetters);
+        return new BatchOutcome(entries.Count, applied.Count, failures.Count, deadLetters);
     }
 
-    /// <summary>Counts one more failed attempt on a listing's entries, or sets them aside as a dead letter at <see cref="MaxAttempts"/>.</summary>
-    private async Task CountAttemptAsync(AppDbContext db, OutboxEntry latest, List<OutboxEntry> own, Exception error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts one more failed attempt on a listing's entries, or sets them aside as a dead letter at
+    /// <see cref="MaxAttempts"/>; returns whether it did the latter.
+    /// </summary>
+    private async Task<bool> CountAttemptAsync(AppDbContext db, OutboxEntry latest, List<OutboxEntry> own, Exception error, CancellationToken cancellationToken)
     {
         var ids = own.Select(e => e.Id).ToList();
         var attempts = own.Max(e => e.Attempts) + 1;
@@ -189,7 +269,7 @@ public sealed partial class OutboxDrainer(
         {
             await db.Outbox.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(set => set.SetProperty(e => e.Attempts, attempts), cancellationToken);
             LogListingFailed(logger, error, latest.Kind, latest.ListingId, attempts, MaxAttempts);
-            return;
+            return false;
         }
 
         var message = $"{error.GetType().FullName}: {error.Message}";
@@ -208,6 +288,7 @@ public sealed partial class OutboxDrainer(
         await db.Outbox.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogDeadLettered(logger, error, latest.Kind, latest.ListingId, attempts);
+        return true;
     }
 
     private static Task<int> RemoveAsync(AppDbContext db, List<long> ids, CancellationToken cancellationToken) =>
@@ -225,6 +306,9 @@ public sealed partial class OutboxDrainer(
     [LoggerMessage(Level = LogLevel.Error, Message = "Indexing {Kind} {ListingId} failed {Attempts} times; its outbox entries were set aside as a dead letter")]
     private static partial void LogDeadLettered(ILogger logger, Exception exception, ListingKind kind, long listingId, int attempts);
 
-    /// <summary>How many entries a batch read, and how many of them it applied.</summary>
-    private readonly record struct BatchOutcome(int Read, int Applied);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Counting the outbox after a failed drain failed too; the pending gauge keeps its last value")]
+    private static partial void LogPendingUnknown(ILogger logger, Exception exception);
+
+    /// <summary>How many entries a batch read, how many of them it applied, and how many listings failed or were set aside.</summary>
+    private readonly record struct BatchOutcome(int Read, int Applied, int Failures = 0, int DeadLetters = 0);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DongNai.Domain.Listings;
 using DongNai.Search.Lucene.Analysis;
 using DongNai.Search.Lucene.Indexing;
@@ -30,6 +31,11 @@ namespace DongNai.Search.Lucene;
 /// rebuild are removed on start. The current generation is checked on start (every file through
 /// its checksum); one that cannot be opened is moved to a dated folder beside the index folder,
 /// logged as an error, and replaced by an empty one for the host to rebuild from the database.
+/// </para>
+/// <para>
+/// Every call is a span of <see cref="SearchTelemetry"/> (<c>lucene.search</c>, <c>lucene.upsert</c>, …)
+/// and a point of <see cref="SearchTelemetry.EngineDuration"/>, so a trace shows the engine's share
+/// of a request.
 /// </para>
 /// <para>Thread-safe: one instance per process and folder, shared by all requests; dispose at shutdown.</para>
 /// </remarks>
@@ -128,14 +134,22 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
             return Task.CompletedTask;
         }
 
-        Write(documents.Select(document => (WriteOperation)new UpsertOperation(document)).ToList());
+        Traced("lucene.upsert", "upsert", () =>
+        {
+            Write(documents.Select(document => (WriteOperation)new UpsertOperation(document)).ToList());
+            return documents.Count;
+        }, (activity, count) => activity.SetTag(SearchTelemetry.Tags.Documents, count));
         return Task.CompletedTask;
     }
 
     public Task DeleteAsync(ListingKind kind, long id, int version, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Write([new DeleteOperation(kind, id, version)]);
+        Traced("lucene.delete", "delete", () =>
+        {
+            Write([new DeleteOperation(kind, id, version)]);
+            return id;
+        }, (activity, _) => activity.SetTag(SearchTelemetry.Tags.Kind, kind.Slug()).SetTag(SearchTelemetry.Tags.ListingId, id));
         return Task.CompletedTask;
     }
 
@@ -143,35 +157,50 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
     {
         ListingSearch.Validate(query);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(WithSearcher(searcher => _search.Run(searcher, query)));
+        return Task.FromResult(Traced(
+            "lucene.search",
+            "search",
+            () => WithSearcher(searcher => _search.Run(searcher, query)),
+            (activity, result) => activity
+                .SetTag(SearchTelemetry.Tags.Kind, SearchTelemetry.KindTag(query.Kind))
+                .SetTag(SearchTelemetry.Tags.Total, result.Total)
+                .SetTag(SearchTelemetry.Tags.Returned, result.Hits.Count)));
     }
 
     public Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestQuery query, CancellationToken cancellationToken = default)
     {
         Suggester.Validate(query);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(WithSearcher(searcher => Suggester.Suggest(searcher, query)));
+        return Task.FromResult(Traced(
+            "lucene.suggest",
+            "suggest",
+            () => WithSearcher(searcher => Suggester.Suggest(searcher, query)),
+            (activity, suggestions) => activity.SetTag(SearchTelemetry.Tags.Returned, suggestions.Count)));
     }
 
     public Task<IReadOnlyList<SearchHit>> RelatedAsync(RelatedQuery query, CancellationToken cancellationToken = default)
     {
         RelatedFinder.Validate(query);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(WithSearcher(searcher => _related.Find(searcher, query)));
+        return Task.FromResult(Traced(
+            "lucene.related",
+            "related",
+            () => WithSearcher(searcher => _related.Find(searcher, query)),
+            (activity, hits) => activity.SetTag(SearchTelemetry.Tags.Returned, hits.Count)));
     }
 
     public Task<string?> CorrectSpellingAsync(SpellingQuery query, CancellationToken cancellationToken = default)
     {
         SpellingCorrector.Validate(query);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(WithSearcher(searcher => _spelling.Correct(searcher.IndexReader, query)));
+        return Task.FromResult(Traced("lucene.spelling", "spelling", () => WithSearcher(searcher => _spelling.Correct(searcher.IndexReader, query))));
     }
 
     public Task<IReadOnlyDictionary<string, int>> WordFrequenciesAsync(IReadOnlyList<string> words, ListingKind? kind = null, CancellationToken cancellationToken = default)
     {
         Vocabulary.Validate(words, kind);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(WithSearcher(searcher => Vocabulary.Frequencies(searcher, _folded, words, kind)));
+        return Task.FromResult(Traced("lucene.frequencies", "frequencies", () => WithSearcher(searcher => Vocabulary.Frequencies(searcher, _folded, words, kind))));
     }
 
     public Task RefreshAsync(CancellationToken cancellationToken = default)
@@ -184,12 +213,16 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
     public Task CommitAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_writeLock)
+        Traced("lucene.commit", "commit", () =>
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _current.Writer.Commit();
-        }
+            lock (_writeLock)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                _current.Writer.Commit();
+            }
 
+            return true;
+        });
         return Task.CompletedTask;
     }
 
@@ -197,17 +230,19 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
     {
         cancellationToken.ThrowIfCancellationRequested();
         var query = kind is { } k ? new TermQuery(new Term(FieldNames.Kind, k.Slug())) : new TermQuery(new Term(FieldNames.Live, "1"));
-        return Task.FromResult<long>(WithSearcher(searcher =>
+        return Task.FromResult<long>(Traced("lucene.count", "count", () => WithSearcher(searcher =>
         {
             var counter = new TotalHitCountCollector();
             searcher.Search(query, counter);
             return counter.TotalHits;
-        }));
+        })));
     }
 
     public async Task RebuildAsync(IAsyncEnumerable<SearchDocument> documents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        var started = Stopwatch.GetTimestamp();
+        using var activity = SearchTelemetry.ActivitySource.StartActivity("lucene.rebuild");
         await _rebuildGate.WaitAsync(cancellationToken);
         IndexGeneration? next = null;
         string? name = null;
@@ -272,6 +307,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
                 previous = _current;
                 _current = next;
                 LogRebuilt(loaded, journal.Count, name);
+                activity?.SetTag(SearchTelemetry.Tags.Documents, loaded);
                 next = null;
             }
 
@@ -280,8 +316,14 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
             // Searches in flight finish on the old generation; they are short, so wait and leave one folder behind.
             await previous.Closed;
         }
+        catch (Exception exception)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
+        }
         finally
         {
+            SearchTelemetry.EngineDuration.Record(SearchTelemetry.SecondsSince(started), new KeyValuePair<string, object?>(SearchTelemetry.Tags.Operation, "rebuild"));
             // A failed rebuild reports its own exception; the loader only has to be done before its generation closes.
             await loading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (next is not null)
@@ -325,6 +367,37 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
             ObjectDisposedException.ThrowIf(_disposed, this);
             ListingWriter.Apply(_current, operations);
             _journal?.AddRange(operations);
+        }
+    }
+
+    /// <summary>
+    /// Runs one engine call as a span named <paramref name="spanName"/> and a point of
+    /// <see cref="SearchTelemetry.EngineDuration"/>; <paramref name="describe"/> tags the span with
+    /// the call's counts. A failure marks the span with the exception's type only: a message may
+    /// quote the query.
+    /// </summary>
+    private static T Traced<T>(string spanName, string operation, Func<T> call, Action<Activity, T>? describe = null)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var activity = SearchTelemetry.ActivitySource.StartActivity(spanName);
+        try
+        {
+            var result = call();
+            if (activity is { IsAllDataRequested: true })
+            {
+                describe?.Invoke(activity, result);
+            }
+
+            return result;
+        }
+        catch (Exception exception)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            SearchTelemetry.EngineDuration.Record(SearchTelemetry.SecondsSince(started), new KeyValuePair<string, object?>(SearchTelemetry.Tags.Operation, operation));
         }
     }
 

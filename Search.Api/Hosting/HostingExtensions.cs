@@ -27,7 +27,7 @@ public static class HostingExtensions
     public const string EventRateLimit = "events";
     public const string SearchRateLimit = "search";
 
-    /// <summary>Everything the HTTP host needs: options, database, accounts, auth, problems, OpenAPI, jobs, health, rate limits.</summary>
+    /// <summary>Everything the HTTP host needs: options, database, accounts, auth, problems, OpenAPI, telemetry, jobs, health, rate limits, logging.</summary>
     public static void AddSearchApi(this WebApplicationBuilder builder)
     {
         var storage = builder.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
@@ -43,6 +43,7 @@ public static class HostingExtensions
         var auth = builder.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
         builder.AddValidatedOptions<SignInLockoutOptions>(SignInLockoutOptions.Section);
         var proxies = builder.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section);
+        var metrics = builder.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
         Directory.CreateDirectory(storage.DataPath);
         builder.Services.AddSingleton(_ => DataFolderLock.Acquire(storage.DataPath));
 
@@ -77,6 +78,7 @@ public static class HostingExtensions
             OpenApiEnums.AddTo(options);
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
+        builder.AddTelemetry(metrics);
 
         // The host owns its job storage and activator. AddHangfire alone would take both from
         // process-wide statics that it configures once per process, so a second host in the same
@@ -118,13 +120,47 @@ public static class HostingExtensions
         });
         builder.Services.AddDashboardAccess(proxies);
 
-        // Structured JSON lines for log collectors; the plain console format stays for a developer's terminal.
-        if (!builder.Environment.IsDevelopment())
+        // Every line written during a request carries its scopes: the trace and span ids (the
+        // host's activity tracking) and the request's path and id. Structured JSON lines for log
+        // collectors; the plain format for a developer's terminal, the scopes on a line of their own.
+        KeepRequestLinesOutOfLogs(builder.Services);
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddSimpleConsole(options => options.IncludeScopes = true);
+        }
+        else
         {
             builder.Logging.ClearProviders();
-            builder.Logging.AddJsonConsole(options => options.IncludeScopes = true);
+            builder.Logging.AddJsonConsole(options =>
+            {
+                options.IncludeScopes = true;
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
         }
     }
+
+    /// <summary>
+    /// The host's request lines ("Request starting HTTP/1.1 GET …/api/search?q=…") carry the query
+    /// string, where people type search text, and search text may hold a phone number: they are
+    /// never logged, whatever level the configuration or a provider's own rules ask for (each
+    /// provider that has rules of its own gets this one as well, since its rules win over the
+    /// general ones). Traces (with the query values redacted) and the HTTP metrics say the same.
+    /// </summary>
+    private static void KeepRequestLinesOutOfLogs(IServiceCollection services) =>
+        services.PostConfigure<LoggerFilterOptions>(options =>
+        {
+            const string RequestLines = "Microsoft.AspNetCore.Hosting.Diagnostics";
+            foreach (var provider in options.Rules.Select(rule => rule.ProviderName).Distinct().ToList())
+            {
+                options.Rules.Add(new LoggerFilterRule(provider, RequestLines, LogLevel.Warning, filter: null));
+            }
+
+            if (!options.Rules.Any(rule => rule.ProviderName is null && rule.CategoryName == RequestLines))
+            {
+                options.Rules.Add(new LoggerFilterRule(null, RequestLines, LogLevel.Warning, filter: null));
+            }
+        });
 
     /// <summary>The JSON rules of the API: camelCase, enums as camelCase strings, and unknown fields refused.</summary>
     public static void ConfigureJson(JsonSerializerOptions options)

@@ -10,7 +10,8 @@ namespace DongNai.Search.Api.Hosting;
 /// rate limiter all write one), so every 4xx/5xx response in the document carries the
 /// <c>application/problem+json</c> schema: a 400 the validation problem with its field errors,
 /// the rest the plain problem. Operations that read a JSON body also document the 400 for an
-/// unreadable body and the 413 for one over <see cref="RequestBodyLimit.MaxBytes"/>.
+/// unreadable body and the 413 for one over <see cref="RequestBodyLimit.MaxBytes"/>. Every problem
+/// carries <c>traceId</c> (the framework's problem writer adds it), documented on both schemas.
 /// </summary>
 internal static class OpenApiProblems
 {
@@ -26,6 +27,12 @@ internal static class OpenApiProblems
             {
                 schema.AdditionalPropertiesAllowed = true;
                 schema.AdditionalProperties = null;
+                schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+                schema.Properties.TryAdd("traceId", new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "The W3C id of the request's span (00-<trace id>-<span id>-<flags>): the trace id is what the service's log lines and traces carry.",
+                });
             }
 
             return Task.CompletedTask;

@@ -114,11 +114,21 @@ public static class SearchEndpoints
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> RunAsync(
         HttpContext http, ListingKindDescriptor? kind, RelaxingSearch search, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
     {
+        using var span = SearchSpan.Start("search", SearchTelemetry.KindTag(kind?.Kind), http.Request.Query[SearchParameters.Text.Name]);
         var (query, understood, errors) = parser.Parse(http.Request.Query, kind, time.GetUtcNow().UtcDateTime);
         if (query is null)
         {
             return Invalid(errors.ToDictionary());
         }
+
+        // Not the trace id: a client that sends a traceparent header chooses that, and may send the
+        // same one twice, while events group impressions by requestId. The search span carries it
+        // (dongnai.search.request_id), so either leads to the other.
+        var requestId = Guid.NewGuid().ToString("N");
+        span.Activity?.SetTag(SearchTelemetry.Tags.RequestId, requestId)
+            .SetTag(SearchTelemetry.Tags.Sort, query.Sort.ToString())
+            .SetTag(SearchTelemetry.Tags.PageSize, query.Size)
+            .SetTag(SearchTelemetry.Tags.HasCursor, query.Cursor is not null);
 
         SearchResult result;
         IReadOnlyList<RelaxationStep> relaxed;
@@ -132,6 +142,18 @@ public static class SearchEndpoints
             return Invalid(new Dictionary<string, string[]> { ["cursor"] = ["Malformed cursor, or one issued for another kind or sort. Start again without it."] });
         }
 
+        span.Answered(result.Total);
+        span.Activity?.SetTag(SearchTelemetry.Tags.Returned, result.Hits.Count)
+            .SetTag(SearchTelemetry.Tags.RelaxedSteps, relaxed.Count)
+            .SetTag(SearchTelemetry.Tags.Relaxations, relaxed.Count == 0 ? null : string.Join(',', relaxed.Select(step => step.Step)));
+        foreach (var step in relaxed)
+        {
+            SearchTelemetry.SearchRelaxations.Add(
+                1,
+                new KeyValuePair<string, object?>(SearchTelemetry.Tags.Kind, SearchTelemetry.KindTag(kind?.Kind)),
+                new KeyValuePair<string, object?>(SearchTelemetry.Tags.Relaxation, step.Step));
+        }
+
         return TypedResults.Ok(new SearchResponse(
             result.Total,
             result.Hits.Select(SearchHitResponse.From).ToList(),
@@ -140,7 +162,7 @@ public static class SearchEndpoints
                 f => (IReadOnlyList<FacetCountResponse>)f.Value.Select(v => new FacetCountResponse(v.Value, v.Count)).ToList(),
                 StringComparer.Ordinal),
             result.NextCursor,
-            Guid.NewGuid().ToString("N"),
+            requestId,
             understood is null ? null : UnderstoodResponse.From(understood, query.Text ?? ""),
             relaxed.Count == 0 ? null : relaxed));
     }
@@ -150,6 +172,10 @@ public static class SearchEndpoints
     {
         var errors = new FieldErrors();
         var reader = new QueryReader(http.Request.Query, errors);
+        using var span = SearchSpan.Start(
+            "suggest",
+            ListingKinds.TryParseSlug(http.Request.Query[SearchParameters.SuggestKind.Name], out var spanKind) ? spanKind.Slug() : "all",
+            http.Request.Query[SearchParameters.SuggestText.Name]);
         if (!reader.RejectUnknown(SearchParameters.Suggest))
         {
             return Invalid(errors.ToDictionary());
@@ -167,10 +193,12 @@ public static class SearchEndpoints
         // Understood queries first: they say more than a title does.
         var understood = await interpreted.SuggestAsync(q, kind, time.GetUtcNow().UtcDateTime, cancellationToken);
         var suggestions = await engine.SuggestAsync(new SuggestQuery { Prefix = q, Kind = kind, Size = (int)size }, cancellationToken);
-        return TypedResults.Ok(understood.Concat(suggestions.Select(s => new SuggestionResponse(s.Text, s.Count)))
+        var answer = understood.Concat(suggestions.Select(s => new SuggestionResponse(s.Text, s.Count)))
             .DistinctBy(s => VietnameseText.FoldKey(s.Text))
             .Take((int)size)
-            .ToList());
+            .ToList();
+        span.Answered(answer.Count);
+        return TypedResults.Ok(answer);
     }
 
     private static async Task<Results<Ok<List<SearchHitResponse>>, ValidationProblem, ProblemHttpResult>> Related(
@@ -181,6 +209,8 @@ public static class SearchEndpoints
             return UnknownKind(kind);
         }
 
+        using var span = SearchSpan.Start("related", kind, null);
+        span.Activity?.SetTag(SearchTelemetry.Tags.ListingId, id);
         var errors = new FieldErrors();
         var size = new QueryReader(http.Request.Query, errors).WholeNumber(SearchParameters.RelatedSize) ?? 10;
         if (!errors.IsEmpty)
@@ -196,6 +226,7 @@ public static class SearchEndpoints
         var hits = await engine.RelatedAsync(
             new RelatedQuery { Kind = listingKind, Id = id, Size = (int)size, Now = time.GetUtcNow().UtcDateTime },
             cancellationToken);
+        span.Answered(hits.Count);
         return TypedResults.Ok(hits.Select(SearchHitResponse.From).ToList());
     }
 

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DongNai.Domain;
 using DongNai.Domain.People;
+using DongNai.Api.Tests.Observability;
 using DongNai.Search.Api.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -10,6 +12,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DongNai.Api.Tests;
@@ -20,9 +23,24 @@ namespace DongNai.Api.Tests;
 /// The service's <see cref="TimeProvider"/> is <see cref="Clock"/>, a fake that starts at
 /// <see cref="Start"/> and moves only when a test advances it.
 /// </summary>
+/// <remarks>
+/// Every host it starts (its own and those of <c>WithWebHostBuilder</c>) logs every line from
+/// Debug up, every category included (EF Core, ASP.NET Core, Hangfire), into a
+/// <see cref="LogCapture"/>. When the factory is disposed, those lines are scanned for phone and
+/// CCCD numbers (<see cref="PersonalDataScan"/>) and the dispose fails with the offending line:
+/// the whole API test run is the check that no personal data reaches a log.
+/// </remarks>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The admin account every host creates on start.</summary>
+    public const string AdminPhone = "0900000009";
+
     private static int s_phoneCounter;
+
+    private readonly ConcurrentQueue<LogCapture> _logs = new();
+    private int _scanned;
+
+    static ApiFactory() => PersonalDataScan.Register(AdminPhone);
 
     /// <summary>Where <see cref="Clock"/> starts: Monday 2 November 2026, 08:00 in Vietnam.</summary>
     public static DateTimeOffset Start { get; } = new(2026, 11, 2, 1, 0, 0, TimeSpan.Zero);
@@ -63,14 +81,20 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:SearchPerMinute", "100000");
         builder.UseSetting("RateLimits:SearchBurst", "100000");
         builder.UseSetting("RateLimits:SearchConcurrentPerClient", "10000");
-        builder.UseSetting("Admin:Phone", "0900000009");
+        builder.UseSetting("Admin:Phone", AdminPhone);
         builder.UseSetting("Admin:Password", "QuanTri@2026");
+        var logs = new LogCapture();
+        _logs.Enqueue(logs);
+        builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Debug));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
     }
+
+    /// <summary>Every line logged so far by the hosts of this factory.</summary>
+    public IEnumerable<LogLine> LogLines => _logs.SelectMany(capture => capture.Lines);
 
     protected override void Dispose(bool disposing)
     {
@@ -89,17 +113,49 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             // Hangfire may still hold its file for a moment; the temp folder is cleaned by the OS.
         }
+
+        // The base class comes back here from its own dispose, with the hosts stopped: scan once.
+        if (disposing && Interlocked.Exchange(ref _scanned, 1) == 0)
+        {
+            ScanLogs();
+        }
     }
 
-    /// <summary>A mobile number no other test uses: 09 then eight digits.</summary>
-    public static string NewPhone() =>
-        "09" + ((Interlocked.Increment(ref s_phoneCounter) * 7919L % 90_000_000) + 10_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Fails with the first log line that holds a phone or CCCD number, so that a test run cannot
+    /// pass with one. Thrown from a class fixture's dispose, it is reported as a "Test Class Cleanup
+    /// Failure" naming <see cref="PersonalDataInLogsException"/> and fails the run; the line itself
+    /// is in the TRX file and in the console at normal verbosity.
+    /// </summary>
+    private void ScanLogs()
+    {
+        foreach (var line in LogLines)
+        {
+            var text = line.Text;
+            if (PersonalDataScan.Find(text) is { } found)
+            {
+                throw new PersonalDataInLogsException($"Personal data in a log line ({found}):{Environment.NewLine}{text}");
+            }
+        }
+    }
+
+    /// <summary>A mobile number no other test uses: 09 then eight digits. The log scan looks for it in every written form.</summary>
+    public static string NewPhone()
+    {
+        var phone = "09" + ((Interlocked.Increment(ref s_phoneCounter) * 7919L % 90_000_000) + 10_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        PersonalDataScan.Register(phone);
+        return phone;
+    }
 
     /// <summary>Registers a fresh account with <paramref name="role"/> and returns a client that sends its token.</summary>
-    public async Task<SignedInClient> SignUpAsync(string role = "worker")
+    public Task<SignedInClient> SignUpAsync(string role = "worker") => SignUpAsync(this, role);
+
+    /// <summary>Registers a fresh account with <paramref name="role"/> on <paramref name="host"/> (e.g. one made by <c>WithWebHostBuilder</c>).</summary>
+    public static async Task<SignedInClient> SignUpAsync(WebApplicationFactory<Program> host, string role = "worker")
     {
+        ArgumentNullException.ThrowIfNull(host);
         var phone = NewPhone();
-        var client = CreateClient();
+        var client = host.CreateClient();
         var response = await client.PostAsJsonAsync("/api/accounts/register", new { phone, password = "matkhau123", displayName = "Trần Thị Bình", role }, Json);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
