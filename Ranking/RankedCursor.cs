@@ -42,18 +42,26 @@ internal readonly record struct RankKey(double Score, ListingKind Kind, long Id)
 /// <remarks>
 /// Opaque, URL-safe text (base64url): a format byte distinct from the engine's, a phase byte, the
 /// phase's fields, and an FNV-1a checksum that catches truncated or edited cursors (not a security
-/// boundary: a forged cursor only pages oddly). Window: window size (int32), scoring instant
-/// (Unix ms, int64), and the last shown hit's ranker score (double), kind (int32) and id (int64).
-/// Past the window: the engine's cursor as UTF-8.
+/// boundary: a forged cursor only pages oddly, or is refused). Window: the kind searched (a byte, 0
+/// for all kinds), window size (int32), scoring instant (Unix ms, int64, from 1970 to the end of
+/// <see cref="DateTime"/>), and the last shown hit's ranker score (double), kind (int32) and id
+/// (int64). The kind is bound for the reason the engine's cursor binds it: a key from another
+/// kind's list would skip or repeat listings without any error. Past the window: the engine's
+/// cursor as UTF-8, which the engine checks against the search's kind and sort.
 /// </remarks>
 internal abstract record RankedCursor
 {
-    private const byte FormatVersion = 0x81;
+    // 0x81 carried no kind; its cursors are refused like malformed ones (start again).
+    private const byte FormatVersion = 0x82;
+    private const byte AllKinds = 0;
     private const byte WindowPhase = 1;
     private const byte PastWindowPhase = 2;
     private const int HeaderLength = 2;
     private const int ChecksumLength = 4;
-    private const int WindowPayloadLength = HeaderLength + 4 + 8 + 8 + 4 + 8;
+    private const int WindowPayloadLength = HeaderLength + 1 + 4 + 8 + 8 + 4 + 8;
+
+    /// <summary>The last scoring instant a <see cref="DateTime"/> can hold, in Unix ms; a forged later one would overflow it.</summary>
+    private static readonly long MaxScoringNowMs = (DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
     private const int MaxEngineCursorBytes = 1024;
     private const int MaxTextLength = ((HeaderLength + MaxEngineCursorBytes + ChecksumLength + 2) / 3 * 4) + 4;
 
@@ -73,8 +81,10 @@ internal abstract record RankedCursor
         return Base64Url.EncodeToString(bytes);
     }
 
-    /// <exception cref="InvalidCursorException">The text is not a cursor that <see cref="RankedSearch"/> issued.</exception>
-    public static RankedCursor Decode(string text)
+    /// <exception cref="InvalidCursorException">
+    /// The text is not a cursor that <see cref="RankedSearch"/> issued, or its window belongs to a search of another kind than <paramref name="kind"/> (null: all kinds).
+    /// </exception>
+    public static RankedCursor Decode(string text, ListingKind? kind)
     {
         ArgumentNullException.ThrowIfNull(text);
         byte[] bytes;
@@ -106,7 +116,7 @@ internal abstract record RankedCursor
 
         return payload[1] switch
         {
-            WindowPhase => ReadWindow(payload),
+            WindowPhase => ReadWindow(payload, kind),
             PastWindowPhase => ReadPastWindow(payload),
             _ => throw Malformed(),
         };
@@ -118,11 +128,12 @@ internal abstract record RankedCursor
         var bytes = new byte[WindowPayloadLength];
         bytes[0] = FormatVersion;
         bytes[1] = WindowPhase;
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(2), cursor.WindowSize);
-        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(6), cursor.ScoringNowMs);
-        BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(14), after.Score);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(22), (int)after.Kind);
-        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(26), after.Id);
+        bytes[2] = cursor.Kind is { } kind ? checked((byte)kind) : AllKinds;
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(3), cursor.WindowSize);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(7), cursor.ScoringNowMs);
+        BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(15), after.Score);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(23), (int)after.Kind);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(27), after.Id);
         return bytes;
     }
 
@@ -141,24 +152,34 @@ internal abstract record RankedCursor
         return bytes;
     }
 
-    private static WindowCursor ReadWindow(ReadOnlySpan<byte> payload)
+    private static WindowCursor ReadWindow(ReadOnlySpan<byte> payload, ListingKind? kind)
     {
         if (payload.Length != WindowPayloadLength)
         {
             throw Malformed();
         }
 
-        var windowSize = BinaryPrimitives.ReadInt32LittleEndian(payload[2..]);
+        if (payload[2] != (kind is { } k ? (byte)k : AllKinds))
+        {
+            throw new InvalidCursorException($"The cursor belongs to a search of another kind than {kind?.ToString() ?? "all kinds"}.");
+        }
+
+        var windowSize = BinaryPrimitives.ReadInt32LittleEndian(payload[3..]);
+        var scoringNowMs = BinaryPrimitives.ReadInt64LittleEndian(payload[7..]);
         var after = new RankKey(
-            BinaryPrimitives.ReadDoubleLittleEndian(payload[14..]),
-            (ListingKind)BinaryPrimitives.ReadInt32LittleEndian(payload[22..]),
-            BinaryPrimitives.ReadInt64LittleEndian(payload[26..]));
-        if (windowSize is < 1 or > SearchQuery.MaxSize || !double.IsFinite(after.Score) || !Enum.IsDefined(after.Kind))
+            BinaryPrimitives.ReadDoubleLittleEndian(payload[15..]),
+            (ListingKind)BinaryPrimitives.ReadInt32LittleEndian(payload[23..]),
+            BinaryPrimitives.ReadInt64LittleEndian(payload[27..]));
+        if (windowSize is < 1 or > SearchQuery.MaxSize
+            || scoringNowMs < 0 || scoringNowMs > MaxScoringNowMs
+            || !double.IsFinite(after.Score)
+            || !Enum.IsDefined(after.Kind)
+            || (kind is not null && after.Kind != kind))
         {
             throw Malformed();
         }
 
-        return new WindowCursor(windowSize, BinaryPrimitives.ReadInt64LittleEndian(payload[6..]), after);
+        return new WindowCursor(kind, windowSize, scoringNowMs, after);
     }
 
     private static PastWindowCursor ReadPastWindow(ReadOnlySpan<byte> payload)
@@ -194,10 +215,11 @@ internal abstract record RankedCursor
 }
 
 /// <summary>Inside the window: continue strictly after <see cref="After"/> in the ranker's order, re-fetching the same window.</summary>
+/// <param name="Kind">The kind searched; null for all kinds.</param>
 /// <param name="WindowSize">The window size of the first page, kept so a configuration change does not move a search under way.</param>
 /// <param name="ScoringNowMs">The first page's scoring instant (Unix ms), so the window is fetched and scored as it was.</param>
 /// <param name="After">The last hit shown; null before the first page, which has no cursor.</param>
-internal sealed record WindowCursor(int WindowSize, long ScoringNowMs, RankKey? After) : RankedCursor;
+internal sealed record WindowCursor(ListingKind? Kind, int WindowSize, long ScoringNowMs, RankKey? After) : RankedCursor;
 
 /// <summary>Past the window: the engine's own cursor, in the engine's order.</summary>
 internal sealed record PastWindowCursor(string EngineCursor) : RankedCursor;

@@ -48,7 +48,7 @@ public sealed class RankedSearch
 
     /// <summary>One page of <paramref name="context"/>'s query, re-ranked when it is sorted by relevance.</summary>
     /// <exception cref="ArgumentException">A value of the query is out of range.</exception>
-    /// <exception cref="InvalidCursorException">The cursor is malformed, or was not issued by this service for this sort.</exception>
+    /// <exception cref="InvalidCursorException">The cursor is malformed, or was not issued by this service for this kind and sort.</exception>
     /// <exception cref="InvalidOperationException">The ranker broke its contract (a missing or non-finite score).</exception>
     public async Task<SearchResult> SearchAsync(RankingContext context, CancellationToken cancellationToken = default)
     {
@@ -63,8 +63,8 @@ public sealed class RankedSearch
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Size, 1, nameof(query.Size));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Size, SearchQuery.MaxSize, nameof(query.Size));
         var cursor = query.Cursor is null
-            ? new WindowCursor(_windowSize, UnixMilliseconds(query.ScoringNow ?? query.Now), After: null)
-            : RankedCursor.Decode(query.Cursor);
+            ? new WindowCursor(query.Kind, _windowSize, UnixMilliseconds(query.ScoringNow ?? query.Now), After: null)
+            : RankedCursor.Decode(query.Cursor, query.Kind);
         return cursor switch
         {
             WindowCursor window => await WindowPageAsync(context, window, cancellationToken),

@@ -38,6 +38,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
+    /// <summary>Registrations of one test class, applied after the factory's own (another option, say).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -65,6 +68,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
                     return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew)
                         && (expires is null || expires.Value > now - parameters.ClockSkew);
                 });
+            TestServices?.Invoke(services);
         });
     }
 
