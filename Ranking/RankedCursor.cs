@@ -42,21 +42,26 @@ internal readonly record struct RankKey(double Score, ListingKind Kind, long Id)
 /// <remarks>
 /// Opaque, URL-safe text (base64url): a format byte distinct from the engine's, a phase byte, the
 /// phase's fields, and an FNV-1a checksum that catches truncated or edited cursors (not a security
-/// boundary: a forged cursor only pages oddly). Window: the search's kind (byte, 0 for all kinds),
-/// window size (int32), scoring instant (Unix ms, int64), and the last shown hit's ranker score
-/// (double), kind (int32) and id (int64). Past the window: the engine's cursor as UTF-8, which the
-/// engine binds to its search itself. A window cursor is bound to its search's kind because its
-/// key means nothing in another kind's window; format 0x81 carried no kind and is refused.
+/// boundary: a forged cursor only pages oddly, or is refused). Window: the kind searched (a byte, 0
+/// for all kinds), window size (int32), scoring instant (Unix ms, int64, from 1970 to the end of
+/// <see cref="DateTime"/>), and the last shown hit's ranker score (double), kind (int32) and id
+/// (int64). The kind is bound for the reason the engine's cursor binds it: a key from another
+/// kind's list would skip or repeat listings without any error. Past the window: the engine's
+/// cursor as UTF-8, which the engine checks against the search's kind and sort.
 /// </remarks>
 internal abstract record RankedCursor
 {
+    // 0x81 carried no kind; its cursors are refused like malformed ones (start again).
     private const byte FormatVersion = 0x82;
+    private const byte AllKinds = 0;
     private const byte WindowPhase = 1;
     private const byte PastWindowPhase = 2;
-    private const byte AllKinds = 0;
     private const int HeaderLength = 2;
     private const int ChecksumLength = 4;
     private const int WindowPayloadLength = HeaderLength + 1 + 4 + 8 + 8 + 4 + 8;
+
+    /// <summary>The last scoring instant a <see cref="DateTime"/> can hold, in Unix ms; a forged later one would overflow it.</summary>
+    private static readonly long MaxScoringNowMs = (DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
     private const int MaxEngineCursorBytes = 1024;
     private const int MaxTextLength = ((HeaderLength + MaxEngineCursorBytes + ChecksumLength + 2) / 3 * 4) + 4;
 
@@ -77,8 +82,7 @@ internal abstract record RankedCursor
     }
 
     /// <exception cref="InvalidCursorException">
-    /// The text is not a cursor that <see cref="RankedSearch"/> issued, or its window belongs to a search of
-    /// another kind than <paramref name="kind"/> (null: all kinds).
+    /// The text is not a cursor that <see cref="RankedSearch"/> issued, or its window belongs to a search of another kind than <paramref name="kind"/> (null: all kinds).
     /// </exception>
     public static RankedCursor Decode(string text, ListingKind? kind)
     {
@@ -124,7 +128,7 @@ internal abstract record RankedCursor
         var bytes = new byte[WindowPayloadLength];
         bytes[0] = FormatVersion;
         bytes[1] = WindowPhase;
-        bytes[2] = (byte)(cursor.Kind is { } kind ? (int)kind : AllKinds);
+        bytes[2] = cursor.Kind is { } kind ? checked((byte)kind) : AllKinds;
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(3), cursor.WindowSize);
         BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(7), cursor.ScoringNowMs);
         BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(15), after.Score);
@@ -155,22 +159,27 @@ internal abstract record RankedCursor
             throw Malformed();
         }
 
-        if (payload[2] != (kind is { } expected ? (int)expected : AllKinds))
+        if (payload[2] != (kind is { } k ? (byte)k : AllKinds))
         {
             throw new InvalidCursorException($"The cursor belongs to a search of another kind than {kind?.ToString() ?? "all kinds"}.");
         }
 
         var windowSize = BinaryPrimitives.ReadInt32LittleEndian(payload[3..]);
+        var scoringNowMs = BinaryPrimitives.ReadInt64LittleEndian(payload[7..]);
         var after = new RankKey(
             BinaryPrimitives.ReadDoubleLittleEndian(payload[15..]),
             (ListingKind)BinaryPrimitives.ReadInt32LittleEndian(payload[23..]),
             BinaryPrimitives.ReadInt64LittleEndian(payload[27..]));
-        if (windowSize is < 1 or > SearchQuery.MaxSize || !double.IsFinite(after.Score) || !Enum.IsDefined(after.Kind))
+        if (windowSize is < 1 or > SearchQuery.MaxSize
+            || scoringNowMs < 0 || scoringNowMs > MaxScoringNowMs
+            || !double.IsFinite(after.Score)
+            || !Enum.IsDefined(after.Kind)
+            || (kind is not null && after.Kind != kind))
         {
             throw Malformed();
         }
 
-        return new WindowCursor(kind, windowSize, BinaryPrimitives.ReadInt64LittleEndian(payload[7..]), after);
+        return new WindowCursor(kind, windowSize, scoringNowMs, after);
     }
 
     private static PastWindowCursor ReadPastWindow(ReadOnlySpan<byte> payload)
@@ -206,7 +215,7 @@ internal abstract record RankedCursor
 }
 
 /// <summary>Inside the window: continue strictly after <see cref="After"/> in the ranker's order, re-fetching the same window.</summary>
-/// <param name="Kind">The kind the search is limited to (null: all kinds); a cursor pages only a search of its kind.</param>
+/// <param name="Kind">The kind searched; null for all kinds.</param>
 /// <param name="WindowSize">The window size of the first page, kept so a configuration change does not move a search under way.</param>
 /// <param name="ScoringNowMs">The first page's scoring instant (Unix ms), so the window is fetched and scored as it was.</param>
 /// <param name="After">The last hit shown; null before the first page, which has no cursor.</param>

@@ -48,7 +48,7 @@ public sealed class RankedSearch
 
     /// <summary>One page of <paramref name="context"/>'s query, re-ranked when it is sorted by relevance.</summary>
     /// <exception cref="ArgumentException">A value of the query is out of range.</exception>
-    /// <exception cref="InvalidCursorException">The cursor is malformed, or was not issued by this service for this sort.</exception>
+    /// <exception cref="InvalidCursorException">The cursor is malformed, or was not issued by this service for this kind and sort.</exception>
     /// <exception cref="InvalidOperationException">The ranker broke its contract (a missing or non-finite score).</exception>
     public async Task<SearchResult> SearchAsync(RankingContext context, CancellationToken cancellationToken = default)
     {

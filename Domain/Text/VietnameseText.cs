@@ -43,7 +43,7 @@ public static class VietnameseText
             return text.ToLowerInvariant();
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD).ToLowerInvariant();
+        var decomposed = Decompose(text).ToLowerInvariant();
         var output = new StringBuilder(decomposed.Length);
         var start = 0;
         for (var i = 0; i <= decomposed.Length; i++)
@@ -90,7 +90,7 @@ public static class VietnameseText
             return new string(fast);
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = Decompose(text);
         var output = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -169,7 +169,7 @@ public static class VietnameseText
             return false;
         }
 
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in Decompose(text))
         {
             if (c is 'đ' or 'Đ' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
@@ -178,6 +178,46 @@ public static class VietnameseText
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// NFD, after turning each lone surrogate into U+FFFD: <see cref="string.Normalize(NormalizationForm)"/>
+    /// throws on them, and they do arrive (a JSON <c>"\ud800"</c> escape, text cut inside a pair),
+    /// while these functions promise an answer for any text.
+    /// </summary>
+    private static string Decompose(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return ReplaceLoneSurrogates(text).Normalize(NormalizationForm.FormD);
+            }
+        }
+
+        return text.Normalize(NormalizationForm.FormD);
+    }
+
+    private static string ReplaceLoneSurrogates(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
     }
 
     private static char[] BuildFoldTable()

@@ -10,8 +10,9 @@ namespace DongNai.Search.Api.Hosting;
 /// rate limiter all write one), so every 4xx/5xx response in the document carries the
 /// <c>application/problem+json</c> schema: a 400 the validation problem with its field errors,
 /// the rest the plain problem. Operations that read a JSON body also document the 400 for an
-/// unreadable body and the 413 for one over <see cref="RequestBodyLimit.MaxBytes"/>. Every problem
-/// carries <c>traceId</c> (the framework's problem writer adds it), documented on both schemas.
+/// unreadable body, the 413 for one over <see cref="RequestBodyLimit.MaxBytes"/> and the 415 for
+/// one that is not sent as JSON. Every problem carries <c>traceId</c> (the framework's problem
+/// writer adds it), documented on both schemas.
 /// </summary>
 internal static class OpenApiProblems
 {
@@ -49,6 +50,7 @@ internal static class OpenApiProblems
         {
             operation.Responses.TryAdd("400", new OpenApiResponse { Description = "The body is not JSON of the expected form, or a field is invalid; errors name each field." });
             operation.Responses.TryAdd("413", new OpenApiResponse { Description = $"The body is larger than {RequestBodyLimit.MaxBytes / 1024} KiB." });
+            operation.Responses.TryAdd("415", new OpenApiResponse { Description = "The body is not sent as JSON (Content-Type: application/json), or in a character set no encoding has." });
         }
 
         foreach (var (status, response) in operation.Responses)

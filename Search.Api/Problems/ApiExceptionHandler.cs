@@ -1,17 +1,20 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace DongNai.Search.Api.Problems;
 
 /// <summary>
 /// Turns exceptions into RFC 9457 problem responses, in one place. Bad input (unreadable JSON, an
 /// unknown field, a query value of the wrong type, a missing body) becomes a 400 naming the field
-/// (<c>body</c> for a missing one); a lost race on a listing's version a 409; a database another
-/// writer holds locked past the request's short busy timeout a 503 with <c>Retry-After</c>; anything
-/// else a 500 that reveals nothing and is logged.
+/// (<c>body</c> for a missing one); a body in a character set no encoding has a 415; a lost race
+/// on a listing's version a 409; a database another writer holds locked past the request's short
+/// busy timeout a 503 with <c>Retry-After</c>; anything else a 500 that reveals nothing and is logged.
 /// </summary>
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -26,6 +29,13 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             }),
             BadHttpRequestException bad => (StatusCodes.Status400BadRequest, FromBadRequest(bad)),
             FieldException field => (StatusCodes.Status400BadRequest, Validation(field.Field, field.Message)),
+
+            // The framework's JSON reader throws this for a Content-Type charset no encoding has.
+            InvalidOperationException when HasUnknownCharset(httpContext.Request) => (StatusCodes.Status415UnsupportedMediaType, new ProblemDetails
+            {
+                Title = "The request body's character set is not supported.",
+                Detail = "Send JSON in UTF-8: Content-Type: application/json; charset=utf-8.",
+            }),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, new ProblemDetails
             {
                 Title = "The listing was changed by another request.",
@@ -87,6 +97,24 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         return parameter.Success
             ? Validation(parameter.Groups[1].Value, exception.Message)
             : Validation("body", exception.Message);
+    }
+
+    private static bool HasUnknownCharset(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || StringSegment.IsNullOrEmpty(type.Charset))
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = Encoding.GetEncoding(type.Charset.Value!.Trim('"'));
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
     }
 
     /// <summary>The 400 for an empty body or the JSON literal <c>null</c> where an object is expected.</summary>

@@ -20,7 +20,7 @@ public sealed class RankedCursorTests
     {
         var cursor = new PastWindowCursor("AQAAAAAAAPA_AgAAAAcAAAAAAAAAAJBTVJoBAAA9pW2w");
 
-        var decoded = RankedCursor.Decode(cursor.Encode(), ListingKind.Job);
+        var decoded = RankedCursor.Decode(cursor.Encode(), ListingKind.Rental);
 
         Assert.Equal(cursor, decoded);
     }
@@ -28,21 +28,34 @@ public sealed class RankedCursorTests
     [Fact]
     public void Decode_RefusesAWindowSizeAboveAPage()
     {
-        var text = new WindowCursor(null, SearchQuery.MaxSize + 1, 0, new RankKey(1, ListingKind.Job, 1)).Encode();
+        var text = new WindowCursor(ListingKind.Job, SearchQuery.MaxSize + 1, 0, new RankKey(1, ListingKind.Job, 1)).Encode();
 
-        Assert.Throws<InvalidCursorException>(() => RankedCursor.Decode(text, kind: null));
+        Assert.Throws<InvalidCursorException>(() => RankedCursor.Decode(text, ListingKind.Job));
     }
 
     [Theory]
-    [InlineData(ListingKind.Rental, ListingKind.Classified)]
-    [InlineData(ListingKind.Rental, null)]
-    [InlineData(null, ListingKind.Rental)]
-    public void Decode_RefusesAWindowCursor_OfAnotherKindsSearch(ListingKind? issuedFor, ListingKind? usedFor)
+    [InlineData(ListingKind.Job, ListingKind.Rental)]
+    [InlineData(ListingKind.Job, null)]
+    [InlineData(null, ListingKind.Job)]
+    public void Decode_RefusesAWindowCursor_OfASearchOfAnotherKind(ListingKind? issuedFor, ListingKind? sentTo)
     {
-        var text = new WindowCursor(issuedFor, 50, 0, new RankKey(1, ListingKind.Rental, 1)).Encode();
+        // Found by SearchQueryPropertyTests: the window cursor was bound to no kind, so a key from one
+        // kind's list paged another kind's list without any error.
+        var text = new WindowCursor(issuedFor, 100, 1_762_156_800_123, new RankKey(1, ListingKind.Job, 7)).Encode();
 
-        Assert.Equal(issuedFor, ((WindowCursor)RankedCursor.Decode(text, issuedFor)).Kind);
-        Assert.Throws<InvalidCursorException>(() => RankedCursor.Decode(text, usedFor));
+        Assert.Throws<InvalidCursorException>(() => RankedCursor.Decode(text, sentTo));
+    }
+
+    [Theory]
+    [InlineData(-1L)]
+    [InlineData(253_402_300_800_000L)]
+    [InlineData(long.MaxValue)]
+    public void Decode_RefusesAScoringInstant_ADateTimeCannotHold(long scoringNowMs)
+    {
+        // Found by SearchQueryPropertyTests: a forged cursor with such an instant made the search throw (a 500).
+        var text = new WindowCursor(ListingKind.Job, 100, scoringNowMs, new RankKey(1, ListingKind.Job, 7)).Encode();
+
+        Assert.Throws<InvalidCursorException>(() => RankedCursor.Decode(text, ListingKind.Job));
     }
 
     [Fact]

@@ -72,6 +72,23 @@ public sealed class VietnameseTextTests
         Assert.Equal(VietnameseText.Fold(text), VietnameseText.Fold(text.Normalize(NormalizationForm.FormD)));
     }
 
+    [Fact]
+    public void FoldNormalizeAndHasDiacritics_ReplaceLoneSurrogates_InsteadOfThrowing()
+    {
+        // Found by QueryInterpreterPropertyTests: string.Normalize throws on a lone surrogate.
+        const string text = "Hòa\uDC00\uD800 đến\uD800";
+
+        var folded = VietnameseText.Fold(text);
+        var normalized = VietnameseText.Normalize(text);
+        var key = VietnameseText.FoldKey(text);
+        var marked = VietnameseText.HasDiacritics(text);
+
+        Assert.Equal("hoa\uFFFD\uFFFD den\uFFFD", folded);
+        Assert.Equal("hòa\uFFFD\uFFFD đến\uFFFD", normalized);
+        Assert.Equal("hoa den", key);
+        Assert.True(marked);
+    }
+
     [Theory]
     [InlineData("  Biên-Hòa!! ", "bien hoa")]
     [InlineData("P. Tân Phong", "p tan phong")]

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DongNai.Domain.People;
+
+namespace DongNai.Api.Tests.Reliability;
+
+/// <summary>Who may call an operation: the status each <see cref="Caller"/> gets, written once per policy.</summary>
+public abstract record AccessPolicy(int Success)
+{
+    /// <summary>The status <paramref name="caller"/>, in <paramref name="role"/> (null when anonymous), must get from a valid request.</summary>
+    public abstract int StatusFor(Caller caller, Role? role);
+}
+
+/// <summary>Everyone, signed in or not.</summary>
+public sealed record Public(int Success) : AccessPolicy(Success)
+{
+    public override int StatusFor(Caller caller, Role? role) => Success;
+}
+
+/// <summary>Any signed-in account: 401 without a token.</summary>
+public sealed record SignedIn(int Success) : AccessPolicy(Success)
+{
+    public override int StatusFor(Caller caller, Role? role) => caller == Caller.Anonymous ? 401 : Success;
+}
+
+/// <summary>The resource's owner alone, admins included among the others: 401 without a token, 403 for anyone else.</summary>
+public sealed record OwnerOnly(int Success) : AccessPolicy(Success)
+{
+    public override int StatusFor(Caller caller, Role? role) => caller switch
+    {
+        Caller.Anonymous => 401,
+        Caller.Owner => Success,
+        _ => 403,
+    };
+}
+
+/// <summary>Accounts in one of <paramref name="Roles"/>: 401 without a token, 403 in another role.</summary>
+public sealed record InRoles(int Success, params Role[] Roles) : AccessPolicy(Success)
+{
+    public override int StatusFor(Caller caller, Role? role) =>
+        role is not { } known ? 401 : Roles.Contains(known) ? Success : 403;
+}
+
+/// <summary>What one case sends: who calls, the id of the resource created for the case, and the scene.</summary>
+/// <param name="Caller">Who calls.</param>
+/// <param name="Account">The caller's account; null when anonymous.</param>
+/// <param name="TargetId">The resource the path names; null when the operation has none.</param>
+/// <param name="Scene">The service and its accounts.</param>
+/// <param name="RefreshToken">An unused refresh token: the caller's own for a <see cref="MatrixRow.FreshCaller"/> row, a new account's when anonymous.</param>
+public sealed record MatrixCall(Caller Caller, SignedInClient? Account, long? TargetId, AuthorizationScene Scene, string? RefreshToken = null)
+{
+    /// <summary>The caller's own company, or the owner employer's when the caller has none (a request it is refused anyway).</summary>
+    public long CompanyId => Account is not null && Scene.Companies.TryGetValue(Account.AccountId, out var own)
+        ? own
+        : Scene.Companies[Scene.OwnerEmployer.AccountId];
+}
+
+/// <summary>
+/// One row of the matrix: the policy, the resource the path names, and a valid request (body and
+/// query), so that every answer is the authorisation decision and never a validation error.
+/// <see cref="FreshCaller"/>: the caller acts through a new account of its role, for operations
+/// that change the caller's own account (password, sessions) and would spoil the shared ones.
+/// </summary>
+public sealed record MatrixRow(AccessPolicy Policy, Target Target = Target.None, Func<MatrixCall, JsonNode?>? Body = null, string? Query = null)
+{
+    public bool FreshCaller { get; init; }
+}
+
+/// <summary>
+/// The authorisation matrix: every operation of the OpenAPI document by operationId, with who may
+/// call it (read from the endpoint code: <c>RequireAuthorization</c>, the kinds' <c>CreatorRoles</c>,
+/// the handlers' owner checks). <see cref="AuthorizationMatrixTests"/> fails for an operation
+/// without a row, so a new endpoint needs one line here.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    private static readonly AccessPolicy EmployerOrAdmin201 = new InRoles(201, Role.Employer, Role.Admin);
+
+    public static IReadOnlyDictionary<string, MatrixRow> Rows { get; } = new Dictionary<string, MatrixRow>(StringComparer.Ordinal)
+    {
+        // Accounts
+        ["Register"] = new(new Public(201), Body: _ => Registration()),
+        ["SignIn"] = new(new Public(200), Body: c => new JsonObject { ["phone"] = c.Scene.Worker.Phone, ["password"] = AuthorizationScene.Password }),
+        ["GetMe"] = new(new SignedIn(200)),
+        ["UpdateProfile"] = new(new SignedIn(200), Body: _ => new JsonObject { ["displayName"] = "Nguyễn Văn An", ["homeCommuneCode"] = null, ["industrialParkCode"] = null }) { FreshCaller = true },
+        ["RefreshTokens"] = new(new Public(200), Body: c => new JsonObject { ["refreshToken"] = c.RefreshToken }) { FreshCaller = true },
+        ["SignOut"] = new(new Public(204), Body: c => new JsonObject { ["refreshToken"] = c.RefreshToken }) { FreshCaller = true },
+        ["SignOutEverywhere"] = new(new SignedIn(204)) { FreshCaller = true },
+        ["ChangePassword"] = new(new SignedIn(200), Body: _ => new JsonObject { ["currentPassword"] = AuthorizationScene.Password, ["newPassword"] = "matkhau456" }) { FreshCaller = true },
+
+        // Admin
+        ["ChangeRole"] = new(new InRoles(204, Role.Admin), Target.Account, _ => new JsonObject { ["role"] = "worker" }),
+        ["RebuildIndex"] = new(new InRoles(202, Role.Admin)),
+        ["OpenDashboardSession"] = new(new InRoles(204, Role.Admin)),
+        ["CloseDashboardSession"] = new(new InRoles(204, Role.Admin)),
+        ["IndexingDeadLetters"] = new(new InRoles(200, Role.Admin)),
+        ["RetryIndexingDeadLetter"] = new(new InRoles(202, Role.Admin), Target.DeadLetter),
+
+        // Companies and places
+        ["CreateEmployer"] = new(EmployerOrAdmin201, Body: _ => AuthorizationScene.Company()),
+        ["GetEmployer"] = new(new Public(200), Target.Employer),
+        ["MyEmployers"] = new(new SignedIn(200)),
+        ["Communes"] = new(new Public(200)),
+        ["ResolvePlace"] = new(new Public(200), Query: "q=amata"),
+        ["IndustrialParks"] = new(new Public(200)),
+
+        // Listings: creators by kind (CreatorRoles), owners alone change them
+        ["CreateJob"] = new(EmployerOrAdmin201, Body: c => ListingPayloads.Job(c.CompanyId)),
+        ["GetJob"] = new(new Public(200), Target.Job),
+        ["UpdateJob"] = new(new OwnerOnly(200), Target.Job, c => ListingPayloads.Job(c.CompanyId)),
+        ["DeleteJob"] = new(new OwnerOnly(204), Target.Job),
+        ["CreateRental"] = new(new SignedIn(201), Body: _ => ListingPayloads.Rental()),
+        ["GetRental"] = new(new Public(200), Target.Rental),
+        ["UpdateRental"] = new(new OwnerOnly(200), Target.Rental, _ => ListingPayloads.Rental()),
+        ["DeleteRental"] = new(new OwnerOnly(204), Target.Rental),
+        ["CreateClassified"] = new(new SignedIn(201), Body: _ => ListingPayloads.Classified()),
+        ["GetClassified"] = new(new Public(200), Target.Classified),
+        ["UpdateClassified"] = new(new OwnerOnly(200), Target.Classified, _ => ListingPayloads.Classified()),
+        ["DeleteClassified"] = new(new OwnerOnly(204), Target.Classified),
+        ["CreateVoucher"] = new(EmployerOrAdmin201, Body: _ => ListingPayloads.Voucher()),
+        ["GetVoucher"] = new(new Public(200), Target.Voucher),
+        ["UpdateVoucher"] = new(new OwnerOnly(200), Target.Voucher, _ => ListingPayloads.Voucher()),
+        ["DeleteVoucher"] = new(new OwnerOnly(204), Target.Voucher),
+        ["CreateBusRoute"] = new(new InRoles(201, Role.AgencyStaff, Role.Admin), Body: _ => ListingPayloads.BusRoute()),
+        ["GetBusRoute"] = new(new Public(200), Target.BusRoute),
+        ["UpdateBusRoute"] = new(new OwnerOnly(200), Target.BusRoute, _ => ListingPayloads.BusRoute()),
+        ["DeleteBusRoute"] = new(new OwnerOnly(204), Target.BusRoute),
+
+        // Search and events: open to everyone (a token only personalises)
+        ["SearchAll"] = new(new Public(200), Query: "q=phong+tro"),
+        ["SearchJobs"] = new(new Public(200), Query: "q=cong+nhan"),
+        ["SearchRentals"] = new(new Public(200), Query: "q=phong+tro"),
+        ["SearchClassifieds"] = new(new Public(200), Query: "q=xe+may"),
+        ["SearchVouchers"] = new(new Public(200), Query: "q=tra+sua"),
+        ["SearchBusRoutes"] = new(new Public(200), Query: "q=bien+hoa"),
+        ["Suggest"] = new(new Public(200), Query: "q=phong"),
+        ["Related"] = new(new Public(200), Target.Rental),
+        ["RecordEvents"] = new(new Public(200), Body: _ => Events()),
+    };
+
+    private static int s_phones;
+
+    private static JsonObject Registration() => new()
+    {
+        // 08…: ApiFactory.NewPhone hands out 09…, so the two never collide.
+        ["phone"] = "08" + (10_000_000 + Interlocked.Increment(ref s_phones)).ToString(CultureInfo.InvariantCulture),
+        ["password"] = AuthorizationScene.Password,
+        ["displayName"] = "Lê Thị Hoa",
+        ["role"] = "worker",
+    };
+
+    private static JsonObject Events() => new()
+    {
+        ["deviceId"] = "matrix-device-01",
+        ["events"] = new JsonArray(new JsonObject
+        {
+            ["clientEventId"] = Guid.NewGuid().ToString("N"),
+            ["type"] = "click",
+            ["kind"] = "rentals",
+            ["listingId"] = 1,
+        }),
+    };
+}

@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DongNai.Domain.Listings;
+using DongNai.Domain.Outbox;
+using DongNai.Domain.People;
+
+namespace DongNai.Api.Tests.Reliability;
+
+/// <summary>The six callers of the authorisation matrix.</summary>
+public enum Caller
+{
+    Anonymous,
+
+    /// <summary>The account that owns the operation's resource; a worker where the operation has none (see <see cref="AuthorizationScene.OwnerOf"/>).</summary>
+    Owner,
+
+    /// <summary>A worker who owns nothing the operation concerns.</summary>
+    OtherWorker,
+
+    /// <summary>An employer with a company of its own, never the owner of the resource.</summary>
+    Employer,
+
+    /// <summary>Agency staff, never the owner of the resource.</summary>
+    AgencyStaff,
+
+    /// <summary>An admin with a company of its own, never the owner of the resource.</summary>
+    Admin,
+}
+
+/// <summary>What an operation of the matrix concerns: the resource whose id fills the path, created afresh for each case.</summary>
+public enum Target
+{
+    None,
+    Job,
+    Rental,
+    Classified,
+    Voucher,
+    BusRoute,
+
+    /// <summary>A company (employer).</summary>
+    Employer,
+
+    /// <summary>Another person's account (an admin changes its role).</summary>
+    Account,
+
+    /// <summary>An indexing dead letter (an admin retries it).</summary>
+    DeadLetter,
+}
+
+/// <summary>
+/// The service and its accounts for <see cref="AuthorizationMatrixTests"/>: one signed-in client per
+/// caller, plus the owners of resources whose kind a worker may not create (an employer for jobs,
+/// vouchers and companies, agency staff for bus routes), so that "another employer" and "other
+/// agency staff" are tested as the non-owners they are. Cases run one after another in the class.
+/// </summary>
+public sealed class AuthorizationScene : IAsyncLifetime
+{
+    /// <summary>The password of every account of the scene (ApiFactory's).</summary>
+    public const string Password = "matkhau123";
+
+    private static int s_taxCodes;
+
+    public ApiFactory Factory { get; } = new();
+
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    /// <summary>The worker who is <see cref="Caller.Owner"/> of rentals, classifieds and of operations without a resource.</summary>
+    public SignedInClient Worker { get; private set; } = null!;
+
+    public SignedInClient OtherWorker { get; private set; } = null!;
+
+    public SignedInClient Employer { get; private set; } = null!;
+
+    public SignedInClient AgencyStaff { get; private set; } = null!;
+
+    public SignedInClient Admin { get; private set; } = null!;
+
+    /// <summary>The employer that owns the jobs, vouchers and companies of the cases.</summary>
+    public SignedInClient OwnerEmployer { get; private set; } = null!;
+
+    /// <summary>The agency staff that owns the bus routes of the cases.</summary>
+    public SignedInClient OwnerAgencyStaff { get; private set; } = null!;
+
+    /// <summary>The company of each account that has one, by account id.</summary>
+    public Dictionary<long, long> Companies { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        Anonymous = Factory.CreateClient();
+        Worker = await Factory.SignUpAsync();
+        OtherWorker = await Factory.SignUpAsync();
+        Employer = await Factory.SignUpAsync("employer");
+        OwnerEmployer = await Factory.SignUpAsync("employer");
+        AgencyStaff = await Factory.SignUpAsAsync(Role.AgencyStaff);
+        OwnerAgencyStaff = await Factory.SignUpAsAsync(Role.AgencyStaff);
+        Admin = await Factory.SignUpAsAsync(Role.Admin);
+        foreach (var account in (SignedInClient[])[Employer, OwnerEmployer, Admin])
+        {
+            Companies[account.AccountId] = await CreateCompanyAsync(account);
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The account that owns resources of <paramref name="target"/>: the worker unless workers may not create them.</summary>
+    public SignedInClient OwnerOf(Target target) => target switch
+    {
+        Target.Job or Target.Voucher or Target.Employer => OwnerEmployer,
+        Target.BusRoute => OwnerAgencyStaff,
+        _ => Worker,
+    };
+
+    /// <summary>The signed-in account of <paramref name="caller"/> for an operation on <paramref name="target"/>; null for anonymous.</summary>
+    public SignedInClient? AccountOf(Caller caller, Target target) => caller switch
+    {
+        Caller.Anonymous => null,
+        Caller.Owner => OwnerOf(target),
+        Caller.OtherWorker => OtherWorker,
+        Caller.Employer => Employer,
+        Caller.AgencyStaff => AgencyStaff,
+        Caller.Admin => Admin,
+        _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+    };
+
+    /// <summary>
+    /// A new account in the role <paramref name="caller"/> has on <paramref name="target"/>, for an
+    /// operation that changes the caller's own account (its password, its sessions) and would
+    /// otherwise spoil the shared accounts for the cases after it.
+    /// </summary>
+    public async Task<SignedInClient?> FreshAccountOfAsync(Caller caller, Target target)
+    {
+        if (caller == Caller.Anonymous)
+        {
+            return null;
+        }
+
+        var role = await Factory.WithDbAsync(async db => (await db.Accounts.FindAsync(AccountOf(caller, target)!.AccountId))!.Role);
+        var account = role is Role.Worker or Role.Employer
+            ? await Factory.SignUpAsync(role == Role.Worker ? "worker" : "employer")
+            : await Factory.SignUpAsAsync(role);
+        if (Companies.TryGetValue(AccountOf(caller, target)!.AccountId, out _))
+        {
+            Companies[account.AccountId] = await CreateCompanyAsync(account);
+        }
+
+        return account;
+    }
+
+    /// <summary>Creates a resource of <paramref name="target"/> owned by <see cref="OwnerOf"/> and returns the id that fills the path.</summary>
+    public async Task<long?> CreateAsync(Target target)
+    {
+        var owner = OwnerOf(target);
+        return target switch
+        {
+            Target.None => null,
+            Target.Job => await CreateListingAsync(owner, target, ListingPayloads.Job(Companies[owner.AccountId])),
+            Target.Rental => await CreateListingAsync(owner, target, ListingPayloads.Rental()),
+            Target.Classified => await CreateListingAsync(owner, target, ListingPayloads.Classified()),
+            Target.Voucher => await CreateListingAsync(owner, target, ListingPayloads.Voucher()),
+            Target.BusRoute => await CreateListingAsync(owner, target, ListingPayloads.BusRoute()),
+            Target.Employer => Companies[owner.AccountId],
+            Target.Account => (await Factory.SignUpAsync()).AccountId,
+            Target.DeadLetter => await CreateDeadLetterAsync(),
+            _ => throw new ArgumentOutOfRangeException(nameof(target)),
+        };
+    }
+
+    /// <summary>A company body with a tax code no other company has.</summary>
+    public static JsonObject Company() => new()
+    {
+        ["name"] = "Công ty TNHH May Mặc Đồng Nai",
+        ["taxCode"] = (3_600_000_000L + Interlocked.Increment(ref s_taxCodes)).ToString(CultureInfo.InvariantCulture),
+        ["industrialParkCode"] = null,
+    };
+
+    private static async Task<long> CreateCompanyAsync(SignedInClient account)
+    {
+        var response = await account.Client.PostAsJsonAsync("/api/employers", Company());
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    /// <summary>The listing kind of <paramref name="target"/>, or null for a target that is not a listing.</summary>
+    public static ListingKind? KindOf(Target target) => target switch
+    {
+        Target.Job => ListingKind.Job,
+        Target.Rental => ListingKind.Rental,
+        Target.Classified => ListingKind.Classified,
+        Target.Voucher => ListingKind.Voucher,
+        Target.BusRoute => ListingKind.BusRoute,
+        _ => null,
+    };
+
+    private static async Task<long> CreateListingAsync(SignedInClient owner, Target target, JsonObject body)
+    {
+        var slug = ListingKinds.Get(KindOf(target)!.Value).Slug;
+        var response = await owner.Client.PostAsJsonAsync($"/api/{slug}", body);
+        Assert.True(response.IsSuccessStatusCode, $"Arrange: creating {slug} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    private async Task<long> CreateDeadLetterAsync()
+    {
+        var listingId = await CreateListingAsync(Worker, Target.Rental, ListingPayloads.Rental());
+        return await Factory.WithDbAsync(async db =>
+        {
+            var deadLetter = new IndexingDeadLetter
+            {
+                Kind = ListingKind.Rental,
+                ListingId = listingId,
+                Version = 1,
+                Operation = OutboxOperation.Upsert,
+                Attempts = 5,
+                Error = "IOException: the matrix's own dead letter",
+                DeadLetteredAt = ApiFactory.Start.UtcDateTime,
+            };
+            db.IndexingDeadLetters.Add(deadLetter);
+            await db.SaveChangesAsync();
+            return deadLetter.Id;
+        });
+    }
+}
