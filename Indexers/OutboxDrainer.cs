@@ -45,11 +45,21 @@ public sealed partial class OutboxDrainer(
     public const int MaxAttempts = 5;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _failingSinceTicks;
+
+    /// <summary>
+    /// When the drains started failing (UTC), if the last drain failed; null once one completes.
+    /// While set, the index is behind the database (a full index disk, an engine that is down):
+    /// searches answer from what was indexed before, and the writes wait in the outbox. Thread-safe.
+    /// </summary>
+    public DateTimeOffset? FailingSince =>
+        Interlocked.Read(ref _failingSinceTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     /// <summary>
     /// Applies every pending entry, batch after batch, until the outbox holds only entries that
     /// failed in this drain. Returns how many entries it applied (failed ones are not counted).
-    /// Throws when the engine itself fails; nothing is lost then, the entries wait for the next drain.
+    /// Throws when the engine itself fails; nothing is lost then, the entries wait for the next drain
+    /// (and <see cref="FailingSince"/> says so until a drain completes).
     /// </summary>
     public async Task<int> DrainAsync(int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
     {
@@ -69,7 +79,13 @@ public sealed partial class OutboxDrainer(
                 LogDrained(logger, total);
             }
 
+            Interlocked.Exchange(ref _failingSinceTicks, 0);
             return total;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Interlocked.CompareExchange(ref _failingSinceTicks, time.GetUtcNow().UtcTicks, 0);
+            throw;
         }
         finally
         {
