@@ -534,13 +534,21 @@ internal static class SoakScenario
         public IEnumerable<SoakMinute> Minutes(IReadOnlyList<SoakSample> samples)
         {
             var all = _requests.ToList();
-            var minutes = (int)Math.Ceiling(all.Count == 0 ? 0 : all.Max(r => r.EndSeconds) / 60);
+            if (all.Count == 0)
+            {
+                yield break;
+            }
+
+            // The requests that end in the last moments after the last whole minute (the clients
+            // finishing their request under way) belong to that minute, not to a minute of their own.
+            var minutes = Math.Max(1, (int)Math.Round(all.Max(r => r.EndSeconds) / 60));
             for (var minute = 0; minute < minutes; minute++)
             {
-                var window = all.Where(r => r.EndSeconds >= minute * 60 && r.EndSeconds < (minute + 1) * 60).ToList();
+                var last = minute == minutes - 1;
+                var window = all.Where(r => r.EndSeconds >= minute * 60 && (last || r.EndSeconds < (minute + 1) * 60)).ToList();
                 var reads = window.Where(r => r.Read && r.Succeeded).Select(r => r.Milliseconds).ToList();
                 var writes = window.Where(r => !r.Read && r.Succeeded).Select(r => r.Milliseconds).ToList();
-                var memory = samples.LastOrDefault(s => s.Seconds <= (minute + 1) * 60) ?? samples[^1];
+                var memory = last ? samples[^1] : samples.LastOrDefault(s => s.Seconds <= (minute + 1) * 60) ?? samples[^1];
                 var readStats = LatencyStats.From(reads, 0, 60);
                 var writeStats = LatencyStats.From(writes, 0, 60);
                 yield return new SoakMinute(minute + 1, reads.Count, readStats.MedianMs, readStats.P99Ms, writes.Count, writeStats.MedianMs, writeStats.P99Ms, window.Count(r => !r.Succeeded), memory.RssBytes, memory.AnonymousBytes);
