@@ -27,7 +27,7 @@ internal sealed record BenchOptions
           --soak              soak test instead: the service under mixed reads and writes from --clients concurrent
                               clients (one number, default 8) for --minutes, over --listings demo listings (default
                               20000); JSON in --results (default docs/benchmarks), its section of docs/benchmarks.md
-          --minutes N         how long the soak runs (default 5)
+          --minutes N         how long the soak runs (default 5, at most 720)
         """;
 
     public int Listings { get; init; } = 1_000_000;
@@ -118,7 +118,7 @@ internal sealed record BenchOptions
                 options = name switch
                 {
                     "--quick" or "--soak" => options,
-                    "--minutes" => options with { Minutes = Int(1, 24 * 60) },
+                    "--minutes" => options with { Minutes = Int(1, 12 * 60) },
                     "--listings" => options with { Listings = Int(100, 10_000_000) },
                     "--seed" => options with { Seed = Int(0, int.MaxValue) },
                     "--queries" => options with { Queries = Int(10, 1_000_000) },
