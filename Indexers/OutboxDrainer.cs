@@ -54,11 +54,21 @@ public sealed partial class OutboxDrainer(
     public const int MaxAttempts = 5;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _failingSinceTicks;
+
+    /// <summary>
+    /// When the drains started failing (UTC), if the last drain failed; null once one completes.
+    /// While set, the index is behind the database (a full index disk, an engine that is down):
+    /// searches answer from what was indexed before, and the writes wait in the outbox. Thread-safe.
+    /// </summary>
+    public DateTimeOffset? FailingSince =>
+        Interlocked.Read(ref _failingSinceTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     /// <summary>
     /// Applies every pending entry, batch after batch, until the outbox holds only entries that
     /// failed in this drain. Returns how many entries it applied (failed ones are not counted).
-    /// Throws when the engine itself fails; nothing is lost then, the entries wait for the next drain.
+    /// Throws when the engine itself fails; nothing is lost then, the entries wait for the next drain
+    /// (and <see cref="FailingSince"/> says so until a drain completes).
     /// </summary>
     public async Task<int> DrainAsync(int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
     {
@@ -69,6 +79,7 @@ public sealed partial class OutboxDrainer(
         {
             if (!await AnyPendingAsync(cancellationToken))
             {
+                Interlocked.Exchange(ref _failingSinceTicks, 0);
                 SearchTelemetry.OutboxPending.Record(0);
                 return 0;
             }
@@ -88,6 +99,8 @@ public sealed partial class OutboxDrainer(
                 LogDrained(logger, total);
             }
 
+            Interlocked.Exchange(ref _failingSinceTicks, 0);
+
             // The outbox now holds what failed in this drain, and whatever was written since its last read.
             SearchTelemetry.OutboxPending.Record(failed.Count);
             activity?.SetTag(SearchTelemetry.Tags.Applied, total).SetTag(SearchTelemetry.Tags.Batches, batches).SetTag(SearchTelemetry.Tags.Pending, failed.Count);
@@ -95,6 +108,7 @@ public sealed partial class OutboxDrainer(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            Interlocked.CompareExchange(ref _failingSinceTicks, time.GetUtcNow().UtcTicks, 0);
             activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             await RecordPendingAsync();
             throw;

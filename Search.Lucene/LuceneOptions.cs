@@ -20,4 +20,11 @@ public sealed class LuceneOptions
 
     /// <summary>Documents handed to the writer per step of a rebuild.</summary>
     public int RebuildBatchSize { get; init; } = 1_000;
+
+    /// <summary>
+    /// Opens the Lucene directory of one generation folder; <c>FSDirectory.Open</c> when null. A
+    /// wrapper can put policy between the index and the disk (the fault tests use one that fails
+    /// writes as a full disk does). Called once per generation; the engine disposes what it returns.
+    /// </summary>
+    public Func<string, global::Lucene.Net.Store.Directory>? OpenDirectory { get; init; }
 }

@@ -84,7 +84,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
         if (opened is null)
         {
             generation = _folder.NextGenerationName();
-            opened = IndexGeneration.Open(_folder.PathOf(generation), _indexAnalyzer, options.RamBufferSizeMb);
+            opened = IndexGeneration.Open(_folder.PathOf(generation), _indexAnalyzer, options);
             _folder.WriteCurrent(generation);
         }
 
@@ -103,7 +103,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
     {
         try
         {
-            return IndexGeneration.Open(_folder.PathOf(generation), _indexAnalyzer, _options.RamBufferSizeMb, verify: true);
+            return IndexGeneration.Open(_folder.PathOf(generation), _indexAnalyzer, _options, verify: true);
         }
         catch (Exception exception) when (IsDamage(exception))
         {
@@ -254,7 +254,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 _journal = [];
                 name = _folder.NextGenerationName();
-                next = IndexGeneration.Open(_folder.PathOf(name), _indexAnalyzer, _options.RamBufferSizeMb);
+                next = IndexGeneration.Open(_folder.PathOf(name), _indexAnalyzer, _options);
             }
 
             next.BeginBulkLoad(_options.RebuildRamBufferSizeMb);

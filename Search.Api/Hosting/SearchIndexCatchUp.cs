@@ -10,7 +10,8 @@ namespace DongNai.Search.Api.Hosting;
 /// database is not (first start, a lost index folder, or a damaged one the engine set aside), then
 /// applies the outbox, then schedules the minutely safety-net drain and the ten-minute popularity
 /// refresh, then keeps draining whenever a write pokes <see cref="IndexingTrigger"/>.
-/// Until the catch-up has finished, <c>/health/ready</c> reports not ready.
+/// Until the catch-up has finished, <c>/health/ready</c> reports not ready; afterwards it reports
+/// Degraded while indexing fails (see <see cref="CheckHealthAsync"/>).
 /// </summary>
 /// <remarks>
 /// Nothing here may end the host (a background service that throws stops it, the .NET default):
@@ -28,8 +29,18 @@ public sealed partial class SearchIndexCatchUp(
 {
     private volatile bool _ready;
 
+    /// <summary>
+    /// Unhealthy (503) until the first catch-up has finished: the index may be empty. Afterwards
+    /// Degraded (still 200) while the drains fail: the index is behind the database, but the
+    /// instance still takes writes (the database is the system of record, the outbox keeps them)
+    /// and answers searches from the last good index, so it should stay in the load balancer.
+    /// </summary>
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_ready ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The search index is catching up with the database."));
+        Task.FromResult(
+            !_ready ? HealthCheckResult.Unhealthy("The search index is catching up with the database.")
+            : drainer.FailingSince is { } since ? HealthCheckResult.Degraded(
+                $"The search index is behind the database: indexing has failed since {since:u}; searches answer from the last good index and writes wait in the outbox.")
+            : HealthCheckResult.Healthy());
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

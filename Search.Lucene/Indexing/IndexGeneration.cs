@@ -46,15 +46,16 @@ internal sealed class IndexGeneration
     public Task Closed => _closed.Task;
 
     /// <summary>
-    /// Opens (or creates) the generation in <paramref name="path"/> with a writer for live updates.
+    /// Opens (or creates) the generation in <paramref name="path"/> with a writer for live updates,
+    /// through <see cref="LuceneOptions.OpenDirectory"/> and with its live-update buffer size.
     /// With <paramref name="verify"/>, also reads every segment file through its checksum first, so a
     /// damaged index fails here, at start, rather than in a search later (one sequential read of the
     /// index). On failure, whatever Lucene threw is rethrown and nothing is left open.
     /// </summary>
-    public static IndexGeneration Open(string path, Analyzer analyzer, double ramBufferSizeMb, bool verify = false)
+    public static IndexGeneration Open(string path, Analyzer analyzer, LuceneOptions options, bool verify = false)
     {
         System.IO.Directory.CreateDirectory(path);
-        var directory = FSDirectory.Open(path);
+        var directory = options.OpenDirectory?.Invoke(path) ?? FSDirectory.Open(path);
         IndexWriter? writer = null;
         try
         {
@@ -62,7 +63,7 @@ internal sealed class IndexGeneration
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 Similarity = Scoring,
-                RAMBufferSizeMB = ramBufferSizeMb,
+                RAMBufferSizeMB = options.RamBufferSizeMb,
             };
             writer = new IndexWriter(directory, config);
             if (verify)

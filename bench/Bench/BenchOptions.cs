@@ -24,6 +24,10 @@ internal sealed record BenchOptions
           --peer CONN         Npgsql connection string of the peer (default: 127.0.0.1:55432, database dongnai_bench,
                               as started by bench/peer/install-postgres.sh)
           --quick             smoke test for CI: 20k listings, a few hundred queries, no peer, no docs
+          --soak              soak test instead: the service under mixed reads and writes from --clients concurrent
+                              clients (one number, default 8) for --minutes, over --listings demo listings (default
+                              20000); JSON in --results (default docs/benchmarks), its section of docs/benchmarks.md
+          --minutes N         how long the soak runs (default 5, at most 720)
         """;
 
     public int Listings { get; init; } = 1_000_000;
@@ -43,6 +47,12 @@ internal sealed record BenchOptions
     public IReadOnlyList<QueryType> Types { get; init; } = QueryTypes.All;
 
     public bool Quick { get; init; }
+
+    /// <summary>Runs the soak scenario (<see cref="SoakScenario"/>) instead of the comparison.</summary>
+    public bool Soak { get; init; }
+
+    /// <summary>How long the soak runs.</summary>
+    public int Minutes { get; init; } = 5;
 
     public bool Peer { get; init; } = true;
 
@@ -67,8 +77,16 @@ internal sealed record BenchOptions
     {
         error = null;
         var quick = args.Contains("--quick");
+        var soak = args.Contains("--soak");
+        if (quick && soak)
+        {
+            error = "--quick and --soak are two different runs; choose one.";
+            return null;
+        }
+
         var options = quick
             ? new BenchOptions { Quick = true, Listings = 20_000, Queries = 100, WarmUp = 15, Clients = [1, 2], PhaseSeconds = 10, CheckQueries = 25, Peer = false, WriteDocs = false }
+            : soak ? new BenchOptions { Soak = true, Listings = 20_000, Clients = [8], Peer = false }
             : new BenchOptions();
         options = options with { Arguments = args };
         for (var i = 0; i < args.Length; i++)
@@ -99,7 +117,8 @@ internal sealed record BenchOptions
             {
                 options = name switch
                 {
-                    "--quick" => options,
+                    "--quick" or "--soak" => options,
+                    "--minutes" => options with { Minutes = Int(1, 12 * 60) },
                     "--listings" => options with { Listings = Int(100, 10_000_000) },
                     "--seed" => options with { Seed = Int(0, int.MaxValue) },
                     "--queries" => options with { Queries = Int(10, 1_000_000) },
@@ -129,6 +148,18 @@ internal sealed record BenchOptions
         {
             // Quick mode is the CI smoke test: no server to install, nothing written into docs/.
             options = options with { Peer = false, WriteDocs = false };
+        }
+
+        if (options.Soak && options.Clients.Count != 1)
+        {
+            error = "--soak runs one number of clients (--clients 8).";
+            return null;
+        }
+
+        if (!options.Soak && args.Contains("--minutes"))
+        {
+            error = "--minutes is the length of a --soak run.";
+            return null;
         }
 
         if (options.WriteDocs && options.Types.Count != QueryTypes.All.Count)

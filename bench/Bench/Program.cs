@@ -51,7 +51,7 @@ internal static class Program
 
         try
         {
-            return await RunAsync(options, stopping.Token);
+            return options.Soak ? await SoakScenario.RunAsync(options, RepositoryRoot(), Json, stopping.Token) : await RunAsync(options, stopping.Token);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

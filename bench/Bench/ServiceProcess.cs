@@ -31,7 +31,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
     public static string BinaryPath(string repositoryRoot) =>
         Path.Combine(repositoryRoot, "Search.Api", "bin", "Release", "net10.0", "DongNai.Search.Api.dll");
 
-    public static async Task<ServiceProcess> StartAsync(string repositoryRoot, string dataPath, CancellationToken cancellationToken)
+    /// <summary>Starts the service and waits until it is ready; <paramref name="extraArguments"/> (configuration overrides) follow the usual ones.</summary>
+    public static async Task<ServiceProcess> StartAsync(string repositoryRoot, string dataPath, CancellationToken cancellationToken, IReadOnlyList<string>? extraArguments = null)
     {
         var binary = BinaryPath(repositoryRoot);
         if (!File.Exists(binary))
@@ -53,7 +54,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
             binary, $"--urls=http://127.0.0.1:{port}", $"--Storage:DataPath={dataPath}", "--Seed:DemoListings=0",
             "--RateLimits:SearchPerMinute=1000000", "--RateLimits:SearchBurst=1000000", "--RateLimits:SearchConcurrentPerClient=100000",
         ];
-        foreach (var argument in arguments)
+        foreach (var argument in arguments.Concat(extraArguments ?? []))
         {
             start.ArgumentList.Add(argument);
         }
