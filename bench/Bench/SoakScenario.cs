@@ -38,14 +38,13 @@ internal static class SoakScenario
 
     /// <summary>
     /// Every client comes from 127.0.0.1 and writes as fast as it can: the write and auth limits
-    /// would measure the limiter. Each client signs in once, so its token must outlive the run
-    /// (the setting is <c>Auth:TokenLifetime</c> before short access tokens, <c>Auth:AccessTokenLifetime</c>
-    /// after; the service ignores the one it does not know).
+    /// would measure the limiter. Each client signs in once, so its access token must outlive the run
+    /// (the service refuses to start with the old <c>Auth:TokenLifetime</c>, so only the new setting is given).
     /// </summary>
     private static readonly string[] ServiceArguments =
     [
         "--RateLimits:WritesPerMinute=1000000", "--RateLimits:AuthPerMinute=1000000",
-        "--Auth:TokenLifetime=1.00:00:00", "--Auth:AccessTokenLifetime=1.00:00:00",
+        "--Auth:AccessTokenLifetime=1.00:00:00",
     ];
 
     private static readonly QueryType[] SearchTypes = [QueryType.TextGeoPrice, QueryType.Text, QueryType.RadiusPriceDistance, QueryType.BroadFacets, QueryType.Viewport];
