@@ -2,7 +2,10 @@ using SharpFuzz;
 
 namespace DongNai.Fuzz;
 
-/// <summary>The command line of the harness: instrument, fuzz one target under afl-fuzz, or replay one input.</summary>
+/// <summary>
+/// The command line of the harness: instrument assemblies, or run one target on standard input: under
+/// afl-fuzz, SharpFuzz's fork server runs it for every input; outside, it runs once (a replay).
+/// </summary>
 public static class FuzzProgram
 {
     /// <summary>
@@ -26,12 +29,6 @@ public static class FuzzProgram
             return 0;
         }
 
-        if (args is ["replay", var name, var file] && FuzzTargets.Find(name) is { } replayed)
-        {
-            replayed(File.ReadAllBytes(file));
-            return 0;
-        }
-
         if (args is [var target] && FuzzTargets.Find(target) is { } fuzzed)
         {
             Fuzzer.Run(stream =>
@@ -43,7 +40,7 @@ public static class FuzzProgram
             return 0;
         }
 
-        Console.Error.WriteLine($"usage: instrument <assembly>… | {string.Join(" | ", FuzzTargets.Names)} | replay <target> <file>");
+        Console.Error.WriteLine($"usage: instrument <assembly>… | {string.Join(" | ", FuzzTargets.Names)} (input on standard input)");
         return 2;
     }
 }
