@@ -60,10 +60,11 @@ internal abstract record RankedCursor
     private const int ChecksumLength = 4;
     private const int WindowPayloadLength = HeaderLength + 1 + 4 + 8 + 8 + 4 + 8;
 
-    /// <summary>The last scoring instant a <see cref="DateTime"/> can hold, in Unix ms; a forged later one would overflow it.</summary>
-    private static readonly long MaxScoringNowMs = (DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
     private const int MaxEngineCursorBytes = 1024;
     private const int MaxTextLength = ((HeaderLength + MaxEngineCursorBytes + ChecksumLength + 2) / 3 * 4) + 4;
+
+    /// <summary>The last scoring instant a <see cref="DateTime"/> can hold, in Unix ms; a forged later one would overflow it.</summary>
+    private static readonly long MaxScoringNowMs = (DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -181,11 +181,22 @@ public static class VietnameseText
     }
 
     /// <summary>
-    /// NFD, after turning each lone surrogate into U+FFFD: <see cref="string.Normalize(NormalizationForm)"/>
-    /// throws on them, and they do arrive (a JSON <c>"\ud800"</c> escape, text cut inside a pair),
-    /// while these functions promise an answer for any text.
+    /// NFC of any text: <see cref="string.Normalize(NormalizationForm)"/> after turning each lone
+    /// surrogate and each U+FFFE, on which it throws, into U+FFFD. For text from outside (titles,
+    /// descriptions) on its way into the index, where a throw would keep the listing out for good.
     /// </summary>
-    private static string Decompose(string text)
+    public static string Compose(string? text) =>
+        string.IsNullOrEmpty(text) ? "" : Normalizable(text).Normalize(NormalizationForm.FormC);
+
+    /// <summary>
+    /// NFD, after turning each lone surrogate and each U+FFFE into U+FFFD:
+    /// <see cref="string.Normalize(NormalizationForm)"/> throws on them, and they do arrive (a JSON
+    /// <c>"\ud800"</c> escape, text cut inside a pair), while these functions promise an answer for any text.
+    /// </summary>
+    private static string Decompose(string text) => Normalizable(text).Normalize(NormalizationForm.FormD);
+
+    /// <summary>The text itself when string.Normalize accepts it, else a copy with U+FFFD for what it refuses.</summary>
+    private static string Normalizable(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -193,16 +204,16 @@ public static class VietnameseText
             {
                 i++;
             }
-            else if (char.IsSurrogate(text[i]))
+            else if (char.IsSurrogate(text[i]) || text[i] == '\uFFFE')
             {
-                return ReplaceLoneSurrogates(text).Normalize(NormalizationForm.FormD);
+                return ReplaceUnnormalizable(text);
             }
         }
 
-        return text.Normalize(NormalizationForm.FormD);
+        return text;
     }
 
-    private static string ReplaceLoneSurrogates(string text)
+    private static string ReplaceUnnormalizable(string text)
     {
         var chars = text.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
@@ -211,7 +222,7 @@ public static class VietnameseText
             {
                 i++;
             }
-            else if (char.IsSurrogate(chars[i]))
+            else if (char.IsSurrogate(chars[i]) || chars[i] == '\uFFFE')
             {
                 chars[i] = '\uFFFD';
             }

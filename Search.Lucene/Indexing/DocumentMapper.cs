@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Text;
 using Lucene.Net.Documents;
@@ -145,8 +144,8 @@ internal sealed class DocumentMapper
         _kind.SetStringValue(source.Kind.Slug());
         document.Add(_kind);
 
-        var title = source.Title.Normalize(NormalizationForm.FormC);
-        var description = source.Description?.Normalize(NormalizationForm.FormC) ?? "";
+        var title = VietnameseText.Compose(source.Title);
+        var description = VietnameseText.Compose(source.Description);
         var extra = source.ExtraText ?? "";
         _titleValue.SetBytesValue(new BytesRef(title.Length <= MaxTitleLength ? title : title[..MaxTitleLength]));
         _description.SetStringValue(description);
@@ -296,7 +295,7 @@ internal sealed class DocumentMapper
 
     private static string Display(string text)
     {
-        var collapsed = string.Join(' ', text.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var collapsed = string.Join(' ', VietnameseText.Compose(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (collapsed.Length <= MaxSuggestLength)
         {
             return collapsed;

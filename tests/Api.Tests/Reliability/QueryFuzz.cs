@@ -77,7 +77,7 @@ public static class QueryFuzz
         "phòng trọ", "phong tro gan amata", "việc làm ca đêm dưới 8 triệu", "xe buýt 6h sáng", "amata", "KCN Amata", "Biên Hòa", "Đồng Nai", "atlantis",
         "room,apartment", "room,,room", "ROOM", "night", "meals,shuttleBus", "rentals", "RENTALS", "jobs,rentals",
         "relevance", "distance", "priceAsc", "newest", "RELEVANCE",
-        "\u0000", "\u200B", "\uFEFF", "😀", "\u0301", "a\u0301", "%", "%zz", "+", "=", "&", "#", "?", "/", "\\", "'", "\"", "<script>", "' OR 1=1 --",
+        "\u0000", "\u200B", "\uFEFF", "\uFFFE", "gần\uFFFEamata", "\uFFFF", "😀", "\u0301", "a\u0301", "%", "%zz", "+", "=", "&", "#", "?", "/", "\\", "'", "\"", "<script>", "' OR 1=1 --",
         "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "AgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "gQE",
     ];
 

@@ -73,20 +73,31 @@ public sealed class VietnameseTextTests
     }
 
     [Fact]
-    public void FoldNormalizeAndHasDiacritics_ReplaceLoneSurrogates_InsteadOfThrowing()
+    public void FoldNormalizeAndHasDiacritics_ReplaceWhatCannotBeNormalized_InsteadOfThrowing()
     {
-        // Found by QueryInterpreterPropertyTests: string.Normalize throws on a lone surrogate.
-        const string text = "Hòa\uDC00\uD800 đến\uD800";
+        // Found by QueryInterpreterPropertyTests (lone surrogates) and the SharpFuzz run (U+FFFE):
+        // string.Normalize throws on both.
+        const string text = "Hòa\uDC00\uD800 đến\uD800\uFFFE";
 
         var folded = VietnameseText.Fold(text);
         var normalized = VietnameseText.Normalize(text);
         var key = VietnameseText.FoldKey(text);
         var marked = VietnameseText.HasDiacritics(text);
 
-        Assert.Equal("hoa\uFFFD\uFFFD den\uFFFD", folded);
-        Assert.Equal("hòa\uFFFD\uFFFD đến\uFFFD", normalized);
+        Assert.Equal("hoa\uFFFD\uFFFD den\uFFFD\uFFFD", folded);
+        Assert.Equal("hòa\uFFFD\uFFFD đến\uFFFD\uFFFD", normalized);
         Assert.Equal("hoa den", key);
         Assert.True(marked);
+    }
+
+    [Fact]
+    public void Compose_GivesNfc_AndReplacesWhatCannotBeNormalized()
+    {
+        var decomposed = "Hòa".Normalize(NormalizationForm.FormD) + "\uFFFE\uD800";
+
+        var composed = VietnameseText.Compose(decomposed);
+
+        Assert.Equal("Hòa\uFFFD\uFFFD", composed);
     }
 
     [Theory]

@@ -82,7 +82,7 @@ public static class QueryTexts
     private static readonly string[] OddCharacters =
     [
         "\0", "\u0001", "\u0007", "\b", "\t", "\n", "\r", "\u001B", "\u007F", "\u0085", "\u00A0", "\u00AD", "\u200B", "\u200C", "\u200D", "\u200E",
-        "\u202E", "\u2028", "\u2060", "\u3000", "\uFEFF", "\uFFFD", "\uFFFF",
+        "\u202E", "\u2028", "\u2060", "\u3000", "\uFEFF", "\uFFFD", "\uFFFE", "\uFFFF", "\uFDD0",
         "\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u0306", "\u0302", "\u031B", "\u0301\u0301\u0301",
         "\uD800", "\uDBFF", "\uDC00", "\uDFFF", "\uDC00\uD800", "😀", "𝟐", "𝐀",
         "٣", "۵", "२", "２", "Ⅻ", "½", "²", "³", "ⁿ", "İ", "ı", "ß", "ǅ", "ﬁ", "Ω", "Å", "ǰ",
@@ -133,14 +133,15 @@ public static class QueryTexts
         var text = builder.ToString();
         return form switch
         {
-            TextForm.Nfd when !HasLoneSurrogate(text) => text.Normalize(NormalizationForm.FormD),
+            TextForm.Nfd when !CannotBeNormalized(text) => text.Normalize(NormalizationForm.FormD),
             TextForm.Upper => text.ToUpperInvariant(),
             TextForm.Lower => text.ToLowerInvariant(),
             _ => text,
         };
     }
 
-    public static bool HasLoneSurrogate(string text)
+    /// <summary>Whether <see cref="string.Normalize(NormalizationForm)"/> throws on the text: a lone surrogate or U+FFFE.</summary>
+    public static bool CannotBeNormalized(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -148,7 +149,7 @@ public static class QueryTexts
             {
                 i++;
             }
-            else if (char.IsSurrogate(text[i]))
+            else if (char.IsSurrogate(text[i]) || text[i] == '\uFFFE')
             {
                 return true;
             }
