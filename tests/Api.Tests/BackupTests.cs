@@ -62,7 +62,7 @@ public sealed class BackupTests : IDisposable
 
         Assert.Empty(missing);
         Assert.Null(restore.SetAsideFolder);
-        Assert.True(acknowledgedInAll > before.Count + 5, "writes went on during and after the backup");
+        Assert.True(acknowledgedInAll >= before.Count + 5, "writes went on after the backup started");
         Assert.InRange(manifest.Listings, before.Select(w => w.Id).Distinct().Count(), acknowledgedInAll);
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         Assert.Equal(manifest.Listings, searchable);
