@@ -454,7 +454,13 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
                 {
                     WithGeneration(generation => generation.Searchers.MaybeRefresh());
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException && !_disposed)
+                catch (Exception) when (_disposed)
+                {
+                    // Disposal began between the tick and the refresh (WithGeneration refuses a
+                    // disposed engine): stop quietly, or Dispose, which waits for this loop, would throw.
+                    return;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     LogRefreshFailed(exception);
                 }
