@@ -148,7 +148,7 @@ public sealed class AccountTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var account = await factory.SignUpAsync();
         SqliteConnection.ClearAllPools();
 
-        var bytes = await ReadDatabaseFilesAsync(factory.DataPath);
+        var bytes = await factory.ReadDatabaseFilesAsync();
         var text = Encoding.Latin1.GetString(bytes);
 
         Assert.DoesNotContain(account.Phone[1..], text, StringComparison.Ordinal);
@@ -174,16 +174,4 @@ public sealed class AccountTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
     private static string Base64Url(string text) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static async Task<byte[]> ReadDatabaseFilesAsync(string dataPath)
-    {
-        using var all = new MemoryStream();
-        foreach (var file in Directory.GetFiles(dataPath, "dongnai.db*"))
-        {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            await stream.CopyToAsync(all);
-        }
-
-        return all.ToArray();
-    }
 }

@@ -167,6 +167,30 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         return new SignedInClient(client, body.GetProperty("accountId").GetInt64(), phone, body.GetProperty("refreshToken").GetString()!);
     }
 
+    /// <summary>Registers a fresh worker on <paramref name="host"/> (this factory or one made by <c>WithWebHostBuilder</c>) and returns a client that sends its token.</summary>
+    public static async Task<HttpClient> SignUpWorkerAsync(WebApplicationFactory<Program> host)
+    {
+        var client = host.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/accounts/register", new { phone = NewPhone(), password = "matkhau123", displayName = "Trần Thị Bình", role = "worker" }, Json);
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>The bytes of the database file and its WAL, read while the service may write, to look for clear text at rest.</summary>
+    public async Task<byte[]> ReadDatabaseFilesAsync()
+    {
+        using var all = new MemoryStream();
+        foreach (var file in Directory.GetFiles(DataPath, "dongnai.db*"))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            await stream.CopyToAsync(all);
+        }
+
+        return all.ToArray();
+    }
+
     /// <summary>A client signed in as an account whose role an admin set (e.g. agency staff).</summary>
     public async Task<SignedInClient> SignUpAsAsync(Role role)
     {

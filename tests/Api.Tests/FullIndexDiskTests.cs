@@ -64,7 +64,7 @@ public sealed class FullIndexDiskTests
     {
         var probe = host.CreateClient();
         await WaitForAsync(async () => (await ReadinessAsync(probe)).Status == HttpStatusCode.OK, "the service never became ready");
-        var owner = await SignUpAsync(host);
+        var owner = await ApiFactory.SignUpWorkerAsync(host);
         var marker = "daynho" + Guid.NewGuid().ToString("N")[..6];
         var before = new Dictionary<long, string>();
         for (var n = 0; n < 6; n++)
@@ -163,16 +163,6 @@ public sealed class FullIndexDiskTests
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         return (await db.IndexingDeadLetters.CountAsync(), await db.Outbox.CountAsync());
-    }
-
-    private static async Task<HttpClient> SignUpAsync(WebApplicationFactory<Program> host)
-    {
-        var client = host.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/accounts/register", new { phone = ApiFactory.NewPhone(), password = "matkhau123", displayName = "Trần Thị Bình", role = "worker" }, ApiFactory.Json);
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>(ApiFactory.Json)).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     /// <summary>

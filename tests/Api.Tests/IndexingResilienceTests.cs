@@ -101,7 +101,7 @@ public sealed class IndexingResilienceTests
         var refused = rentals[rentals.Count / 2];
         engine.Refused.Add((ListingKind.Rental, refused));
         var admin = await SignInAsAdminAsync(host);
-        var worker = await SignUpWorkerAsync(host);
+        var worker = await ApiFactory.SignUpWorkerAsync(host);
 
         for (var attempt = 0; attempt < OutboxDrainer.MaxAttempts; attempt++)
         {
@@ -200,16 +200,6 @@ public sealed class IndexingResilienceTests
     {
         var client = host.CreateClient();
         var response = await client.PostAsJsonAsync("/api/accounts/sign-in", new { phone = "0900000009", password = "QuanTri@2026" }, ApiFactory.Json);
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>(ApiFactory.Json)).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task<HttpClient> SignUpWorkerAsync(WebApplicationFactory<Program> host)
-    {
-        var client = host.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/accounts/register", new { phone = ApiFactory.NewPhone(), password = "matkhau123", displayName = "Trần Thị Bình", role = "worker" }, ApiFactory.Json);
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>(ApiFactory.Json)).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

@@ -206,7 +206,7 @@ public sealed class TokenRevocationTests(ApiFactory factory) : IClassFixture<Api
         var account = await factory.SignUpAsync();
         SqliteConnection.ClearAllPools();
 
-        var bytes = await ReadDatabaseFilesAsync(factory.DataPath);
+        var bytes = await factory.ReadDatabaseFilesAsync();
 
         Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.ASCII.GetBytes(account.RefreshToken)));
         Assert.NotEqual(-1, bytes.AsSpan().IndexOf(SHA256.HashData(Encoding.UTF8.GetBytes(account.RefreshToken))));
@@ -252,17 +252,5 @@ public sealed class TokenRevocationTests(ApiFactory factory) : IClassFixture<Api
         var response = await employer.Client.PostAsJsonAsync("/api/employers", new { name = "Công ty TNHH Điện Tử Long Thành", taxCode });
         response.EnsureSuccessStatusCode();
         return (await Problems.ReadAsync(response)).GetProperty("id").GetInt64();
-    }
-
-    private static async Task<byte[]> ReadDatabaseFilesAsync(string dataPath)
-    {
-        using var all = new MemoryStream();
-        foreach (var file in Directory.GetFiles(dataPath, "dongnai.db*"))
-        {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            await stream.CopyToAsync(all);
-        }
-
-        return all.ToArray();
     }
 }
