@@ -271,4 +271,16 @@ internal static class Measurements
             ? document.RootElement.GetArrayLength()
             : document.RootElement.GetProperty("total").GetInt32();
     }
+
+    /// <summary>
+    /// How many entries of a suggest response the service added from its query interpreter
+    /// (<c>"interpreted": true</c>) rather than from the engine's suggestions; zero for any other body.
+    /// </summary>
+    public static int InterpretedCount(byte[] body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.ValueKind == JsonValueKind.Array
+            ? document.RootElement.EnumerateArray().Count(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("interpreted", out var flag) && flag.ValueKind == JsonValueKind.True)
+            : 0;
+    }
 }

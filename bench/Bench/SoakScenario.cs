@@ -140,7 +140,7 @@ internal static class SoakScenario
             var probing = probe.RunAsync(stop.Token);
             var sampling = sampler.RunAsync(stop.Token);
             var world = new World(queries, seeded, places, recorder, probe);
-            var loops = workers.Select((worker, n) => Task.Run(() => worker.RunAsync(world, new Random(HashCode.Combine(options.Seed, n)), stop.Token))).ToList();
+            var loops = workers.Select((worker, n) => Task.Run(() => worker.RunAsync(world, new Random(unchecked((options.Seed * 397) ^ (n + 1))), stop.Token))).ToList();
             await Ui.ProgressAsync("Soaking", duration.TotalSeconds, async report =>
             {
                 while (recorder.Elapsed < duration)

@@ -195,7 +195,8 @@ internal sealed class WorkloadGenerator(PlaceCatalog places, ReferenceIndex data
 
     public IReadOnlyList<BenchQuery> Generate(QueryType type, int count, int seed)
     {
-        var random = new Random(HashCode.Combine(seed, (int)type, 0x51ED));
+        // Not HashCode.Combine: it is seeded per process, and the same --seed must draw the same queries in every run.
+        var random = new Random(unchecked((seed * 397) ^ (((int)type + 1) * 0x51ED)));
         return Enumerable.Range(0, count).Select(number => Draw(type, number, random)).ToList();
     }
 
