@@ -10,9 +10,21 @@ namespace DongNai.Domain;
 /// The system of record: every listing, person, place and pending index change. One context, no
 /// repository layer over it. Each listing kind maps its own table (see <see cref="ListingKinds"/>);
 /// reach it with <c>Set&lt;TListing&gt;()</c>. Not thread-safe; one instance per request or unit of work.
+/// On PostgreSQL the same model runs as <see cref="PostgreSql.PostgreSqlAppDbContext"/>, which only keeps its
+/// migrations apart from SQLite's.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public class AppDbContext : DbContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Employer> Employers => Set<Employer>();
 
     public DbSet<Account> Accounts => Set<Account>();

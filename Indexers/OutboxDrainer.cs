@@ -39,7 +39,12 @@ namespace DongNai.Indexers;
 /// <see cref="SearchTelemetry.OutboxPending"/>. An empty outbox is checked without a span, so the
 /// idle drains every few seconds leave nothing in the traces.
 /// </para>
-/// <para>Thread-safe: concurrent calls run one after the other. One instance per process.</para>
+/// <para>
+/// Thread-safe: concurrent calls run one after the other. One instance per process; processes that
+/// share a PostgreSQL database drain one at a time (<see cref="DatabaseLease.OutboxDrain"/>), which
+/// suits a shared engine (Elasticsearch): an embedded index per instance would miss the entries
+/// another instance applied, so the embedded engine runs as one instance.
+/// </para>
 /// </remarks>
 public sealed partial class OutboxDrainer(
     IServiceScopeFactory scopes,
@@ -75,8 +80,19 @@ public sealed partial class OutboxDrainer(
         await _gate.WaitAsync(cancellationToken);
         Activity? activity = null;
         var failed = new HashSet<long>();
+        AsyncServiceScope? leaseScope = null;
+        DatabaseLease? lease = null;
         try
         {
+            // Instances sharing a PostgreSQL database (and an Elasticsearch index) drain one at a
+            // time; the others find the lease taken and leave the work to its holder.
+            leaseScope = scopes.CreateAsyncScope();
+            lease = await DatabaseLease.TryTakeAsync(leaseScope.Value.ServiceProvider.GetRequiredService<AppDbContext>(), DatabaseLease.OutboxDrain, cancellationToken);
+            if (lease is null)
+            {
+                return 0;
+            }
+
             if (!await AnyPendingAsync(cancellationToken))
             {
                 Interlocked.Exchange(ref _failingSinceTicks, 0);
@@ -116,6 +132,16 @@ public sealed partial class OutboxDrainer(
         finally
         {
             activity?.Dispose();
+            if (lease is not null)
+            {
+                await lease.DisposeAsync();
+            }
+
+            if (leaseScope is { } scope)
+            {
+                await scope.DisposeAsync();
+            }
+
             _gate.Release();
         }
     }

@@ -13,7 +13,7 @@ namespace DongNai.Seeding;
 public sealed record DemoSeedResult(int PlaceRowsAdded, int Accounts, int Employers, DemoListingCounts Listings);
 
 /// <summary>
-/// Writes demo data into a SQLite database: first the reference places (only into empty tables, see
+/// Writes demo data into the database (SQLite, or PostgreSQL through EF Core): first the reference places (only into empty tables, see
 /// <see cref="PlaceCatalog.WriteToDatabaseAsync"/>), then the accounts with their profiles, the
 /// employers and the listings of <see cref="DemoDataGenerator.Generate"/>. Demo rows are appended:
 /// their ids are shifted past the highest id already in each table, so seeding twice adds twice.
@@ -39,14 +39,14 @@ public static class DemoDatabaseSeeder
         IProgress<int>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        if (!db.Database.IsSqlite())
-        {
-            throw new NotSupportedException("The demo seeder writes through Microsoft.Data.Sqlite; the database is not SQLite.");
-        }
-
         var places = PlaceCatalog.Load();
         var placeRows = await places.WriteToDatabaseAsync(db, cancellationToken);
         var data = new DemoDataGenerator(places).Generate(listingCount, seed, referenceDate);
+        if (db.Database.IsNpgsql())
+        {
+            await WritePostgreSqlAsync(db, data, progress, cancellationToken);
+            return new DemoSeedResult(placeRows, data.Accounts.Count, data.Employers.Count, data.Counts);
+        }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -138,11 +138,101 @@ public static class DemoDatabaseSeeder
         }
     }
 
-    private static long MaxId(IModel model, SqliteConnection connection, Type type)
+    /// <summary>
+    /// PostgreSQL: the same rows through EF Core's batched inserts, <see cref="BatchSize"/> rows per
+    /// save; then each table's identity sequence moves past the ids written, so that later inserts
+    /// (which take ids from it) never collide with a demo row.
+    /// </summary>
+    private static async Task WritePostgreSqlAsync(AppDbContext db, DemoData data, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var listingTypes = ListingKinds.Descriptors.Select(d => d.EntityType).ToArray();
+        Type[] tables = [typeof(Account), typeof(Employer), .. listingTypes];
+        var offsets = new Dictionary<Type, long>();
+        foreach (var type in tables)
+        {
+            var (table, key) = TableAndKey(db.Model, type);
+
+            // Table and column names come from the EF model, never from input (EF1002 cannot tell).
+#pragma warning disable EF1002
+            offsets[type] = await db.Database.SqlQueryRaw<long>($"SELECT COALESCE(MAX(\"{key}\"), 0) AS \"Value\" FROM \"{table}\"").SingleAsync(cancellationToken);
+#pragma warning restore EF1002
+        }
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var chunk in data.Accounts.Chunk(BatchSize))
+            {
+                foreach (var account in chunk)
+                {
+                    account.Id += offsets[typeof(Account)];
+                    account.Profile!.AccountId = account.Id;
+                }
+
+                await SaveChunkAsync(db, chunk, cancellationToken);
+            }
+
+            foreach (var chunk in data.Employers.Chunk(BatchSize))
+            {
+                foreach (var employer in chunk)
+                {
+                    employer.Id += offsets[typeof(Employer)];
+                    employer.OwnerId += offsets[typeof(Account)];
+                }
+
+                await SaveChunkAsync(db, chunk, cancellationToken);
+            }
+
+            var written = 0;
+            foreach (var chunk in data.Listings.Chunk(BatchSize))
+            {
+                foreach (var listing in chunk)
+                {
+                    listing.Id += offsets[listing.GetType()];
+                    listing.OwnerId += offsets[typeof(Account)];
+                    if (listing is JobPosting job)
+                    {
+                        job.EmployerId += offsets[typeof(Employer)];
+                    }
+                }
+
+                await SaveChunkAsync(db, chunk, cancellationToken);
+                written += chunk.Length;
+                progress?.Report(written);
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+
+        foreach (var type in tables)
+        {
+            var (table, key) = TableAndKey(db.Model, type);
+#pragma warning disable EF1002 // names from the EF model, as above
+            await db.Database.ExecuteSqlRawAsync(
+                $"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{key}'), GREATEST((SELECT COALESCE(MAX(\"{key}\"), 0) FROM \"{table}\"), 1))", cancellationToken);
+#pragma warning restore EF1002
+        }
+    }
+
+    private static async Task SaveChunkAsync(AppDbContext db, IEnumerable<object> rows, CancellationToken cancellationToken)
+    {
+        db.AddRange(rows);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private static (string Table, string Key) TableAndKey(IModel model, Type type)
     {
         var entityType = model.FindEntityType(type)!;
         var table = entityType.GetTableName()!;
-        var key = entityType.FindPrimaryKey()!.Properties[0].GetColumnName(StoreObjectIdentifier.Table(table, entityType.GetSchema()));
+        return (table, entityType.FindPrimaryKey()!.Properties[0].GetColumnName(StoreObjectIdentifier.Table(table, entityType.GetSchema()))!);
+    }
+
+    private static long MaxId(IModel model, SqliteConnection connection, Type type)
+    {
+        var (table, key) = TableAndKey(model, type);
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COALESCE(MAX(\"{key}\"), 0) FROM \"{table}\"";
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);

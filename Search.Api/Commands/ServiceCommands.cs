@@ -49,6 +49,15 @@ public static class ServiceCommands
         var stopping = app.Lifetime.ApplicationStopping;
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var time = app.Services.GetRequiredService<TimeProvider>();
+        if (args[0] is "backup" or "restore"
+            && app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider != DatabaseProvider.Sqlite)
+        {
+            await Console.Error.WriteLineAsync(
+                $"{args[0]} copies the SQLite file and the keys of the data folder. On PostgreSQL, back the database up with pg_dump "
+                + "(restore with pg_restore) and copy the key folder (Storage:DataPath/keys) with it; the search index rebuilds itself.");
+            return 1;
+        }
+
         try
         {
             switch (args[0])

@@ -12,9 +12,10 @@ namespace DongNai.Search.Api.Hosting;
 
 /// <summary>
 /// Brings the database to the current schema before the host serves a request: applies migrations,
-/// turns on WAL, writes reference places, creates the configured admin, and seeds demo listings when
+/// turns on WAL (SQLite), writes reference places, creates the configured admin, and seeds demo listings when
 /// the database has none, and marks jobs a stopped process left Processing as failed
-/// (<see cref="InterruptedJobs"/>). Safe to run on every start: each step is idempotent.
+/// (<see cref="InterruptedJobs"/>). Safe to run on every start: each step is idempotent, and on a
+/// shared PostgreSQL one instance at a time runs them (<see cref="DatabaseLease.Startup"/>).
 /// </summary>
 public static partial class DatabaseInitializer
 {
@@ -24,8 +25,14 @@ public static partial class DatabaseInitializer
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
 
+        // Several instances may start together on one PostgreSQL: one at a time migrates, writes the
+        // reference data and seeds; the next finds the work done (every step below is idempotent).
+        await using var lease = await DatabaseLease.TakeAsync(db, DatabaseLease.Startup, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
 
         await scope.ServiceProvider.GetRequiredService<PlaceCatalog>().WriteToDatabaseAsync(db, cancellationToken);
 

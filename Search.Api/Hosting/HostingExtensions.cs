@@ -13,6 +13,8 @@ using DongNai.Search.Lucene;
 using DongNai.Search.Api.Problems;
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
@@ -48,10 +50,12 @@ public static class HostingExtensions
         builder.Services.AddSingleton(_ => DataFolderLock.Acquire(storage.DataPath));
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDataStore(storage.DatabasePath);
+        var database = builder.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
+        var connectionString = DatabaseConnectionString(builder.Configuration, database, storage);
+        builder.Services.AddDataStore(
+            database.Provider, connectionString, (services, options) => options.AddInterceptors(services.GetRequiredService<RequestDatabaseTimeout>()));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<RequestDatabaseTimeout>();
-        builder.Services.ConfigureDbContext<AppDbContext>((services, options) => options.AddInterceptors(services.GetRequiredService<RequestDatabaseTimeout>()));
         builder.Services.AddLuceneSearchEngine(storage.IndexPath);
         builder.Services.AddRanking();
         builder.Services.AddIndexing();
@@ -84,7 +88,7 @@ public static class HostingExtensions
         // process-wide statics that it configures once per process, so a second host in the same
         // process (the API tests run one per test class) enqueued into the first host's storage and
         // ran its jobs in the first host's (possibly disposed) services.
-        var jobStorage = new SQLiteStorage(storage.HangfirePath, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(200) });
+        var jobStorage = JobStorageFor(database.Provider, connectionString, storage);
         builder.Services.AddSingleton<JobStorage>(jobStorage);
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((services, configuration) => configuration
@@ -172,6 +176,35 @@ public static class HostingExtensions
         // OpenAPI document then has to describe as integer-or-string for every number.
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+
+    /// <summary>The system of record's connection string: the SQLite file in the data folder, or <c>ConnectionStrings:Database</c>.</summary>
+    private static string DatabaseConnectionString(IConfiguration configuration, DatabaseOptions database, StorageOptions storage) =>
+        database.Provider switch
+        {
+            DatabaseProvider.Sqlite => DataStoreServiceCollectionExtensions.SqliteConnectionString(storage.DatabasePath),
+            _ => configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) is { Length: > 0 } server
+                ? server
+                : throw new InvalidOperationException(
+                    $"Database:Provider is {database.Provider}: set ConnectionStrings:{DatabaseOptions.ConnectionStringName} to the server, e.g. \"Host=db;Database=dongnai;Username=dongnai;Password=…\"."),
+        };
+
+    /// <summary>
+    /// Hangfire's storage beside the system of record: its own SQLite file in the data folder, or the
+    /// <c>hangfire</c> schema of the PostgreSQL database (created on first start), shared by every
+    /// instance so that a recurring job runs once per schedule, not once per instance. Both poll
+    /// their queues every 200 ms (SQLite's default of 15 s delayed every enqueued job).
+    /// </summary>
+    private static JobStorage JobStorageFor(DatabaseProvider provider, string connectionString, StorageOptions storage)
+    {
+        var poll = TimeSpan.FromMilliseconds(200);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return new SQLiteStorage(storage.HangfirePath, new SQLiteStorageOptions { QueuePollInterval = poll });
+        }
+
+        var options = new PostgreSqlStorageOptions { QueuePollInterval = poll, SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     private static T AddValidatedOptions<T>(this WebApplicationBuilder builder, string section)

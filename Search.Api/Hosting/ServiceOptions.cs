@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DongNai.Domain;
 
 namespace DongNai.Search.Api.Hosting;
 
@@ -17,6 +18,20 @@ public sealed class StorageOptions
     public string KeyFolder => Path.Combine(DataPath, "keys");
 
     public string IndexPath => Path.Combine(DataPath, "index");
+}
+
+/// <summary>
+/// Which database holds the system of record (section <c>Database</c>): the SQLite file in the data
+/// folder by default; PostgreSQL with its server in <c>ConnectionStrings:Database</c>, for several
+/// instances. Hangfire keeps its jobs in the same place (its own file, or the <c>hangfire</c> schema).
+/// </summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public const string ConnectionStringName = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 }
 
 /// <summary>The demo data written on first start when the database has no listings (section <c>Seed</c>).</summary>

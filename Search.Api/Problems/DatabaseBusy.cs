@@ -1,10 +1,13 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace DongNai.Search.Api.Problems;
 
 /// <summary>
-/// Recognises SQLite's "another connection holds the lock" failures (SQLITE_BUSY, SQLITE_LOCKED),
-/// however deeply EF Core wraps them, so that they answer 503 with <c>Retry-After</c> rather than 500.
+/// Recognises "another connection holds the lock" failures, however deeply EF Core wraps them, so
+/// that they answer 503 with <c>Retry-After</c> rather than 500: SQLite's SQLITE_BUSY and
+/// SQLITE_LOCKED, and PostgreSQL's lock timeouts, deadlocks and serialization failures (a retry of
+/// the whole request is what each of them asks for).
 /// </summary>
 public static class DatabaseBusy
 {
@@ -20,6 +23,11 @@ public static class DatabaseBusy
         {
             // The low byte is the primary result code; extended codes (SQLITE_BUSY_SNAPSHOT, …) share it.
             if (current is SqliteException { SqliteErrorCode: var code } && (code & 0xFF) is SqliteBusy or SqliteLocked)
+            {
+                return true;
+            }
+
+            if (current is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
             {
                 return true;
             }

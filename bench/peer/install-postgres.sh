@@ -7,13 +7,15 @@
 #   bench/peer/install-postgres.sh stop       # stop the benchmark cluster
 #
 # Settings (environment): BENCH_PG_DATA (default /tmp/dongnai-bench-pg), BENCH_PG_PORT (55432),
-# BENCH_PG_DB (dongnai_bench). Authentication is "trust" on 127.0.0.1 only: a throwaway benchmark
+# BENCH_PG_DB (dongnai_bench), BENCH_PG_MAX_CONNECTIONS (50; .ci/run starts a second cluster with
+# more for the API tests on PostgreSQL, one database per test host). Authentication is "trust" on 127.0.0.1 only: a throwaway benchmark
 # cluster that never listens beyond loopback.
 set -euo pipefail
 
 DATA="${BENCH_PG_DATA:-/tmp/dongnai-bench-pg}"
 PORT="${BENCH_PG_PORT:-55432}"
 DB="${BENCH_PG_DB:-dongnai_bench}"
+MAX_CONNECTIONS="${BENCH_PG_MAX_CONNECTIONS:-50}"
 BIN=/usr/lib/postgresql/15/bin
 
 as_postgres() {
@@ -50,7 +52,7 @@ if [ ! -f "$DATA/PG_VERSION" ]; then
 # --- dongnai benchmark tuning ---
 listen_addresses = '127.0.0.1'
 port = $PORT
-max_connections = 50
+max_connections = $MAX_CONNECTIONS
 shared_buffers = 4GB
 effective_cache_size = 12GB
 work_mem = 64MB

@@ -51,6 +51,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         DataPath = Path.Combine(Path.GetTempPath(), "dongnai-api-tests", Guid.NewGuid().ToString("N"));
         _ownsDataPath = true;
+        PostgreSqlDatabase = TestDatabase.IsPostgreSql ? TestDatabase.CreatePostgreSqlDatabase() : null;
     }
 
     /// <summary>
@@ -60,6 +61,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     internal ApiFactory(string dataPath) => DataPath = dataPath;
 
     public string DataPath { get; }
+
+    /// <summary>The connection string of this factory's own PostgreSQL database when the run is on PostgreSQL (<see cref="TestDatabase"/>); null on SQLite.</summary>
+    public string? PostgreSqlDatabase { get; }
 
     /// <summary>
     /// The service's clock (search expiry, listing timestamps, token lifetimes and their validation). Advancing it is
@@ -76,6 +80,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataPath", DataPath);
+        if (PostgreSqlDatabase is not null)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:Database", PostgreSqlDatabase);
+        }
+
         builder.UseSetting("Seed:DemoListings", "0");
         builder.UseSetting("RateLimits:AuthPerMinute", "100000");
         builder.UseSetting("RateLimits:RefreshPerMinute", "100000");
@@ -104,6 +114,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (PostgreSqlDatabase is not null && disposing && _ownsDataPath)
+        {
+            TestDatabase.DropPostgreSqlDatabase(PostgreSqlDatabase);
+        }
+
         if (!_ownsDataPath)
         {
             return;
@@ -178,17 +193,54 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>The bytes of the database file and its WAL, read while the service may write, to look for clear text at rest.</summary>
+    /// <summary>
+    /// The bytes of the database as stored, read while the service may write, to look for clear text
+    /// at rest: the SQLite file and its WAL; on PostgreSQL, after a checkpoint has written every
+    /// page out, the files of this factory's database in the server's data folder (a local server
+    /// whose files the test process may read, as the one <c>.ci/run</c> starts).
+    /// </summary>
     public async Task<byte[]> ReadDatabaseFilesAsync()
     {
+        var files = PostgreSqlDatabase is null
+            ? Directory.GetFiles(DataPath, "dongnai.db*")
+            : await PostgreSqlDatabaseFilesAsync();
         using var all = new MemoryStream();
-        foreach (var file in Directory.GetFiles(DataPath, "dongnai.db*"))
+        foreach (var file in files)
         {
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             await stream.CopyToAsync(all);
         }
 
         return all.ToArray();
+    }
+
+    /// <summary>
+    /// Holds the lock every listing write needs, from another connection, until disposed (a stuck
+    /// writer or a maintenance tool): SQLite's write lock (<c>BEGIN IMMEDIATE</c>), or on PostgreSQL
+    /// an exclusive lock on the outbox table, which every listing write inserts into.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldWriteLockAsync()
+    {
+        System.Data.Common.DbConnection connection = PostgreSqlDatabase is null
+            ? new SqliteConnection($"Data Source={Path.Combine(DataPath, "dongnai.db")};Pooling=False")
+            : new Npgsql.NpgsqlConnection(PostgreSqlDatabase);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = PostgreSqlDatabase is null ? "BEGIN IMMEDIATE;" : "BEGIN; LOCK TABLE \"Outbox\" IN EXCLUSIVE MODE;";
+        await command.ExecuteNonQueryAsync();
+
+        // Closing the connection ends its transaction and releases the lock.
+        return connection;
+    }
+
+    private async Task<string[]> PostgreSqlDatabaseFilesAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(PostgreSqlDatabase);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "CHECKPOINT; SELECT current_setting('data_directory') || '/base/' || oid FROM pg_database WHERE datname = current_database()";
+        var folder = (string)(await command.ExecuteScalarAsync())!;
+        return Directory.GetFiles(folder);
     }
 
     /// <summary>A client signed in as an account whose role an admin set (e.g. agency staff).</summary>

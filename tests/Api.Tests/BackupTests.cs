@@ -17,7 +17,7 @@ public sealed class BackupTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "dongnai-backup-tests", Guid.NewGuid().ToString("N"));
 
-    [Fact]
+    [SqliteFact]
     public async Task Backup_TakenWhileListingsAreWritten_RestoresEveryWriteAcknowledgedBeforeItStarted()
     {
         var target = Path.Combine(_root, "backup");
@@ -68,7 +68,7 @@ public sealed class BackupTests : IDisposable
         Assert.Equal(manifest.Listings, searchable);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Restore_RefusesWhileAServiceUsesTheDataFolder_AndChangesNothing()
     {
         using var running = new ApiFactory();
@@ -85,7 +85,7 @@ public sealed class BackupTests : IDisposable
         Assert.Empty(Directory.EnumerateDirectories(running.DataPath, "before-restore-*"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task SecondService_OnTheSameDataFolder_RefusesToStart()
     {
         using var first = new ApiFactory();
@@ -98,7 +98,7 @@ public sealed class BackupTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await first.CreateClient().GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
     }
 
-    [Theory]
+    [SqliteTheory]
     [InlineData("database")]
     [InlineData("key")]
     [InlineData("manifest")]
@@ -140,7 +140,7 @@ public sealed class BackupTests : IDisposable
         Assert.Empty(Directory.EnumerateDirectories(dataPath, "before-restore-*"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Restore_OverAnUsedFolder_KeepsWhatItReplaces_AndBringsBackTheBackupsData()
     {
         var target = Path.Combine(_root, "backup");
@@ -168,7 +168,7 @@ public sealed class BackupTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(later)).StatusCode);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Commands_BackUpARunningService_AndRestoreIntoAnotherFolder()
     {
         var target = Path.Combine(_root, "cli-backup");

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Data.Sqlite;
 
 namespace DongNai.Api.Tests;
 
@@ -21,21 +20,10 @@ public sealed class DatabaseBusyTests(ApiFactory factory) : IClassFixture<ApiFac
 
         HttpResponseMessage blocked;
         HttpResponseMessage readyWhileLocked;
-        await using (var holder = new SqliteConnection($"Data Source={Path.Combine(factory.DataPath, "dongnai.db")};Pooling=False"))
+        await using (await factory.HoldWriteLockAsync())
         {
-            await holder.OpenAsync();
-            await using (var begin = holder.CreateCommand())
-            {
-                begin.CommandText = "BEGIN IMMEDIATE;";
-                await begin.ExecuteNonQueryAsync();
-            }
-
             blocked = await owner.Client.PostAsJsonAsync("/api/rentals", ListingPayloads.Rental());
             readyWhileLocked = await probe.GetAsync(new Uri("/health/ready", UriKind.Relative));
-
-            await using var rollback = holder.CreateCommand();
-            rollback.CommandText = "ROLLBACK;";
-            await rollback.ExecuteNonQueryAsync();
         }
 
         var afterRelease = await owner.Client.PostAsJsonAsync("/api/rentals", ListingPayloads.Rental());

@@ -11,6 +11,8 @@ using DongNai.Search.Lucene;
 using DongNai.Seeding;
 using Hangfire;
 using Hangfire.States;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -142,8 +144,15 @@ public sealed class IndexingResilienceTests
         using var factory = new ApiFactory();
         Directory.CreateDirectory(factory.DataPath);
         string jobId;
-        using (var storage = new SQLiteStorage(Path.Combine(factory.DataPath, "hangfire.db")))
+        if (factory.PostgreSqlDatabase is { } database)
         {
+            var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+            jobId = new BackgroundJobClient(new PostgreSqlStorage(new NpgsqlConnectionFactory(database, options), options)).Create<IndexRebuildJob>(
+                job => job.RunAsync(CancellationToken.None), new LeftProcessing("killed-host:4242:5a0c0f1e"));
+        }
+        else
+        {
+            using var storage = new SQLiteStorage(Path.Combine(factory.DataPath, "hangfire.db"));
             jobId = new BackgroundJobClient(storage).Create<IndexRebuildJob>(
                 job => job.RunAsync(CancellationToken.None), new LeftProcessing("killed-host:4242:5a0c0f1e"));
         }

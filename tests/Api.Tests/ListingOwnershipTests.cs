@@ -150,7 +150,14 @@ public sealed class ListingOwnershipTests(ApiFactory factory) : IClassFixture<Ap
     {
         // The indexer drains (and deletes) outbox rows within milliseconds, so a trigger in the
         // test's database keeps a copy of every row as it is inserted.
-        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabase.IsPostgreSql
+            ? """
+            CREATE TABLE IF NOT EXISTS "OutboxAudit" ("Id" SERIAL PRIMARY KEY, "Kind" INTEGER, "ListingId" BIGINT, "Version" INTEGER, "Operation" INTEGER);
+            CREATE OR REPLACE FUNCTION outbox_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN INSERT INTO "OutboxAudit" ("Kind", "ListingId", "Version", "Operation") VALUES (NEW."Kind", NEW."ListingId", NEW."Version", NEW."Operation"); RETURN NEW; END $$;
+            CREATE OR REPLACE TRIGGER outbox_audit_insert AFTER INSERT ON "Outbox" FOR EACH ROW EXECUTE FUNCTION outbox_audit();
+            """
+            : """
             CREATE TABLE IF NOT EXISTS OutboxAudit (Id INTEGER PRIMARY KEY, Kind INTEGER, ListingId INTEGER, Version INTEGER, Operation INTEGER);
             CREATE TRIGGER IF NOT EXISTS OutboxAuditInsert AFTER INSERT ON Outbox
             BEGIN INSERT INTO OutboxAudit (Kind, ListingId, Version, Operation) VALUES (NEW.Kind, NEW.ListingId, NEW.Version, NEW.Operation); END;
@@ -162,7 +169,7 @@ public sealed class ListingOwnershipTests(ApiFactory factory) : IClassFixture<Ap
         await owner.Client.DeleteAsync($"/api/rentals/{id}");
 
         var entries = await factory.WithDbAsync(db => db.Database
-            .SqlQuery<AuditedEntry>($"SELECT Operation, Version FROM OutboxAudit WHERE Kind = {(int)DongNai.Domain.Listings.ListingKind.Rental} AND ListingId = {id} ORDER BY Id")
+            .SqlQuery<AuditedEntry>($"SELECT \"Operation\", \"Version\" FROM \"OutboxAudit\" WHERE \"Kind\" = {(int)DongNai.Domain.Listings.ListingKind.Rental} AND \"ListingId\" = {id} ORDER BY \"Id\"")
             .ToListAsync());
 
         Assert.Equal(

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
@@ -103,12 +102,8 @@ public sealed class RequestIdTests(ApiFactory factory) : IClassFixture<ApiFactor
 
             case "database-busy":
                 var owner = await factory.SignUpAsync();
-                await using (var holder = new SqliteConnection($"Data Source={Path.Combine(factory.DataPath, "dongnai.db")};Pooling=False"))
+                await using (await factory.HoldWriteLockAsync())
                 {
-                    await holder.OpenAsync();
-                    await using var begin = holder.CreateCommand();
-                    begin.CommandText = "BEGIN IMMEDIATE;";
-                    await begin.ExecuteNonQueryAsync();
                     return await owner.Client.SendAsync(trace.On(new HttpRequestMessage(HttpMethod.Post, "/api/rentals") { Content = JsonContent.Create(ListingPayloads.Rental()) }));
                 }
 
