@@ -47,18 +47,51 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     private readonly bool _ownsDataPath;
 
+    private readonly bool _ownsDatabase;
+
     public ApiFactory()
+        : this(NewDataPath(), TestDatabase.IsPostgreSql ? TestDatabase.CreatePostgreSqlDatabase() : null, ownsStorage: true)
     {
-        DataPath = Path.Combine(Path.GetTempPath(), "dongnai-api-tests", Guid.NewGuid().ToString("N"));
-        _ownsDataPath = true;
-        PostgreSqlDatabase = TestDatabase.IsPostgreSql ? TestDatabase.CreatePostgreSqlDatabase() : null;
     }
 
     /// <summary>
     /// A factory over a data folder its caller owns and deletes (e.g. one a restore has just written);
     /// not public, as xunit fixtures need a single public constructor.
     /// </summary>
-    internal ApiFactory(string dataPath) => DataPath = dataPath;
+    internal ApiFactory(string dataPath)
+        : this(dataPath, postgreSqlDatabase: null, ownsStorage: false)
+    {
+    }
+
+    /// <summary>
+    /// A second service instance beside <paramref name="first"/>, as behind a load balancer: a data
+    /// folder of its own holding a copy of the first's keys (instances share their keys), and the
+    /// first's PostgreSQL database, which stays the first factory's to drop. PostgreSQL runs only.
+    /// </summary>
+    internal ApiFactory(ApiFactory first)
+        : this(NewDataPath(), first.PostgreSqlDatabase ?? throw new InvalidOperationException("Instances share a PostgreSQL database; this run is on SQLite."), ownsStorage: true)
+    {
+        _ownsDatabase = false;
+
+        // The first instance's keys, made now if it has not started yet, as the service makes them.
+        var keys = Path.Combine(first.DataPath, "keys");
+        DongNai.Identity.SecretKeys.Load(new DongNai.Identity.AuthOptions(), keys);
+        Directory.CreateDirectory(Path.Combine(DataPath, "keys"));
+        foreach (var file in Directory.GetFiles(keys))
+        {
+            File.Copy(file, Path.Combine(DataPath, "keys", Path.GetFileName(file)));
+        }
+    }
+
+    private ApiFactory(string dataPath, string? postgreSqlDatabase, bool ownsStorage)
+    {
+        DataPath = dataPath;
+        PostgreSqlDatabase = postgreSqlDatabase;
+        _ownsDataPath = ownsStorage;
+        _ownsDatabase = ownsStorage;
+    }
+
+    private static string NewDataPath() => Path.Combine(Path.GetTempPath(), "dongnai-api-tests", Guid.NewGuid().ToString("N"));
 
     public string DataPath { get; }
 
@@ -114,7 +147,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        if (PostgreSqlDatabase is not null && disposing && _ownsDataPath)
+        if (PostgreSqlDatabase is not null && disposing && _ownsDatabase)
         {
             TestDatabase.DropPostgreSqlDatabase(PostgreSqlDatabase);
         }

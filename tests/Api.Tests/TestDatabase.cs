@@ -69,3 +69,16 @@ public sealed class SqliteTheoryAttribute : TheoryAttribute
         }
     }
 }
+
+/// <summary>A test that needs PostgreSQL (several instances on one database): skipped, with how to run it, when the run is on SQLite.</summary>
+public sealed class PostgreSqlFactAttribute : FactAttribute
+{
+    public PostgreSqlFactAttribute()
+    {
+        if (!TestDatabase.IsPostgreSql)
+        {
+            Skip = $"Needs a PostgreSQL server: set {TestDatabase.ServerVariable} (e.g. \"Host=127.0.0.1;Port=55433;Username=postgres\"); "
+                + ".ci/run starts one with bench/peer/install-postgres.sh and runs the API tests on it.";
+        }
+    }
+}
