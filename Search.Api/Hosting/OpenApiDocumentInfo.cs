@@ -10,7 +10,7 @@ namespace DongNai.Search.Api.Hosting;
 /// </summary>
 internal static class OpenApiDocumentInfo
 {
-    public const string Version = "2.0.0";
+    public const string Version = "2.1.0";
 
     /// <summary>Descriptions of the tags that are not listing kinds; a test checks every tag in use has one.</summary>
     private static readonly Dictionary<string, string> AreaTags = new(StringComparer.Ordinal)
@@ -19,6 +19,7 @@ internal static class OpenApiDocumentInfo
         ["Admin"] = "Operations for administrators: roles and the search index.",
         ["Employers"] = "Companies that post jobs, each owned by an employer account.",
         ["Events"] = "Interactions with listings (impressions, clicks, saves, applications, claims, contact taps) that ranking learns from.",
+        ["Payments"] = "VietQR bank-transfer codes: draw one for an account or card, read one back.",
         ["Places"] = "Đồng Nai's communes, wards and industrial parks, and what a typed place name means.",
         ["Search"] = "Search across kinds or within one, autocomplete, and similar listings.",
     };

@@ -136,6 +136,10 @@ public static class AuthorizationMatrix
         ["Suggest"] = new(new Public(200), Query: "q=phong"),
         ["Related"] = new(new Public(200), Target.Rental),
         ["RecordEvents"] = new(new Public(200), Body: _ => Events()),
+
+        // Payments: VietQR is computation over the request alone, open to everyone
+        ["CreateVietQr"] = new(new Public(200), Body: _ => new JsonObject { ["bankBin"] = "970416", ["accountNumber"] = "257678859", ["service"] = "account", ["amountVnd"] = 10000 }),
+        ["DecodeVietQr"] = new(new Public(200), Body: _ => new JsonObject { ["payload"] = "00020101021138530010A0000007270123000697041601092576788590208QRIBFTTA53037045802VN6304AE9F" }),
     };
 
     private static int s_phones;
