@@ -48,10 +48,10 @@ public enum ClaimChange
 }
 
 /// <summary>A claim request's outcome and, when claimed, the claim.</summary>
-public sealed record ClaimResult(ClaimOutcome Outcome, VoucherClaimView? Claim = null);
+public sealed record ClaimResult(ClaimOutcome Outcome, VoucherClaimResponse? Claim = null);
 
-/// <summary>A cancel or redeem request's outcome, the claim after it, and for a conflict why (Vietnamese, for the person).</summary>
-public sealed record ClaimChangeResult(ClaimChange Outcome, VoucherClaimView? Claim = null, string? Message = null);
+/// <summary>A cancel or redeem request's outcome, the claim after it, and for a conflict why.</summary>
+public sealed record ClaimChangeResult(ClaimChange Outcome, VoucherClaimResponse? Claim = null, string? Message = null);
 
 /// <summary>
 /// Claims of vouchers: claim (free at once, priced through an order that holds the unit), cancel
@@ -169,9 +169,9 @@ public sealed class VoucherClaims(AppDbContext db, TimeProvider time, OrderWorkf
             ? new(ClaimChange.Done, after)
             : new(ClaimChange.Conflict, after, after.Status switch
             {
-                VoucherClaimStatus.Active => "Voucher đã thanh toán: hãy liên hệ để được hoàn tiền.",
-                VoucherClaimStatus.Redeemed => "Voucher đã được sử dụng.",
-                _ => "Voucher này đã kết thúc.",
+                VoucherClaimStatus.Active => "The claim is paid: ask for a refund instead.",
+                VoucherClaimStatus.Redeemed => "The voucher was already used.",
+                _ => "The claim has already ended.",
             });
     }
 
@@ -194,7 +194,7 @@ public sealed class VoucherClaims(AppDbContext db, TimeProvider time, OrderWorkf
         var voucher = await db.Set<Voucher>().AsNoTracking().SingleOrDefaultAsync(v => v.Id == claim.VoucherId, cancellationToken);
         if (voucher is null)
         {
-            return new(ClaimChange.Conflict, null, "Voucher này không còn tồn tại.");
+            return new(ClaimChange.Conflict, null, "The voucher no longer exists.");
         }
 
         if (voucher.OwnerId != staffAccountId)
@@ -212,12 +212,12 @@ public sealed class VoucherClaims(AppDbContext db, TimeProvider time, OrderWorkf
         var now = time.GetUtcNow().UtcDateTime;
         if (now < voucher.ValidFrom)
         {
-            return new(ClaimChange.Conflict, null, "Voucher chưa đến thời gian sử dụng.");
+            return new(ClaimChange.Conflict, null, "The voucher is not valid yet.");
         }
 
         if (now >= voucher.ValidTo)
         {
-            return new(ClaimChange.Conflict, null, "Voucher đã hết hạn.");
+            return new(ClaimChange.Conflict, null, "The voucher has expired.");
         }
 
         var redeemed = await db.VoucherClaims.Where(c => c.Id == claim.Id && c.Status == VoucherClaimStatus.Active)
@@ -230,14 +230,14 @@ public sealed class VoucherClaims(AppDbContext db, TimeProvider time, OrderWorkf
             ? new(ClaimChange.Done, after)
             : new(ClaimChange.Conflict, null, claim.Status switch
             {
-                VoucherClaimStatus.Redeemed => "Mã này đã được sử dụng.",
-                VoucherClaimStatus.AwaitingPayment => "Voucher chưa được thanh toán.",
-                _ => "Voucher này đã bị hủy hoặc hoàn tiền.",
+                VoucherClaimStatus.Redeemed => "This code was already used.",
+                VoucherClaimStatus.AwaitingPayment => "The claim is not paid yet.",
+                _ => "The claim was cancelled, released or refunded.",
             });
     }
 
     /// <summary>The wallet of <paramref name="accountId"/>: its claims, newest first, at most <see cref="WalletLimit"/>.</summary>
-    public async Task<List<VoucherClaimView>> WalletAsync(long accountId, CancellationToken cancellationToken = default)
+    public async Task<List<VoucherClaimResponse>> WalletAsync(long accountId, CancellationToken cancellationToken = default)
     {
         var ids = await db.VoucherClaims.AsNoTracking().Where(c => c.AccountId == accountId)
             .OrderByDescending(c => c.ClaimedAt).ThenByDescending(c => c.Id).Select(c => c.Id).Take(WalletLimit).ToListAsync(cancellationToken);
@@ -245,14 +245,14 @@ public sealed class VoucherClaims(AppDbContext db, TimeProvider time, OrderWorkf
     }
 
     /// <summary>One claim as its holder sees it, or null; the caller checks who may see it (<see cref="HolderOfAsync"/>).</summary>
-    public async Task<VoucherClaimView?> GetAsync(long claimId, CancellationToken cancellationToken = default) =>
+    public async Task<VoucherClaimResponse?> GetAsync(long claimId, CancellationToken cancellationToken = default) =>
         (await ViewsAsync([claimId], cancellationToken)).SingleOrDefault();
 
     /// <summary>The account holding the claim, or null when there is no such claim.</summary>
     public Task<long?> HolderOfAsync(long claimId, CancellationToken cancellationToken = default) =>
         db.VoucherClaims.AsNoTracking().Where(c => c.Id == claimId).Select(c => (long?)c.AccountId).SingleOrDefaultAsync(cancellationToken);
 
-    private async Task<List<VoucherClaimView>> ViewsAsync(List<long> ids, CancellationToken cancellationToken)
+    private async Task<List<VoucherClaimResponse>> ViewsAsync(List<long> ids, CancellationToken cancellationToken)
     {
         var claims = await db.VoucherClaims.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
         var voucherIds = claims.Select(c => c.VoucherId).Distinct().ToList();
@@ -265,7 +265,7 @@ public sealed class VoucherClaims(AppDbContext db, TimeProvider time, OrderWorkf
             {
                 var voucher = vouchers.GetValueOrDefault(c!.VoucherId);
                 var order = c.OrderId is { } orderId ? orderRows[orderId] : null;
-                return new VoucherClaimView(
+                return new VoucherClaimResponse(
                     c.Id,
                     c.VoucherId,
                     voucher?.Title,
@@ -278,7 +278,7 @@ public sealed class VoucherClaims(AppDbContext db, TimeProvider time, OrderWorkf
                     c.ClaimedAt,
                     c.RedeemedAt,
                     c.RedeemedAtLocation,
-                    order is null ? null : new ClaimOrderView(order.Id, order.Reference, order.AmountVnd, order.Status, order.ExpiresAt));
+                    order is null ? null : new ClaimOrderResponse(order.Id, order.Reference, order.AmountVnd, order.Status, order.ExpiresAt));
             }),
         ];
     }

@@ -9,7 +9,7 @@ namespace DongNai.Payments.Vouchers;
 /// <param name="AmountVnd">What to pay, in VND.</param>
 /// <param name="Status">Where the order is.</param>
 /// <param name="ExpiresAt">When an unpaid order expires and the unit goes back.</param>
-public sealed record ClaimOrderView(long Id, string Reference, long AmountVnd, OrderStatus Status, DateTime ExpiresAt);
+public sealed record ClaimOrderResponse(long Id, string Reference, long AmountVnd, OrderStatus Status, DateTime ExpiresAt);
 
 /// <summary>One claim in the holder's voucher wallet ("Ví voucher").</summary>
 /// <param name="Id">The claim's id.</param>
@@ -25,7 +25,7 @@ public sealed record ClaimOrderView(long Id, string Reference, long AmountVnd, O
 /// <param name="RedeemedAt">When it was used.</param>
 /// <param name="RedeemedAtLocation">Where it was used.</param>
 /// <param name="Order">The order paying for it; null for a free voucher.</param>
-public sealed record VoucherClaimView(
+public sealed record VoucherClaimResponse(
     long Id,
     long VoucherId,
     string? Title,
@@ -38,4 +38,4 @@ public sealed record VoucherClaimView(
     DateTime ClaimedAt,
     DateTime? RedeemedAt,
     string? RedeemedAtLocation,
-    ClaimOrderView? Order);
+    ClaimOrderResponse? Order);
