@@ -130,6 +130,7 @@ public sealed class VoucherClaims(AppDbContext db, TimeProvider time, OrderWorkf
     /// <summary>
     /// The holder gives up a claim before using it: an unpaid one cancels its order, a free one ends
     /// at once; either way the unit and the slot go back. A paid claim is refunded by staff instead.
+    /// Idempotent: cancelling a cancelled claim answers done and gives nothing back twice.
     /// </summary>
     public async Task<ClaimChangeResult> CancelAsync(long claimId, long accountId, CancellationToken cancellationToken = default)
     {
