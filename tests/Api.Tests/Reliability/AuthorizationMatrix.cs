@@ -136,6 +136,20 @@ public static class AuthorizationMatrix
         ["Suggest"] = new(new Public(200), Query: "q=phong"),
         ["Related"] = new(new Public(200), Target.Rental),
         ["RecordEvents"] = new(new Public(200), Body: _ => Events()),
+
+        // Payments: anyone signed in claims; holders alone see and cancel their claims and orders;
+        // the voucher's owner alone redeems; admins alone refund
+        ["ClaimVoucher"] = new(new SignedIn(201), Target.Voucher),
+        ["MyVoucherClaims"] = new(new SignedIn(200)),
+        ["GetMyVoucherClaim"] = new(new OwnerOnly(200), Target.VoucherClaim),
+        ["CancelVoucherClaim"] = new(new OwnerOnly(200), Target.VoucherClaim),
+        ["RedeemVoucher"] = new(new OwnerOnly(200), Target.Redemption, c => new JsonObject
+        {
+            ["code"] = c.Scene.RedemptionCodes[c.TargetId!.Value],
+            ["locationName"] = "Chi nhánh Long Bình",
+        }),
+        ["GetMyOrder"] = new(new OwnerOnly(200), Target.Order),
+        ["RefundOrder"] = new(new InRoles(200, Role.Admin), Target.PaidOrder, _ => new JsonObject { ["reason"] = "Khách hàng đổi ý trước khi dùng." }),
     };
 
     private static int s_phones;
