@@ -7,7 +7,7 @@ namespace DongNai.Payments;
 public static class PaymentsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers orders, the voucher claims and the order expiry job. <paramref name="redemptionKey"/>
+    /// Registers orders, the voucher claims, the reconciliation report and their jobs. <paramref name="redemptionKey"/>
     /// (32 bytes) signs redemption codes. Needs the data store, indexing (its trigger) and a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddPayments(this IServiceCollection services, byte[] redemptionKey)
@@ -17,7 +17,9 @@ public static class PaymentsServiceCollectionExtensions
         services.AddSingleton<IOrderFulfilment, VoucherClaimFulfilment>();
         services.AddScoped<OrderWorkflow>();
         services.AddScoped<VoucherClaims>();
+        services.AddScoped<PaymentReconciliation>();
         services.AddTransient<OrderExpiryJob>();
+        services.AddTransient<ReconciliationReportJob>();
         return services;
     }
 }

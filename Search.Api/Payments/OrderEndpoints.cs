@@ -5,6 +5,7 @@ using DongNai.Identity;
 using DongNai.Payments.Orders;
 using DongNai.Search.Api.Accounts;
 using DongNai.Search.Api.Hosting;
+using DongNai.Search.Api.Parameters;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,6 +63,36 @@ public static class OrderEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(policy => policy.RequireRole(RoleNames.Admin))
             .RequireRateLimiting(HostingExtensions.WriteRateLimit);
+        routes.MapGet("/api/admin/payments/reconciliation", Reconciliation).WithTags("Admin").WithName("PaymentReconciliation")
+            .WithSummary("The ledger's payments and refunds per gateway over one day in Vietnam, to compare with the gateways' statements (admins only)")
+            .AllowQuery(Date)
+            .RequireAuthorization(policy => policy.RequireRole(RoleNames.Admin));
+    }
+
+    private static readonly QueryParameter Date = new()
+    {
+        Name = "date",
+        Description = "The day in Vietnam (UTC+7), as yyyy-MM-dd.",
+        MaxLength = 10,
+        Pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        Example = "2026-11-02",
+        Required = true,
+    };
+
+    private static async Task<Results<Ok<ReconciliationReport>, ValidationProblem>> Reconciliation(
+        HttpContext http, PaymentReconciliation reconciliation, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var text = new QueryReader(http.Request.Query, errors).Text(Date);
+        if (!errors.IsEmpty || text is null
+            || !DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            || date.Year is < 2000 or > 2100)
+        {
+            errors.Add(Date.Name, "Required: a day as yyyy-MM-dd, between the years 2000 and 2100.");
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "One or more parameters are invalid.");
+        }
+
+        return TypedResults.Ok(await reconciliation.ForDayAsync(date, cancellationToken));
     }
 
     private static async Task<Results<Ok<OrderResponse>, ForbidHttpResult, ProblemHttpResult>> Get(

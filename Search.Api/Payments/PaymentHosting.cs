@@ -22,8 +22,11 @@ public static class PaymentHosting
         services.AddPayments(HKDF.DeriveKey(HashAlgorithmName.SHA256, keys.Signing, 32, info: RedemptionKeyInfo));
     }
 
-    /// <summary>Schedules the order expiry each minute (idempotent: replaces the schedule of an earlier start).</summary>
-    public static void SchedulePaymentJobs(this IServiceProvider services) =>
-        services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<OrderExpiryJob>(OrderExpiryJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+    /// <summary>Schedules the order expiry each minute and the nightly reconciliation report (idempotent: replaces the schedules of an earlier start).</summary>
+    public static void SchedulePaymentJobs(this IServiceProvider services)
+    {
+        var jobs = services.GetRequiredService<IRecurringJobManager>();
+        jobs.AddOrUpdate<OrderExpiryJob>(OrderExpiryJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<ReconciliationReportJob>(ReconciliationReportJob.RecurringId, job => job.RunAsync(CancellationToken.None), ReconciliationReportJob.Schedule);
+    }
 }

@@ -150,6 +150,30 @@ public sealed class OrderWorkflowTests : IAsyncLifetime
         Assert.Equal(OrderStatus.Paid, (await ClaimAsync(claim.Id)).Order!.Status);
     }
 
+    [Fact]
+    public async Task Reconciliation_SumsEachGatewaysPaymentsAndRefunds_OverTheVietnamDay()
+    {
+        var staff = await _data.AddAccountAsync(Role.Admin);
+        var first = await PricedClaimAsync();
+        var second = await PricedClaimAsync();
+        var third = await PricedClaimAsync();
+        await ConfirmAsync(first.Order!.Id, Price, "vnpay", "14226150");
+        await ConfirmAsync(second.Order!.Id, Price, "vnpay", "14226151");
+        await ConfirmAsync(third.Order!.Id, Price, "momo", "2760000151");
+        await RefundAsync(second.Order.Id, staff);
+        _data.Clock.Advance(TimeSpan.FromDays(1));
+
+        var report = await _data.Services.GetRequiredService<ReconciliationReportJob>().RunAsync(CancellationToken.None);
+        var nextDay = await _data.WithAsync<PaymentReconciliation, ReconciliationReport>(r => r.ForDayAsync(report.Date.AddDays(1)));
+
+        Assert.Equal(new DateOnly(2026, 11, 2), report.Date);
+        Assert.Equal(
+            [new GatewayReconciliation("momo", 1, Price, 0, 0, Price), new GatewayReconciliation("vnpay", 2, 2 * Price, 1, Price, Price)],
+            report.Gateways);
+        Assert.Equal(0, report.UnbalancedMovements);
+        Assert.Empty(nextDay.Gateways);
+    }
+
     private async Task<VoucherClaimResponse> PricedClaimAsync()
     {
         var shop = await _data.AddAccountAsync(Role.Employer);
