@@ -28,15 +28,27 @@ public sealed class OrderExpiryApiTests(ApiFactory factory) : IClassFixture<ApiF
         factory.Clock.Advance(TimeSpan.FromMinutes(16));
         var expired = await factory.Services.GetRequiredService<OrderExpiryJob>().RunAsync(CancellationToken.None);
 
-        var wallet = await person.Client.GetFromJsonAsync<JsonElement>("/api/me/voucher-claims");
+        // Access tokens live 15 minutes: sign in again after the clock moved past them.
+        var personAgain = await SignInAsync(person);
+        var wallet = await personAgain.GetFromJsonAsync<JsonElement>("/api/me/voucher-claims");
         var claim = Assert.Single(wallet.EnumerateArray());
-        var payerClaim = Assert.Single((await payer.Client.GetFromJsonAsync<JsonElement>("/api/me/voucher-claims")).EnumerateArray());
+        var payerClaim = Assert.Single((await (await SignInAsync(payer)).GetFromJsonAsync<JsonElement>("/api/me/voucher-claims")).EnumerateArray());
         Assert.Equal(0, before);
         Assert.True(expired >= 1);
         Assert.Equal(unpaid.GetProperty("id").GetInt64(), claim.GetProperty("id").GetInt64());
         Assert.Equal("released", claim.GetProperty("status").GetString());
         Assert.Equal("expired", claim.GetProperty("order").GetProperty("status").GetString());
         Assert.Equal("active", payerClaim.GetProperty("status").GetString());
-        Assert.Equal(1, await QuantityRemainingAsync(person.Client, voucher));
+        Assert.Equal(1, await QuantityRemainingAsync(personAgain, voucher));
+    }
+
+    private async Task<HttpClient> SignInAsync(SignedInClient account)
+    {
+        var client = factory.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/accounts/sign-in", new { phone = account.Phone, password = "matkhau123" });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 }

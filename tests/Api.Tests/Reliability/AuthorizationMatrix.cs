@@ -149,6 +149,7 @@ public static class AuthorizationMatrix
             ["locationName"] = "Chi nhánh Long Bình",
         }),
         ["GetMyOrder"] = new(new OwnerOnly(200), Target.Order),
+        ["PaymentReconciliation"] = new(new InRoles(200, Role.Admin), Query: "date=2026-11-02"),
         ["RefundOrder"] = new(new InRoles(200, Role.Admin), Target.PaidOrder, _ => new JsonObject { ["reason"] = "Khách hàng đổi ý trước khi dùng." }),
     };
 
