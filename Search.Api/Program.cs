@@ -26,6 +26,7 @@ if (ServiceCommands.IsCommand(args))
 // Held until the host is disposed: a restore, or a second service, cannot take the folder meanwhile.
 app.Services.GetRequiredService<DataFolderLock>();
 await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, app.Lifetime.ApplicationStopping);
+app.Services.SchedulePaymentJobs();
 
 app.UseForwardedHeadersFromProxies();
 app.UseExceptionHandler();
@@ -52,6 +53,8 @@ app.MapSearchEndpoints();
 app.MapEventEndpoints();
 app.MapIndexingEndpoints();
 app.MapVietQrEndpoints();
+app.MapVoucherClaimEndpoints();
+app.MapOrderEndpoints();
 
 await app.RunAsync();
 return 0;
