@@ -1,5 +1,6 @@
 using DongNai.Domain.Listings;
 using DongNai.Domain.Outbox;
+using DongNai.Domain.Payments;
 using DongNai.Domain.People;
 using DongNai.Domain.Places;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DongNai.Domain;
 
 /// <summary>
-/// The system of record: every listing, person, place and pending index change. One context, no
+/// The system of record: every listing, person, place and pending index change, and the payments
+/// side (orders, their transitions, the ledger, voucher claims). One context, no
 /// repository layer over it. Each listing kind maps its own table (see <see cref="ListingKinds"/>);
 /// reach it with <c>Set&lt;TListing&gt;()</c>. Not thread-safe; one instance per request or unit of work.
 /// On PostgreSQL the same model runs as <see cref="PostgreSql.PostgreSqlAppDbContext"/>, which only keeps its
@@ -40,6 +42,14 @@ public class AppDbContext : DbContext
     public DbSet<IndexingCheckpoint> IndexingCheckpoints => Set<IndexingCheckpoint>();
 
     public DbSet<IndexingDeadLetter> IndexingDeadLetters => Set<IndexingDeadLetter>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<OrderTransition> OrderTransitions => Set<OrderTransition>();
+
+    public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
+
+    public DbSet<VoucherClaim> VoucherClaims => Set<VoucherClaim>();
 
     public DbSet<Commune> Communes => Set<Commune>();
 
@@ -113,11 +123,67 @@ public class AppDbContext : DbContext
             deadLetter.HasIndex(d => new { d.Kind, d.ListingId });
         });
 
+        ConfigurePayments(modelBuilder);
+
         modelBuilder.Entity<Commune>().HasKey(c => c.Code);
         modelBuilder.Entity<Commune>().HasIndex(c => c.FoldedName);
         modelBuilder.Entity<OldWardAlias>().HasKey(a => a.OldCode);
         modelBuilder.Entity<OldWardAlias>().HasIndex(a => a.FoldedOldName);
         modelBuilder.Entity<Town>().HasIndex(t => t.FoldedName);
         modelBuilder.Entity<IndustrialPark>().HasKey(p => p.Code);
+    }
+
+    private static void ConfigurePayments(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Order>(order =>
+        {
+            order.Property(o => o.Reference).HasMaxLength(Order.ReferenceLength).IsFixedLength();
+            order.HasIndex(o => o.Reference).IsUnique();
+            order.Property(o => o.Gateway).HasMaxLength(Order.MaxGatewayLength);
+            order.Property(o => o.GatewayTransactionId).HasMaxLength(Order.MaxGatewayTransactionIdLength);
+
+            // One gateway payment pays one order: a transaction id seen on a second order is refused by the database.
+            order.HasIndex(o => new { o.Gateway, o.GatewayTransactionId }).IsUnique()
+                .HasFilter("\"GatewayTransactionId\" IS NOT NULL").HasDatabaseName("UX_Orders_Gateway_TransactionId");
+            order.HasIndex(o => new { o.Status, o.ExpiresAt });
+            order.HasIndex(o => o.AccountId);
+            order.HasOne<Account>().WithMany().HasForeignKey(o => o.AccountId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<OrderTransition>(transition =>
+        {
+            transition.Property(t => t.Actor).HasMaxLength(OrderTransition.MaxActorLength);
+            transition.Property(t => t.Reason).HasMaxLength(OrderTransition.MaxReasonLength);
+            transition.HasIndex(t => t.OrderId);
+            transition.HasOne<Order>().WithMany().HasForeignKey(t => t.OrderId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<LedgerEntry>(entry =>
+        {
+            entry.ToTable("LedgerEntries");
+            entry.Property(e => e.Gateway).HasMaxLength(Order.MaxGatewayLength);
+            entry.HasIndex(e => e.MovementId);
+            entry.HasIndex(e => e.OrderId);
+            entry.HasIndex(e => e.RecordedAt);
+            entry.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<VoucherClaim>(claim =>
+        {
+            claim.Property(c => c.CodeNonce).HasMaxLength(VoucherClaim.NonceLength);
+            claim.Property(c => c.RedeemedAtLocation).HasMaxLength(VoucherClaim.MaxLocationLength);
+
+            // At most N live claims per person and voucher: each holds one of the slots 1..N, and a
+            // second claim racing for the same slot loses here, not in a read-then-write.
+            claim.HasIndex(c => new { c.VoucherId, c.AccountId, c.Slot }).IsUnique()
+                .HasFilter("\"Slot\" IS NOT NULL").HasDatabaseName("UX_VoucherClaims_Voucher_Account_Slot");
+            claim.HasIndex(c => new { c.AccountId, c.ClaimedAt });
+            claim.HasIndex(c => c.OrderId).IsUnique().HasFilter("\"OrderId\" IS NOT NULL");
+            claim.HasIndex(c => c.VoucherId);
+
+            // No foreign key to the voucher: a claim (paid, maybe redeemed) outlives its listing's deletion.
+            claim.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Restrict);
+            claim.HasOne<Order>().WithMany().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }

@@ -6,6 +6,7 @@ using DongNai.Search.Api.Events;
 using DongNai.Search.Api.Hosting;
 using DongNai.Search.Api.Indexing;
 using DongNai.Search.Api.Listings;
+using DongNai.Search.Api.Payments;
 using DongNai.Search.Api.Places;
 using DongNai.Search.Api.Searching;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -25,6 +26,7 @@ if (ServiceCommands.IsCommand(args))
 // Held until the host is disposed: a restore, or a second service, cannot take the folder meanwhile.
 app.Services.GetRequiredService<DataFolderLock>();
 await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, app.Lifetime.ApplicationStopping);
+app.Services.SchedulePaymentJobs();
 
 app.UseForwardedHeadersFromProxies();
 app.UseExceptionHandler();
@@ -50,6 +52,9 @@ app.MapListingEndpoints();
 app.MapSearchEndpoints();
 app.MapEventEndpoints();
 app.MapIndexingEndpoints();
+app.MapVietQrEndpoints();
+app.MapVoucherClaimEndpoints();
+app.MapOrderEndpoints();
 
 await app.RunAsync();
 return 0;

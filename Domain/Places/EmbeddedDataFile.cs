@@ -5,8 +5,10 @@ namespace DongNai.Domain.Places;
 /// <summary>
 /// Reads the reference files embedded in this assembly (see <c>Domain/Data/</c>; the resource name is
 /// the file name). CSV files have a header row; lines starting with <c>#</c> are comments.
+/// Public so that the other libraries (Payments reads the NAPAS bank list) read the same files the
+/// same way. Thread-safe: every call opens its own stream.
 /// </summary>
-internal static class EmbeddedDataFile
+public static class EmbeddedDataFile
 {
     public static Stream Open(string fileName) =>
         typeof(EmbeddedDataFile).Assembly.GetManifestResourceStream(fileName)

@@ -7,6 +7,7 @@ using DongNai.Identity;
 using DongNai.Indexers;
 using DongNai.Ranking;
 using DongNai.Search.Api.Backups;
+using DongNai.Search.Api.Payments;
 using DongNai.Search.Api.Searching;
 using DongNai.Search.Understanding;
 using DongNai.Search.Lucene;
@@ -29,7 +30,7 @@ public static class HostingExtensions
     public const string EventRateLimit = "events";
     public const string SearchRateLimit = "search";
 
-    /// <summary>Everything the HTTP host needs: options, database, accounts, auth, problems, OpenAPI, telemetry, jobs, health, rate limits, logging.</summary>
+    /// <summary>Everything the HTTP host needs: options, database, accounts, payments, auth, problems, OpenAPI, telemetry, jobs, health, rate limits, logging.</summary>
     public static void AddSearchApi(this WebApplicationBuilder builder)
     {
         var storage = builder.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
@@ -59,7 +60,9 @@ public static class HostingExtensions
         builder.Services.AddLuceneSearchEngine(storage.IndexPath);
         builder.Services.AddRanking();
         builder.Services.AddIndexing();
-        builder.Services.AddAccounts(auth, SecretKeys.Load(auth, storage.KeyFolder));
+        var keys = SecretKeys.Load(auth, storage.KeyFolder);
+        builder.Services.AddAccounts(auth, keys);
+        builder.Services.AddPaymentServices(keys);
         builder.Services.AddSingleton<QueryInterpreter>();
         builder.Services.AddSingleton<SearchRequestParser>();
         builder.Services.AddSingleton<RelaxingSearch>();

@@ -41,7 +41,14 @@ public sealed class Voucher : Listing
 
     public int QuantityTotal { get; set; }
 
+    /// <summary>
+    /// Units left to claim. Claims and their releases change it only by conditional updates
+    /// (<c>WHERE QuantityRemaining &gt; 0</c>) in the claim's transaction, with an outbox entry.
+    /// </summary>
     public int QuantityRemaining { get; set; }
+
+    /// <summary>How many live claims one person may hold at once; 1 unless the owner allows more.</summary>
+    public int MaxClaimsPerPerson { get; set; } = 1;
 
     public DateTime ValidFrom { get; set; }
 

@@ -21,9 +21,13 @@ public sealed record VoucherRequest(
     DateTimeOffset? ValidFrom,
     DateTimeOffset? ValidTo,
     IReadOnlyList<VoucherLocationRequest>? Locations,
-    string? CommuneCode) : IListingRequest<Voucher>
+    string? CommuneCode,
+    int? MaxClaimsPerPerson = null) : IListingRequest<Voucher>
 {
     public const int MaxLocations = 50;
+
+    /// <summary>The most claims of one voucher a person may hold at once.</summary>
+    public const int MaxClaimsPerPersonLimit = 100;
 
     public void Validate(FieldErrors errors, DateTime now)
     {
@@ -40,6 +44,7 @@ public sealed record VoucherRequest(
         errors.Range(PriceVnd, "priceVnd", 0, 100_000_000, required: false);
         errors.Range(QuantityTotal, "quantityTotal", 1, 1_000_000);
         errors.Range(QuantityRemaining, "quantityRemaining", 0, QuantityTotal ?? 1_000_000, required: false);
+        errors.Range(MaxClaimsPerPerson, "maxClaimsPerPerson", 1, MaxClaimsPerPersonLimit, required: false);
         if (errors.When(ValidFrom is null, "validFrom", "Required.") | errors.When(ValidTo is null, "validTo", "Required."))
         {
             return;
@@ -77,6 +82,7 @@ public sealed record VoucherRequest(
         listing.QuantityTotal = QuantityTotal!.Value;
         // Left out of an update, the count of vouchers still available is kept (capped by the new total).
         listing.QuantityRemaining = QuantityRemaining ?? (isNew ? QuantityTotal.Value : Math.Min(listing.QuantityRemaining, QuantityTotal.Value));
+        listing.MaxClaimsPerPerson = MaxClaimsPerPerson ?? (isNew ? 1 : listing.MaxClaimsPerPerson);
         listing.ValidFrom = ValidFrom!.Value.UtcDateTime;
         listing.ValidTo = ValidTo!.Value.UtcDateTime;
         listing.Locations = Locations!
@@ -106,10 +112,12 @@ public sealed record VoucherResponse(
     DateTime ValidTo,
     IReadOnlyList<VoucherLocationResponse> Locations,
     string? CommuneCode,
-    int Version) : IListingResponse<Voucher, VoucherResponse>
+    int Version,
+    int MaxClaimsPerPerson) : IListingResponse<Voucher, VoucherResponse>
 {
     public static VoucherResponse From(Voucher listing, string owner) => new(
         listing.Id, owner, listing.Title, listing.Description, listing.Brand, listing.Category, listing.DiscountPercent,
         listing.DiscountAmountVnd, listing.PriceVnd, listing.QuantityTotal, listing.QuantityRemaining, listing.ValidFrom, listing.ValidTo,
-        listing.Locations.Select(l => new VoucherLocationResponse(l.Name, l.Latitude, l.Longitude)).ToList(), listing.CommuneCode, listing.Version);
+        listing.Locations.Select(l => new VoucherLocationResponse(l.Name, l.Latitude, l.Longitude)).ToList(), listing.CommuneCode, listing.Version,
+        listing.MaxClaimsPerPerson);
 }

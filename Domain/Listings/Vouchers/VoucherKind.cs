@@ -36,7 +36,9 @@ public sealed class VoucherKind : ListingKindDescriptor<Voucher, VoucherRequest,
         "Price of the voucher in VND (0 when free).");
 
     public override void ConfigureModel(ModelBuilder modelBuilder) =>
-        ConfigureEntity(modelBuilder.Entity<Voucher>()).OwnsMany(v => v.Locations, locations => locations.ToJson());
+        ConfigureEntity(modelBuilder.Entity<Voucher>())
+            .OwnsMany(v => v.Locations, locations => locations.ToJson())
+            .Property(v => v.MaxClaimsPerPerson).HasDefaultValue(1);
 
     public override SearchDocument BuildDocument(Voucher voucher, PlaceCatalog places)
     {

@@ -136,6 +136,25 @@ public static class AuthorizationMatrix
         ["Suggest"] = new(new Public(200), Query: "q=phong"),
         ["Related"] = new(new Public(200), Target.Rental),
         ["RecordEvents"] = new(new Public(200), Body: _ => Events()),
+
+        // Payments: VietQR is computation over the request alone, open to everyone
+        ["CreateVietQr"] = new(new Public(200), Body: _ => new JsonObject { ["bankBin"] = "970416", ["accountNumber"] = "257678859", ["service"] = "account", ["amountVnd"] = 10000 }),
+        ["DecodeVietQr"] = new(new Public(200), Body: _ => new JsonObject { ["payload"] = "00020101021138530010A0000007270123000697041601092576788590208QRIBFTTA53037045802VN6304AE9F" }),
+
+        // Payments: anyone signed in claims; holders alone see and cancel their claims and orders;
+        // the voucher's owner alone redeems; admins alone refund
+        ["ClaimVoucher"] = new(new SignedIn(201), Target.Voucher),
+        ["MyVoucherClaims"] = new(new SignedIn(200)),
+        ["GetMyVoucherClaim"] = new(new OwnerOnly(200), Target.VoucherClaim),
+        ["CancelVoucherClaim"] = new(new OwnerOnly(200), Target.VoucherClaim),
+        ["RedeemVoucher"] = new(new OwnerOnly(200), Target.Redemption, c => new JsonObject
+        {
+            ["code"] = c.Scene.RedemptionCodes[c.TargetId!.Value],
+            ["locationName"] = "Chi nhánh Long Bình",
+        }),
+        ["GetMyOrder"] = new(new OwnerOnly(200), Target.Order),
+        ["PaymentReconciliation"] = new(new InRoles(200, Role.Admin), Query: "date=2026-11-02"),
+        ["RefundOrder"] = new(new InRoles(200, Role.Admin), Target.PaidOrder, _ => new JsonObject { ["reason"] = "Khách hàng đổi ý trước khi dùng." }),
     };
 
     private static int s_phones;

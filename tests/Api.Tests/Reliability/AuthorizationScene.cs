@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Outbox;
 using DongNai.Domain.People;
+using DongNai.Payments.Orders;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DongNai.Api.Tests.Reliability;
 
@@ -47,6 +49,18 @@ public enum Target
 
     /// <summary>An indexing dead letter (an admin retries it).</summary>
     DeadLetter,
+
+    /// <summary>A claim of a free voucher, held by the worker.</summary>
+    VoucherClaim,
+
+    /// <summary>A claim of a free voucher held by the worker, as the voucher's owner (the shop) redeems it: its code is in <see cref="AuthorizationScene.RedemptionCodes"/>.</summary>
+    Redemption,
+
+    /// <summary>The pending order of the worker's claim of a priced voucher.</summary>
+    Order,
+
+    /// <summary>The paid order of the worker's claim of a priced voucher.</summary>
+    PaidOrder,
 }
 
 /// <summary>
@@ -86,6 +100,9 @@ public sealed class AuthorizationScene : IAsyncLifetime
     /// <summary>The company of each account that has one, by account id.</summary>
     public Dictionary<long, long> Companies { get; } = [];
 
+    /// <summary>The redemption code of each claim the scene made, by claim id.</summary>
+    public Dictionary<long, string> RedemptionCodes { get; } = [];
+
     public async Task InitializeAsync()
     {
         Anonymous = Factory.CreateClient();
@@ -111,7 +128,7 @@ public sealed class AuthorizationScene : IAsyncLifetime
     /// <summary>The account that owns resources of <paramref name="target"/>: the worker unless workers may not create them.</summary>
     public SignedInClient OwnerOf(Target target) => target switch
     {
-        Target.Job or Target.Voucher or Target.Employer => OwnerEmployer,
+        Target.Job or Target.Voucher or Target.Employer or Target.Redemption => OwnerEmployer,
         Target.BusRoute => OwnerAgencyStaff,
         _ => Worker,
     };
@@ -167,6 +184,9 @@ public sealed class AuthorizationScene : IAsyncLifetime
             Target.Employer => Companies[owner.AccountId],
             Target.Account => (await Factory.SignUpAsync()).AccountId,
             Target.DeadLetter => await CreateDeadLetterAsync(),
+            Target.VoucherClaim or Target.Redemption => (await CreateClaimAsync(priceVnd: 0)).GetProperty("id").GetInt64(),
+            Target.Order => (await CreateClaimAsync(priceVnd: 20_000)).GetProperty("order").GetProperty("id").GetInt64(),
+            Target.PaidOrder => await CreatePaidOrderAsync(),
             _ => throw new ArgumentOutOfRangeException(nameof(target)),
         };
     }
@@ -203,6 +223,34 @@ public sealed class AuthorizationScene : IAsyncLifetime
         var response = await owner.Client.PostAsJsonAsync($"/api/{slug}", body);
         Assert.True(response.IsSuccessStatusCode, $"Arrange: creating {slug} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    /// <summary>The worker claims a new voucher of the owner employer; returns the claim as the API answered it.</summary>
+    private async Task<JsonElement> CreateClaimAsync(long priceVnd)
+    {
+        var voucher = ListingPayloads.Voucher();
+        voucher["priceVnd"] = priceVnd;
+        var voucherId = await CreateListingAsync(OwnerEmployer, Target.Voucher, voucher);
+        var response = await Worker.Client.PostAsync($"/api/vouchers/{voucherId}/claims", null);
+        Assert.True(response.IsSuccessStatusCode, $"Arrange: claiming voucher {voucherId} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var claim = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (claim.GetProperty("redemptionCode").GetString() is { } code)
+        {
+            RedemptionCodes[claim.GetProperty("id").GetInt64()] = code;
+        }
+
+        return claim;
+    }
+
+    /// <summary>A priced claim's order, paid as a gateway's verified callback pays it.</summary>
+    private async Task<long> CreatePaidOrderAsync()
+    {
+        var orderId = (await CreateClaimAsync(priceVnd: 20_000)).GetProperty("order").GetProperty("id").GetInt64();
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var confirmed = await scope.ServiceProvider.GetRequiredService<OrderWorkflow>()
+            .ConfirmPaidAsync(orderId, 20_000, "vnpay", Guid.NewGuid().ToString("N"));
+        Assert.Equal(PaymentConfirmation.Confirmed, confirmed);
+        return orderId;
     }
 
     private async Task<long> CreateDeadLetterAsync()
