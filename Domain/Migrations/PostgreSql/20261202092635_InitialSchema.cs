@@ -283,6 +283,7 @@ namespace DongNai.Domain.Migrations.PostgreSql
                     PriceVnd = table.Column<long>(type: "bigint", nullable: false),
                     QuantityTotal = table.Column<int>(type: "integer", nullable: false),
                     QuantityRemaining = table.Column<int>(type: "integer", nullable: false),
+                    MaxClaimsPerPerson = table.Column<int>(type: "integer", nullable: false, defaultValue: 1),
                     ValidFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ValidTo = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     OwnerId = table.Column<long>(type: "bigint", nullable: false),
@@ -299,6 +300,35 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Vouchers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Orders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Reference = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    AccountId = table.Column<long>(type: "bigint", nullable: false),
+                    Purpose = table.Column<int>(type: "integer", nullable: false),
+                    AmountVnd = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Gateway = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    GatewayTransactionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Orders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Orders_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -382,6 +412,90 @@ namespace DongNai.Domain.Migrations.PostgreSql
                         name: "FK_Jobs_Employers_EmployerId",
                         column: x => x.EmployerId,
                         principalTable: "Employers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MovementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    Account = table.Column<int>(type: "integer", nullable: false),
+                    AmountVnd = table.Column<long>(type: "bigint", nullable: false),
+                    Gateway = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerEntries_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderTransitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    From = table.Column<int>(type: "integer", nullable: true),
+                    To = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderTransitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderTransitions_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VoucherClaims",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VoucherId = table.Column<long>(type: "bigint", nullable: false),
+                    AccountId = table.Column<long>(type: "bigint", nullable: false),
+                    Slot = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    OrderId = table.Column<long>(type: "bigint", nullable: true),
+                    CodeNonce = table.Column<byte[]>(type: "bytea", maxLength: 16, nullable: false),
+                    ClaimedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RedeemedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RedeemedBy = table.Column<long>(type: "bigint", nullable: true),
+                    RedeemedAtLocation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VoucherClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VoucherClaims_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_VoucherClaims_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -472,9 +586,52 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_MovementId",
+                table: "LedgerEntries",
+                column: "MovementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_OrderId",
+                table: "LedgerEntries",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_RecordedAt",
+                table: "LedgerEntries",
+                column: "RecordedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OldWardAliases_FoldedOldName",
                 table: "OldWardAliases",
                 column: "FoldedOldName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId",
+                table: "Orders",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_Reference",
+                table: "Orders",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_Status_ExpiresAt",
+                table: "Orders",
+                columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Orders_Gateway_TransactionId",
+                table: "Orders",
+                columns: new[] { "Gateway", "GatewayTransactionId" },
+                unique: true,
+                filter: "\"GatewayTransactionId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderTransitions_OrderId",
+                table: "OrderTransitions",
+                column: "OrderId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RefreshTokens_AccountId",
@@ -506,6 +663,30 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 name: "IX_Towns_FoldedName",
                 table: "Towns",
                 column: "FoldedName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VoucherClaims_AccountId_ClaimedAt",
+                table: "VoucherClaims",
+                columns: new[] { "AccountId", "ClaimedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VoucherClaims_OrderId",
+                table: "VoucherClaims",
+                column: "OrderId",
+                unique: true,
+                filter: "\"OrderId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VoucherClaims_VoucherId",
+                table: "VoucherClaims",
+                column: "VoucherId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_VoucherClaims_Voucher_Account_Slot",
+                table: "VoucherClaims",
+                columns: new[] { "VoucherId", "AccountId", "Slot" },
+                unique: true,
+                filter: "\"Slot\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Vouchers_OwnerId",
@@ -546,7 +727,13 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 name: "Jobs");
 
             migrationBuilder.DropTable(
+                name: "LedgerEntries");
+
+            migrationBuilder.DropTable(
                 name: "OldWardAliases");
+
+            migrationBuilder.DropTable(
+                name: "OrderTransitions");
 
             migrationBuilder.DropTable(
                 name: "Outbox");
@@ -564,10 +751,16 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 name: "Towns");
 
             migrationBuilder.DropTable(
+                name: "VoucherClaims");
+
+            migrationBuilder.DropTable(
                 name: "Vouchers");
 
             migrationBuilder.DropTable(
                 name: "Employers");
+
+            migrationBuilder.DropTable(
+                name: "Orders");
 
             migrationBuilder.DropTable(
                 name: "Accounts");
