@@ -15,8 +15,20 @@ public static class JsonAssert
         }
     }
 
-    /// <summary>The content of <c>Expected/{name}</c>, copied beside the test binary.</summary>
-    public static JsonNode File(string name) => JsonNode.Parse(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Expected", name)))!;
+    /// <summary>
+    /// Compares with <c>Expected/{name}</c>. With <c>UPDATE_EXPECTED_JSON=1</c> the file in the source
+    /// folder is rewritten from <paramref name="actual"/> instead (then read the diff before committing it).
+    /// </summary>
+    public static void EqualFile(string name, JsonNode? actual, [System.Runtime.CompilerServices.CallerFilePath] string caller = "")
+    {
+        if (Environment.GetEnvironmentVariable("UPDATE_EXPECTED_JSON") == "1")
+        {
+            System.IO.File.WriteAllText(Path.Combine(Path.GetDirectoryName(caller)!, "Expected", name), actual!.ToJsonString(Indented) + "\n");
+            return;
+        }
+
+        Equal(JsonNode.Parse(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Expected", name))), actual);
+    }
 
     private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -26,7 +26,7 @@ public sealed record SentRequest(string Method, string Path, string? Body)
 public sealed class ScriptedCluster : IRequestInvoker
 {
     private static readonly Dictionary<string, IEnumerable<string>> ProductHeaders = new() { ["x-elastic-product"] = ["Elasticsearch"] };
-    private readonly List<(string Method, string PathStart, Queue<(int Status, string Body)> Responses)> _scripts = [];
+    private readonly List<(string Method, string PathStart, Queue<(int Status, string Body, Exception? Failure)> Responses)> _scripts = [];
     private readonly InMemoryRequestInvoker _factory = new();
 
     public ScriptedCluster()
@@ -52,16 +52,21 @@ public sealed class ScriptedCluster : IRequestInvoker
         new(Client, new ElasticsearchOptions { IndexPrefix = prefix, RetryBackoff = TimeSpan.Zero, MaxRetries = 3 });
 
     /// <summary>Answers the next request of <paramref name="method"/> whose path starts with <paramref name="pathStart"/> (then the one after, …).</summary>
-    public ScriptedCluster On(string method, string pathStart, int status, string body)
+    public ScriptedCluster On(string method, string pathStart, int status, string body) => Enqueue(method, pathStart, (status, body, null));
+
+    /// <summary>The next such request gets no answer at all (the connection fails with <paramref name="failure"/>).</summary>
+    public ScriptedCluster Unreachable(string method, string pathStart, Exception failure) => Enqueue(method, pathStart, (0, "", failure));
+
+    private ScriptedCluster Enqueue(string method, string pathStart, (int, string, Exception?) response)
     {
         var script = _scripts.FirstOrDefault(s => s.Method == method && s.PathStart == pathStart);
         if (script.Responses is null)
         {
-            script = (method, pathStart, new Queue<(int, string)>());
+            script = (method, pathStart, new Queue<(int, string, Exception?)>());
             _scripts.Add(script);
         }
 
-        script.Responses.Enqueue((status, body));
+        script.Responses.Enqueue(response);
         return this;
     }
 
@@ -82,10 +87,10 @@ public sealed class ScriptedCluster : IRequestInvoker
     {
         var method = endpoint.Method.ToString();
         var path = endpoint.PathAndQuery;
-        var (status, body) = _scripts
+        var (status, body, failure) = _scripts
             .Where(s => s.Method == method && path.StartsWith(s.PathStart, StringComparison.Ordinal) && s.Responses.Count > 0)
             .Select(s => s.Responses.Dequeue())
-            .FirstOrDefault((200, "{}"));
-        return new InMemoryRequestInvoker(Encoding.UTF8.GetBytes(body), status, null, "application/json", ProductHeaders);
+            .FirstOrDefault((200, "{}", null));
+        return new InMemoryRequestInvoker(Encoding.UTF8.GetBytes(body), status, failure, "application/json", ProductHeaders);
     }
 }
