@@ -43,7 +43,8 @@ internal sealed partial class ElasticsearchConnection(ElasticsearchClient client
                 null,
                 cancellationToken).ConfigureAwait(false);
             var details = response.ApiCallDetails;
-            var status = details.HttpStatusCode;
+            // No answer reads as null from the HTTP invoker and as 0 from some others: both mean the cluster was not reached.
+            var status = details.HttpStatusCode is > 0 ? details.HttpStatusCode : null;
             if (status is { } code && (code is >= 200 and < 300 || expected.Contains(code)))
             {
                 return new ElasticsearchResponse(code, Parse(response.Body));
