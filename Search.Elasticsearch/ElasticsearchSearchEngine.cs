@@ -337,10 +337,14 @@ public sealed partial class ElasticsearchSearchEngine : ISearchEngine
         }
     }
 
-    /// <summary>The cluster's health; throws <see cref="ElasticsearchRequestException"/> when it does not answer.</summary>
+    /// <summary>
+    /// The cluster's health, asked once without retries (a readiness probe must answer at once);
+    /// throws <see cref="ElasticsearchRequestException"/> when the cluster does not answer or refuses.
+    /// </summary>
     public async Task<ClusterHealth> ClusterHealthAsync(CancellationToken cancellationToken = default)
     {
-        var response = await _connection.SendAsync(HttpMethod.GET, "/_cluster/health", null, cancellationToken, 408).ConfigureAwait(false);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var response = await _connection.SendAsync(HttpMethod.GET, "/_cluster/health", null, maxRetries: 0, cancellationToken, 408).ConfigureAwait(false);
         return new ClusterHealth(
             (string?)response.Body?["status"] ?? "unknown",
             (string?)response.Body?["cluster_name"] ?? "",

@@ -9,7 +9,6 @@ using DongNai.Ranking;
 using DongNai.Search.Api.Backups;
 using DongNai.Search.Api.Searching;
 using DongNai.Search.Understanding;
-using DongNai.Search.Lucene;
 using DongNai.Search.Api.Problems;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -52,7 +51,7 @@ public static class HostingExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<RequestDatabaseTimeout>();
         builder.Services.ConfigureDbContext<AppDbContext>((services, options) => options.AddInterceptors(services.GetRequiredService<RequestDatabaseTimeout>()));
-        builder.Services.AddLuceneSearchEngine(storage.IndexPath);
+        builder.AddSearchEngine(builder.AddValidatedOptions<SearchEngineOptions>(SearchEngineOptions.Section), storage);
         builder.Services.AddRanking();
         builder.Services.AddIndexing();
         builder.Services.AddAccounts(auth, SecretKeys.Load(auth, storage.KeyFolder));

@@ -31,8 +31,13 @@ internal sealed partial class ElasticsearchConnection(ElasticsearchClient client
     public ElasticsearchOptions Options => options;
 
     /// <summary>Sends one request; <paramref name="expected"/> lists non-2xx statuses that are answers, not errors (404 for "no such alias").</summary>
+    public Task<ElasticsearchResponse> SendAsync(
+        Elastic.Transport.HttpMethod method, string path, string? body, CancellationToken cancellationToken, params int[] expected) =>
+        SendAsync(method, path, body, options.MaxRetries, cancellationToken, expected);
+
+    /// <summary>As the other overload, with its own number of retries (0 for a health probe, which must answer at once).</summary>
     public async Task<ElasticsearchResponse> SendAsync(
-        Elastic.Transport.HttpMethod method, string path, string? body, CancellationToken cancellationToken, params int[] expected)
+        Elastic.Transport.HttpMethod method, string path, string? body, int maxRetries, CancellationToken cancellationToken, params int[] expected)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -52,7 +57,7 @@ internal sealed partial class ElasticsearchConnection(ElasticsearchClient client
 
             var retriable = status is null or 429 or >= 500;
             var parsed = new ElasticsearchResponse(status ?? 0, Parse(response.Body));
-            if (!retriable || attempt >= options.MaxRetries)
+            if (!retriable || attempt >= maxRetries)
             {
                 throw new ElasticsearchRequestException(
                     status is null

@@ -176,19 +176,31 @@ public sealed class OtherRequestTests
     }
 
     [Fact]
-    public async Task Calls_Throw_WhenTheClusterDoesNotAnswer_AfterTheRetries()
+    public async Task ClusterHealth_ThrowsAtOnce_WhenTheClusterDoesNotAnswer()
     {
-        using var cluster = new ScriptedCluster();
-        for (var i = 0; i < 4; i++)
-        {
-            cluster.Unreachable("GET", "/_cluster/health", new HttpRequestException("Connection refused"));
-        }
-
+        using var cluster = new ScriptedCluster().Unreachable("GET", "/_cluster/health", new HttpRequestException("Connection refused"));
         using var engine = cluster.Engine();
 
         var failure = await Assert.ThrowsAsync<ElasticsearchRequestException>(() => engine.ClusterHealthAsync());
 
         Assert.Null(failure.Status);
-        Assert.Equal(4, cluster.Requests.Count);
+        Assert.Single(cluster.Requests);
+    }
+
+    [Fact]
+    public async Task Calls_Throw_WhenTheClusterDoesNotAnswer_AfterTheRetries()
+    {
+        using var cluster = new ScriptedCluster();
+        for (var i = 0; i < 4; i++)
+        {
+            cluster.Unreachable("POST", "/test-jobs/_count", new HttpRequestException("Connection refused"));
+        }
+
+        using var engine = cluster.Engine();
+
+        var failure = await Assert.ThrowsAsync<ElasticsearchRequestException>(() => engine.CountAsync(ListingKind.Job));
+
+        Assert.Null(failure.Status);
+        Assert.Equal(4, cluster.WorkRequests.Count);
     }
 }
