@@ -9,7 +9,8 @@ namespace DongNai.Search.Elasticsearch.Querying;
 
 /// <summary>
 /// A decoded cursor: the search it belongs to (kind or all kinds, and sort), the last hit's sort
-/// values to <c>search_after</c> (primary value, kind code, id), the instant the first page scored
+/// values to <c>search_after</c> (primary value, kind code, id; Elasticsearch writes an infinite
+/// distance as the string "Infinity", so a value may be a string), the instant the first page scored
 /// freshness against, and the point in time the pages are read from (null once it was closed).
 /// </summary>
 /// <remarks>
@@ -92,7 +93,7 @@ internal sealed record ElasticsearchCursor(ListingKind? Kind, SearchSort Sort, J
         }
 
         if (payload["a"] is not JsonArray { Count: 3 } after || payload["n"] is not JsonValue now
-            || after.Any(value => value is not JsonValue number || number.GetValueKind() != JsonValueKind.Number))
+            || after.Any(value => value is not JsonValue sortValue || sortValue.GetValueKind() is not (JsonValueKind.Number or JsonValueKind.String)))
         {
             throw new InvalidCursorException("The cursor is malformed.");
         }

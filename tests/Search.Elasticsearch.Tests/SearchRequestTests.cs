@@ -263,6 +263,40 @@ public sealed class SearchRequestTests
         Assert.Equal(sent, cluster.Requests.Count);
     }
 
+    [Theory]
+    [InlineData("not a cursor")]
+    [InlineData("AAAA")]
+    [InlineData("%%%")]
+    [InlineData("")]
+    public async Task Search_RejectsAMalformedCursor_WithoutAskingTheCluster(string cursor)
+    {
+        using var cluster = new ScriptedCluster();
+        using var engine = cluster.Engine();
+
+        await Assert.ThrowsAsync<InvalidCursorException>(() => engine.SearchAsync(Query() with { Cursor = cursor }));
+
+        Assert.Empty(cluster.Requests);
+    }
+
+    [Fact]
+    public async Task Search_PagesAfterAListingWithoutLocation_WhoseDistanceElasticsearchWritesAsInfinity()
+    {
+        using var cluster = new ScriptedCluster()
+            .On("POST", "/test-rentals/_search", 200, """
+                { "hits": { "total": { "value": 3 }, "hits": [
+                  { "_score": 1, "_source": { "kind_code": 2, "id": 1, "title": "a", "updated_at": 0 }, "sort": [ "Infinity", 2, 1 ] },
+                  { "_score": 1, "_source": { "kind_code": 2, "id": 2, "title": "b", "updated_at": 0 }, "sort": [ "Infinity", 2, 2 ] } ] } }
+                """)
+            .On("POST", "/test-rentals/_pit", 200, """{"id":"pit-1"}""");
+        using var engine = cluster.Engine();
+        var query = Query() with { Kind = ListingKind.Rental, Sort = SearchSort.Distance, ReferencePoint = Places.BienHoa, Size = 1 };
+        var first = await engine.SearchAsync(query);
+
+        await engine.SearchAsync(query with { Cursor = first.NextCursor });
+
+        JsonAssert.Equal("""[ "Infinity", 2, 1 ]""", Assert.Single(cluster.WorkRequests, r => r.Path == "/_search").Json["search_after"]);
+    }
+
     [Fact]
     public async Task Search_ReadsHitsHighlightsFacetsAndBands_FromTheResponse()
     {
