@@ -20,14 +20,16 @@ internal static class RelevanceFactors
     public const double FreshnessFloor = 0.75;
     public const double MillisecondsPerDay = 86_400_000;
 
+    // Painless divides integers as integers, and JSON parameters such as 86400000 or 3000000 arrive
+    // as integers: every division below has a double on its left.
     public const string DistanceScript =
         "doc['location'].size() == 0 ? params.floor : params.floor + (1 - params.floor) * Math.pow(2, -(doc['location'].arcDistance(params.lat, params.lon) / 1000.0) / params.half_life_km)";
 
     public const string FreshnessScript =
-        "double age = (params.now - doc['updated_at'].value.toInstant().toEpochMilli()) / params.ms_per_day; return params.floor + (1 - params.floor) * Math.pow(2, -Math.max(0, age) / params.half_life_days);";
+        "double age = (double) (params.now - doc['updated_at'].value.toInstant().toEpochMilli()) / params.ms_per_day; return params.floor + (1 - params.floor) * Math.pow(2, -Math.max(0, age) / params.half_life_days);";
 
     public const string LowPriceScript =
-        "params.floor + (1 - params.floor) / (1 + Math.max(0, doc['price_min'].value) / params.reference)";
+        "params.floor + (1 - params.floor) / (1 + (double) Math.max(0, doc['price_min'].value) / params.reference)";
 
     public static double DistanceFactor(double? distanceKm) => distanceKm is { } km
         ? DistanceFloor + ((1 - DistanceFloor) * Math.Pow(2, -km / DistanceHalfLifeKm))

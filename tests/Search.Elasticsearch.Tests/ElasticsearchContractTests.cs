@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DongNai.Search.Tests.Contract;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Transport;
@@ -23,9 +24,17 @@ public sealed class ElasticsearchContractTests : SearchEngineContractTests
     protected override ISearchEngine CreateEngine() =>
         new ElasticsearchSearchEngine(_client!, new ElasticsearchOptions { IndexPrefix = _prefix, RebuildBatchSize = 64 });
 
+    /// <summary>Deletes the test's indexes by name: Elasticsearch refuses wildcard deletes by default (<c>action.destructive_requires_name</c>).</summary>
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await _client!.Transport.RequestAsync<StringResponse>(new EndpointPath(Elastic.Transport.HttpMethod.DELETE, $"/{_prefix}-*"), null, null, null, default);
+        var listed = await _client!.Transport.RequestAsync<StringResponse>(
+            new EndpointPath(Elastic.Transport.HttpMethod.GET, $"/_cat/indices/{_prefix}-*?h=index&format=json"), null, null, null, default);
+        var names = (JsonNode.Parse(listed.Body) as JsonArray ?? []).Select(index => (string?)index?["index"]).OfType<string>().ToList();
+        if (names.Count > 0)
+        {
+            await _client.Transport.RequestAsync<StringResponse>(
+                new EndpointPath(Elastic.Transport.HttpMethod.DELETE, "/" + string.Join(',', names)), null, null, null, default);
+        }
     }
 }

@@ -104,7 +104,7 @@ public sealed class SearchRequestTests
             {
               "filter": { "bool": { "filter": [ { "term": { "kind": "rentals" } }, { "exists": { "field": "price_min" } } ] } },
               "script_score": { "script": {
-                "source": "params.floor + (1 - params.floor) / (1 + Math.max(0, doc['price_min'].value) / params.reference)",
+                "source": "params.floor + (1 - params.floor) / (1 + (double) Math.max(0, doc['price_min'].value) / params.reference)",
                 "params": { "floor": 0.6, "reference": 3000000 } } }
             }
             """,
