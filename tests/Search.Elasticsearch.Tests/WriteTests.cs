@@ -197,6 +197,33 @@ public sealed class WriteTests
         Assert.Equal("DELETE", cluster.WorkRequests[^1].Method);
     }
 
+    [Fact]
+    public async Task Upsert_WritesIntoTheCurrentAndTheNewIndex_WhileARebuildRuns()
+    {
+        using var cluster = new ScriptedCluster();
+        foreach (var kind in ListingKinds.All)
+        {
+            var alias = "test-" + kind.Slug();
+            cluster.On("GET", "/_alias/" + alias, 200, $$"""{ "{{alias}}-v1": { "aliases": { "{{alias}}": {} } } }""");
+            cluster.On("GET", "/_alias/" + alias, 200, $$"""{ "{{alias}}-v1": { "aliases": { "{{alias}}": {} } } }""");
+        }
+
+        using var engine = cluster.Engine();
+
+        await engine.RebuildAsync(WithWriteDuringLoad(engine));
+        await engine.DeleteAsync(ListingKind.Job, 9, version: 2);
+
+        var bulks = cluster.WorkRequests.Where(r => r.Path == "/_bulk").ToList();
+        Assert.Equal(["test-jobs", "test-jobs-v2"], bulks[0].Lines.Where((_, i) => i % 2 == 0).Select(line => (string?)line["index"]!["_index"]));
+        Assert.Equal(["test-jobs"], bulks[^1].Lines.Where((_, i) => i % 2 == 0).Select(line => (string?)line["index"]!["_index"]));
+    }
+
+    private static async IAsyncEnumerable<SearchDocument> WithWriteDuringLoad(ElasticsearchSearchEngine engine)
+    {
+        await engine.UpsertAsync([ListingBuilder.Job(9).Build()]);
+        yield return ListingBuilder.Rental(1).Build();
+    }
+
     private static async IAsyncEnumerable<SearchDocument> Documents(params SearchDocument[] documents)
     {
         foreach (var document in documents)
