@@ -10,7 +10,6 @@ using DongNai.Search.Api.Backups;
 using DongNai.Search.Api.Payments;
 using DongNai.Search.Api.Searching;
 using DongNai.Search.Understanding;
-using DongNai.Search.Lucene;
 using DongNai.Search.Api.Problems;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -53,7 +52,7 @@ public static class HostingExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<RequestDatabaseTimeout>();
         builder.Services.ConfigureDbContext<AppDbContext>((services, options) => options.AddInterceptors(services.GetRequiredService<RequestDatabaseTimeout>()));
-        builder.Services.AddLuceneSearchEngine(storage.IndexPath);
+        builder.AddSearchEngine(builder.AddValidatedOptions<SearchEngineOptions>(SearchEngineOptions.Section), storage);
         builder.Services.AddRanking();
         builder.Services.AddIndexing();
         var keys = SecretKeys.Load(auth, storage.KeyFolder);
