@@ -1,4 +1,5 @@
 using DongNai.Domain.Listings;
+using DongNai.Domain.Messaging;
 using DongNai.Domain.Outbox;
 using DongNai.Domain.People;
 using DongNai.Domain.Places;
@@ -28,6 +29,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<IndexingCheckpoint> IndexingCheckpoints => Set<IndexingCheckpoint>();
 
     public DbSet<IndexingDeadLetter> IndexingDeadLetters => Set<IndexingDeadLetter>();
+
+    public DbSet<MessagingSettings> MessagingSettings => Set<MessagingSettings>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<ConversationMember> ConversationMembers => Set<ConversationMember>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<Block> Blocks => Set<Block>();
+
+    public DbSet<PersonReport> PersonReports => Set<PersonReport>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<Commune> Communes => Set<Commune>();
 
@@ -100,6 +117,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             deadLetter.Property(d => d.Error).HasMaxLength(IndexingDeadLetter.MaxErrorLength);
             deadLetter.HasIndex(d => new { d.Kind, d.ListingId });
         });
+
+        MessagingModel.Configure(modelBuilder);
 
         modelBuilder.Entity<Commune>().HasKey(c => c.Code);
         modelBuilder.Entity<Commune>().HasIndex(c => c.FoldedName);
