@@ -6,6 +6,7 @@ using DongNai.Search.Api.Events;
 using DongNai.Search.Api.Hosting;
 using DongNai.Search.Api.Indexing;
 using DongNai.Search.Api.Listings;
+using DongNai.Search.Api.Messaging;
 using DongNai.Search.Api.Places;
 using DongNai.Search.Api.Searching;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -50,6 +51,7 @@ app.MapListingEndpoints();
 app.MapSearchEndpoints();
 app.MapEventEndpoints();
 app.MapIndexingEndpoints();
+app.MapMessaging();
 
 await app.RunAsync();
 return 0;

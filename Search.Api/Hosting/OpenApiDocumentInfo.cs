@@ -10,7 +10,7 @@ namespace DongNai.Search.Api.Hosting;
 /// </summary>
 internal static class OpenApiDocumentInfo
 {
-    public const string Version = "2.0.0";
+    public const string Version = "2.1.0";
 
     /// <summary>Descriptions of the tags that are not listing kinds; a test checks every tag in use has one.</summary>
     private static readonly Dictionary<string, string> AreaTags = new(StringComparer.Ordinal)
@@ -18,6 +18,8 @@ internal static class OpenApiDocumentInfo
         ["Accounts"] = "Register and sign in with a Vietnamese mobile number; refresh and revoke tokens; the signed-in account, its profile and its password.",
         ["Admin"] = "Operations for administrators: roles and the search index.",
         ["Employers"] = "Companies that post jobs, each owned by an employer account.",
+        ["Messaging"] = "One-to-one conversations: find a person by username or (if they allow it) phone number, contact a listing's owner, text and pictures, read receipts, blocks and reports; real-time pushes over the /hubs/messages SignalR hub (docs/messaging.md).",
+        ["Notifications"] = "The signed-in person's in-app inbox; push delivery, preferences and quiet hours are set under Messaging.",
         ["Events"] = "Interactions with listings (impressions, clicks, saves, applications, claims, contact taps) that ranking learns from.",
         ["Places"] = "Đồng Nai's communes, wards and industrial parks, and what a typed place name means.",
         ["Search"] = "Search across kinds or within one, autocomplete, and similar listings.",

@@ -84,6 +84,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:SearchPerMinute", "100000");
         builder.UseSetting("RateLimits:SearchBurst", "100000");
         builder.UseSetting("RateLimits:SearchConcurrentPerClient", "10000");
+        builder.UseSetting("RateLimits:MessagesPerMinute", "100000");
+        builder.UseSetting("RateLimits:ConversationStartsPerMinute", "100000");
         builder.UseSetting("Admin:Phone", AdminPhone);
         builder.UseSetting("Admin:Password", "QuanTri@2026");
         var logs = new LogCapture();
