@@ -57,6 +57,12 @@ public sealed class PageCursors
             return false;
         }
 
+        // Base64Url throws, rather than answering false, on characters outside its alphabet.
+        if (!Base64Url.IsValid(text))
+        {
+            return false;
+        }
+
         Span<byte> bytes = stackalloc byte[Base64Url.GetMaxDecodedLength(MaxTextLength)];
         if (!Base64Url.TryDecodeFromChars(text, bytes, out var written) || written != PayloadLength + MacLength)
         {
