@@ -31,6 +31,13 @@ public sealed class MessagingOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan SlowDownInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Whether a hub connection closes when its access token expires, so that a revoked or expired
+    /// token cannot keep receiving. SignalR judges the expiry by the wall clock, not by the host's
+    /// <see cref="TimeProvider"/>: hosts on a fake clock (the API tests) turn it off.
+    /// </summary>
+    public bool CloseHubOnTokenExpiry { get; set; } = true;
+
     /// <summary>The folder of message images (set by the host under its data folder).</summary>
     public string ImageFolder { get; set; } = "";
 }

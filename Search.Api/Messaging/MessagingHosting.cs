@@ -36,12 +36,12 @@ public static class MessagingHosting
         });
     }
 
-    /// <summary>Conversations, the inbox, and the hub (whose connections close when their access token expires; clients reconnect with a fresh one).</summary>
+    /// <summary>Conversations, the inbox, and the hub (whose connections close when their access token expires, unless <see cref="MessagingOptions.CloseHubOnTokenExpiry"/> is off; clients reconnect with a fresh one).</summary>
     public static void MapMessaging(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<MessagingOptions>();
         app.MapMessagingEndpoints(options);
         app.MapNotificationEndpoints();
-        app.MapHub<MessagesHub>(MessagesHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
+        app.MapHub<MessagesHub>(MessagesHub.Path, hub => hub.CloseOnAuthenticationExpiration = options.CloseHubOnTokenExpiry);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DongNai.Domain.Listings;
+using DongNai.Domain.Messaging;
 using DongNai.Domain.Outbox;
 using DongNai.Domain.People;
 
@@ -47,6 +48,15 @@ public enum Target
 
     /// <summary>An indexing dead letter (an admin retries it).</summary>
     DeadLetter,
+
+    /// <summary>A conversation of the owner with a new person.</summary>
+    Conversation,
+
+    /// <summary>A picture the owner sent in a conversation with a new person.</summary>
+    ImageMessage,
+
+    /// <summary>An item of the owner's inbox.</summary>
+    Notification,
 }
 
 /// <summary>
@@ -59,6 +69,14 @@ public sealed class AuthorizationScene : IAsyncLifetime
 {
     /// <summary>The password of every account of the scene (ApiFactory's).</summary>
     public const string Password = "matkhau123";
+
+    /// <summary>The username of <see cref="Partner"/>, whom any caller may find and write to.</summary>
+    public const string PartnerUsername = "matrix.partner";
+
+    /// <summary>A 1×1 PNG, base64.</summary>
+    public const string TinyPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+    private static int s_usernames;
 
     private static int s_taxCodes;
 
@@ -83,6 +101,9 @@ public sealed class AuthorizationScene : IAsyncLifetime
     /// <summary>The agency staff that owns the bus routes of the cases.</summary>
     public SignedInClient OwnerAgencyStaff { get; private set; } = null!;
 
+    /// <summary>A worker with the username <see cref="PartnerUsername"/>, never a caller.</summary>
+    public SignedInClient Partner { get; private set; } = null!;
+
     /// <summary>The company of each account that has one, by account id.</summary>
     public Dictionary<long, long> Companies { get; } = [];
 
@@ -96,6 +117,8 @@ public sealed class AuthorizationScene : IAsyncLifetime
         AgencyStaff = await Factory.SignUpAsAsync(Role.AgencyStaff);
         OwnerAgencyStaff = await Factory.SignUpAsAsync(Role.AgencyStaff);
         Admin = await Factory.SignUpAsAsync(Role.Admin);
+        Partner = await Factory.SignUpAsync();
+        await SetUsernameAsync(Partner, PartnerUsername);
         foreach (var account in (SignedInClient[])[Employer, OwnerEmployer, Admin])
         {
             Companies[account.AccountId] = await CreateCompanyAsync(account);
@@ -167,6 +190,9 @@ public sealed class AuthorizationScene : IAsyncLifetime
             Target.Employer => Companies[owner.AccountId],
             Target.Account => (await Factory.SignUpAsync()).AccountId,
             Target.DeadLetter => await CreateDeadLetterAsync(),
+            Target.Conversation => await CreateConversationAsync(owner),
+            Target.ImageMessage => await CreateImageMessageAsync(owner),
+            Target.Notification => await CreateNotificationAsync(owner),
             _ => throw new ArgumentOutOfRangeException(nameof(target)),
         };
     }
@@ -204,6 +230,46 @@ public sealed class AuthorizationScene : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"Arrange: creating {slug} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }
+
+    private static async Task SetUsernameAsync(SignedInClient account, string username)
+    {
+        var response = await account.Client.PutAsJsonAsync("/api/me/messaging", new { username, findableByPhone = false });
+        Assert.True(response.IsSuccessStatusCode, $"Arrange: setting a username answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>A conversation of <paramref name="owner"/> with a person of its own, so that a block or a report of one case spoils no other.</summary>
+    private async Task<long> CreateConversationAsync(SignedInClient owner)
+    {
+        var other = await Factory.SignUpAsync();
+        var username = "scene.person" + Interlocked.Increment(ref s_usernames).ToString(CultureInfo.InvariantCulture);
+        await SetUsernameAsync(other, username);
+        var response = await owner.Client.PostAsJsonAsync("/api/conversations", new { username });
+        Assert.True(response.IsSuccessStatusCode, $"Arrange: starting a conversation answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    private async Task<long> CreateImageMessageAsync(SignedInClient owner)
+    {
+        var conversation = await CreateConversationAsync(owner);
+        var response = await owner.Client.PostAsJsonAsync($"/api/conversations/{conversation}/images", new { clientMessageId = Guid.NewGuid().ToString("N"), data = TinyPng });
+        Assert.True(response.IsSuccessStatusCode, $"Arrange: sending a picture answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    private Task<long> CreateNotificationAsync(SignedInClient owner) => Factory.WithDbAsync(async db =>
+    {
+        var notification = new Notification
+        {
+            AccountId = owner.AccountId,
+            Type = NotificationType.PaymentResult,
+            Title = "Thanh toán thành công",
+            Body = "Đơn hàng của bạn đã được thanh toán.",
+            CreatedAt = ApiFactory.Start.UtcDateTime,
+        };
+        db.Notifications.Add(notification);
+        await db.SaveChangesAsync();
+        return notification.Id;
+    });
 
     private async Task<long> CreateDeadLetterAsync()
     {
