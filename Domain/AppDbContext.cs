@@ -1,4 +1,5 @@
 using DongNai.Domain.Listings;
+using DongNai.Domain.Messaging;
 using DongNai.Domain.Outbox;
 using DongNai.Domain.Payments;
 using DongNai.Domain.People;
@@ -38,6 +39,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
 
     public DbSet<VoucherClaim> VoucherClaims => Set<VoucherClaim>();
+
+    public DbSet<MessagingSettings> MessagingSettings => Set<MessagingSettings>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<ConversationMember> ConversationMembers => Set<ConversationMember>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<Block> Blocks => Set<Block>();
+
+    public DbSet<PersonReport> PersonReports => Set<PersonReport>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<Commune> Communes => Set<Commune>();
 
@@ -112,6 +129,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         });
 
         ConfigurePayments(modelBuilder);
+        MessagingModel.Configure(modelBuilder);
 
         modelBuilder.Entity<Commune>().HasKey(c => c.Code);
         modelBuilder.Entity<Commune>().HasIndex(c => c.FoldedName);

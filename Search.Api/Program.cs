@@ -7,6 +7,7 @@ using DongNai.Search.Api.Hosting;
 using DongNai.Search.Api.Indexing;
 using DongNai.Search.Api.Listings;
 using DongNai.Search.Api.Payments;
+using DongNai.Search.Api.Messaging;
 using DongNai.Search.Api.Places;
 using DongNai.Search.Api.Searching;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -55,6 +56,7 @@ app.MapIndexingEndpoints();
 app.MapVietQrEndpoints();
 app.MapVoucherClaimEndpoints();
 app.MapOrderEndpoints();
+app.MapMessaging();
 
 await app.RunAsync();
 return 0;

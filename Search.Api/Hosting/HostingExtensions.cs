@@ -6,8 +6,10 @@ using DongNai.Domain;
 using DongNai.Identity;
 using DongNai.Indexers;
 using DongNai.Ranking;
+using DongNai.Messaging;
 using DongNai.Search.Api.Backups;
 using DongNai.Search.Api.Payments;
+using DongNai.Search.Api.Messaging;
 using DongNai.Search.Api.Searching;
 using DongNai.Search.Understanding;
 using DongNai.Search.Api.Problems;
@@ -26,6 +28,8 @@ public static class HostingExtensions
     public const string WriteRateLimit = "writes";
     public const string EventRateLimit = "events";
     public const string SearchRateLimit = "search";
+    public const string MessageRateLimit = "messages";
+    public const string ConversationStartRateLimit = "conversation-starts";
 
     /// <summary>Everything the HTTP host needs: options, database, accounts, payments, auth, problems, OpenAPI, telemetry, jobs, health, rate limits, logging.</summary>
     public static void AddSearchApi(this WebApplicationBuilder builder)
@@ -44,6 +48,7 @@ public static class HostingExtensions
         builder.AddValidatedOptions<SignInLockoutOptions>(SignInLockoutOptions.Section);
         var proxies = builder.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section);
         var metrics = builder.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
+        var messaging = builder.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);
         Directory.CreateDirectory(storage.DataPath);
         builder.Services.AddSingleton(_ => DataFolderLock.Acquire(storage.DataPath));
 
@@ -58,6 +63,7 @@ public static class HostingExtensions
         var keys = SecretKeys.Load(auth, storage.KeyFolder);
         builder.Services.AddAccounts(auth, keys);
         builder.Services.AddPaymentServices(keys);
+        builder.Services.AddMessagingApi(messaging, keys, storage.DataPath);
         builder.Services.AddSingleton<QueryInterpreter>();
         builder.Services.AddSingleton<SearchRequestParser>();
         builder.Services.AddSingleton<RelaxingSearch>();
@@ -119,6 +125,11 @@ public static class HostingExtensions
             options.AddPolicy(WriteRateLimit, context => PerClientWindow(context, rateLimits.WritesPerMinute));
             options.AddPolicy(EventRateLimit, context => PerClientWindow(context, rateLimits.EventBatchesPerMinute));
             options.AddPolicy(SearchRateLimit, context => PerAddressSearch(context, rateLimits));
+
+            // Messages and conversation starts (with person look-ups, which could otherwise walk
+            // through phone numbers) per account; the spam signal (SpamGuard) comes on top.
+            options.AddPolicy(MessageRateLimit, context => PerClientWindow(context, rateLimits.MessagesPerMinute));
+            options.AddPolicy(ConversationStartRateLimit, context => PerClientWindow(context, rateLimits.ConversationStartsPerMinute));
         });
         builder.Services.AddDashboardAccess(proxies);
 

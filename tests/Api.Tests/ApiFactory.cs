@@ -84,6 +84,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:SearchPerMinute", "100000");
         builder.UseSetting("RateLimits:SearchBurst", "100000");
         builder.UseSetting("RateLimits:SearchConcurrentPerClient", "10000");
+        builder.UseSetting("RateLimits:MessagesPerMinute", "100000");
+        builder.UseSetting("RateLimits:ConversationStartsPerMinute", "100000");
+
+        // SignalR judges a token's expiry by the wall clock, and tokens here expire on Clock's time, in the past.
+        builder.UseSetting("Messaging:CloseHubOnTokenExpiry", "false");
         builder.UseSetting("Admin:Phone", AdminPhone);
         builder.UseSetting("Admin:Password", "QuanTri@2026");
         var logs = new LogCapture();

@@ -34,6 +34,17 @@ public sealed record OwnerOnly(int Success) : AccessPolicy(Success)
     };
 }
 
+/// <summary>The resource's participants alone (its owner here): 401 without a token, 404 for anyone else, as if it did not exist.</summary>
+public sealed record ParticipantsOnly(int Success) : AccessPolicy(Success)
+{
+    public override int StatusFor(Caller caller, Role? role) => caller switch
+    {
+        Caller.Anonymous => 401,
+        Caller.Owner => Success,
+        _ => 404,
+    };
+}
+
 /// <summary>Accounts in one of <paramref name="Roles"/>: 401 without a token, 403 in another role.</summary>
 public sealed record InRoles(int Success, params Role[] Roles) : AccessPolicy(Success)
 {
@@ -155,6 +166,26 @@ public static class AuthorizationMatrix
         ["GetMyOrder"] = new(new OwnerOnly(200), Target.Order),
         ["PaymentReconciliation"] = new(new InRoles(200, Role.Admin), Query: "date=2026-11-02"),
         ["RefundOrder"] = new(new InRoles(200, Role.Admin), Target.PaidOrder, _ => new JsonObject { ["reason"] = "Khách hàng đổi ý trước khi dùng." }),
+        // Messaging: the signed-in person's own settings, inbox and conversations; other people's answer 404
+        ["GetMessagingSettings"] = new(new SignedIn(200)),
+        ["UpdateMessagingSettings"] = new(new SignedIn(200), Body: _ => MessagingSettings()),
+        ["UnreadCounts"] = new(new SignedIn(200)),
+        ["FindPerson"] = new(new SignedIn(200), Body: _ => new JsonObject { ["username"] = AuthorizationScene.PartnerUsername }),
+        ["StartConversation"] = new(new SignedIn(200), Body: _ => new JsonObject { ["username"] = AuthorizationScene.PartnerUsername }),
+        ["ListConversations"] = new(new SignedIn(200)),
+        ["GetConversation"] = new(new ParticipantsOnly(200), Target.Conversation),
+        ["ListMessages"] = new(new ParticipantsOnly(200), Target.Conversation),
+        ["SendMessage"] = new(new ParticipantsOnly(201), Target.Conversation, _ => new JsonObject { ["clientMessageId"] = Guid.NewGuid().ToString("N"), ["text"] = "Phòng còn trống không ạ? " + Guid.NewGuid().ToString("N") }),
+        ["SendImage"] = new(new ParticipantsOnly(201), Target.Conversation, _ => new JsonObject { ["clientMessageId"] = Guid.NewGuid().ToString("N"), ["data"] = AuthorizationScene.TinyPng }),
+        ["SharePhone"] = new(new ParticipantsOnly(201), Target.Conversation, _ => new JsonObject { ["clientMessageId"] = Guid.NewGuid().ToString("N") }),
+        ["MarkConversationRead"] = new(new ParticipantsOnly(200), Target.Conversation, _ => new JsonObject { ["lastReadMessageId"] = null }),
+        ["BlockPerson"] = new(new ParticipantsOnly(204), Target.Conversation),
+        ["UnblockPerson"] = new(new ParticipantsOnly(204), Target.Conversation),
+        ["ReportPerson"] = new(new ParticipantsOnly(204), Target.Conversation, _ => new JsonObject { ["reason"] = "spam", ["details"] = "Gửi quảng cáo liên tục." }),
+        ["GetMessageImage"] = new(new ParticipantsOnly(200), Target.ImageMessage),
+        ["ListNotifications"] = new(new SignedIn(200)),
+        ["MarkNotificationRead"] = new(new ParticipantsOnly(204), Target.Notification),
+        ["MarkAllNotificationsRead"] = new(new SignedIn(204)),
     };
 
     private static int s_phones;
@@ -166,6 +197,15 @@ public static class AuthorizationMatrix
         ["password"] = AuthorizationScene.Password,
         ["displayName"] = "Lê Thị Hoa",
         ["role"] = "worker",
+    };
+
+    private static JsonObject MessagingSettings() => new()
+    {
+        ["username"] = "matrix.user" + Interlocked.Increment(ref s_phones).ToString(CultureInfo.InvariantCulture),
+        ["findableByPhone"] = false,
+        ["quietHoursStart"] = "22:00",
+        ["quietHoursEnd"] = "06:00",
+        ["preferences"] = new JsonArray(new JsonObject { ["type"] = "newMessage", ["delivery"] = "inboxOnly" }),
     };
 
     private static JsonObject Events() => new()
