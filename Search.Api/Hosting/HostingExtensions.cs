@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using DongNai.Domain;
 using DongNai.Identity;
+using DongNai.Identity.Verification;
 using DongNai.Indexers;
 using DongNai.Ranking;
 using DongNai.Search.Api.Backups;
@@ -42,6 +43,7 @@ public static class HostingExtensions
 
         var auth = builder.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
         builder.AddValidatedOptions<SignInLockoutOptions>(SignInLockoutOptions.Section);
+        builder.AddValidatedOptions<VerificationOptions>(VerificationOptions.Section);
         var proxies = builder.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section);
         var metrics = builder.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
         Directory.CreateDirectory(storage.DataPath);

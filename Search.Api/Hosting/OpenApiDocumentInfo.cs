@@ -10,7 +10,7 @@ namespace DongNai.Search.Api.Hosting;
 /// </summary>
 internal static class OpenApiDocumentInfo
 {
-    public const string Version = "2.0.0";
+    public const string Version = "2.1.0";
 
     /// <summary>Descriptions of the tags that are not listing kinds; a test checks every tag in use has one.</summary>
     private static readonly Dictionary<string, string> AreaTags = new(StringComparer.Ordinal)
@@ -18,6 +18,7 @@ internal static class OpenApiDocumentInfo
         ["Accounts"] = "Register and sign in with a Vietnamese mobile number; refresh and revoke tokens; the signed-in account, its profile and its password.",
         ["Admin"] = "Operations for administrators: roles and the search index.",
         ["Employers"] = "Companies that post jobs, each owned by an employer account.",
+        ["Identity"] = "The CCCD chip card read from its QR code and filled into the profile, identity verification (photos reviewed by agency staff), consent per purpose, and the person's own data to export or delete.",
         ["Events"] = "Interactions with listings (impressions, clicks, saves, applications, claims, contact taps) that ranking learns from.",
         ["Places"] = "Đồng Nai's communes, wards and industrial parks, and what a typed place name means.",
         ["Search"] = "Search across kinds or within one, autocomplete, and similar listings.",

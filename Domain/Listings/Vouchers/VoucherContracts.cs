@@ -93,6 +93,7 @@ public sealed record VoucherLocationResponse(string Name, double Latitude, doubl
 public sealed record VoucherResponse(
     long Id,
     string Owner,
+    bool OwnerVerified,
     string Title,
     string Description,
     string Brand,
@@ -108,8 +109,8 @@ public sealed record VoucherResponse(
     string? CommuneCode,
     int Version) : IListingResponse<Voucher, VoucherResponse>
 {
-    public static VoucherResponse From(Voucher listing, string owner) => new(
-        listing.Id, owner, listing.Title, listing.Description, listing.Brand, listing.Category, listing.DiscountPercent,
+    public static VoucherResponse From(Voucher listing, ListingOwner owner) => new(
+        listing.Id, owner.Handle, owner.Verified, listing.Title, listing.Description, listing.Brand, listing.Category, listing.DiscountPercent,
         listing.DiscountAmountVnd, listing.PriceVnd, listing.QuantityTotal, listing.QuantityRemaining, listing.ValidFrom, listing.ValidTo,
         listing.Locations.Select(l => new VoucherLocationResponse(l.Name, l.Latitude, l.Longitude)).ToList(), listing.CommuneCode, listing.Version);
 }
