@@ -11,6 +11,7 @@ using DongNai.Search.Api.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 
 namespace DongNai.Search.Api.IdentityVerification;
 
@@ -83,7 +84,11 @@ public static class IdentityEndpoints
         identity.MapPost("/verification", Submit).WithName("SubmitVerification")
             .WithSummary("Submit an ID card photo and a selfie for verification (multipart: idPhoto, selfie)")
             .WithDescription($"JPEG or PNG, at most {VerificationPhotos.MaxBytes / (1024 * 1024)} MiB each. Needs the CCCD card filled first (409 otherwise), and no verification pending or done (409). The photos are stored encrypted, shown to reviewers only and deleted with the decision. After a rejection, submit again.")
-            .Accepts<IFormFile>("multipart/form-data")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = PhotoUpload();
+                return Task.CompletedTask;
+            })
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithMetadata(new RequestSizeLimitAttribute(MaxSubmissionBytes))
             .DisableAntiforgery()
@@ -123,6 +128,31 @@ public static class IdentityEndpoints
             .WithSummary("Delete the signed-in account and everything keyed by it: profile, identity, photos, consents, sessions, events, companies and listings (removed from search too)")
             .RequireRateLimiting(HostingExtensions.WriteRateLimit);
     }
+
+    /// <summary>
+    /// The upload as one flat object of two required binary fields: the framework's own description
+    /// (an allOf of one object per file parameter) lost all but the last file in the generated client.
+    /// </summary>
+    private static OpenApiRequestBody PhotoUpload() => new()
+    {
+        Required = true,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string>(StringComparer.Ordinal) { "idPhoto", "selfie" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["idPhoto"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "A photo of the front of the CCCD card: JPEG or PNG." },
+                        ["selfie"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "A photo of the person's face, taken now: JPEG or PNG." },
+                    },
+                },
+            },
+        },
+    };
 
     private static Results<Ok<CccdFieldsResponse>, ValidationProblem> Parse(CccdQrRequest request, CccdQrParser parser) =>
         parser.Parse(request.Text) switch

@@ -49,8 +49,12 @@ public static class ListingEndpoints
             Delegate delete = ListingHandlers<TListing, TRequest, TResponse>.Delete;
 
             var creating = group.MapPost("/", create).WithName($"Create{kind.Name}").WithSummary($"Create a {kind.Name} listing")
-                .WithDescription($"Needs a verified identity when Verification:Required:{TrustedActions.Posting(kind)} is on (403 problem of type {VerificationProblems.RequiredType} otherwise).")
                 .ProducesProblem(StatusCodes.Status403Forbidden)
+                .AddOpenApiOperationTransformer((operation, _, _) =>
+                {
+                    OpenApiSecurity.DescribeForbidden(operation, $"The caller's identity is not verified while Verification:Required:{TrustedActions.Posting(kind)} is on (problem type {VerificationProblems.RequiredType}).");
+                    return Task.CompletedTask;
+                })
                 .DocumentsETag(StatusCodes.Status201Created)
                 .RequireRateLimiting(HostingExtensions.WriteRateLimit);
             if (kind.CreatorRoles.Count > 0)
