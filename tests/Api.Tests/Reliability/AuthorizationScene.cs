@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DongNai.Api.Tests.Identity;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Outbox;
 using DongNai.Domain.People;
@@ -47,6 +48,9 @@ public enum Target
 
     /// <summary>An indexing dead letter (an admin retries it).</summary>
     DeadLetter,
+
+    /// <summary>A verification submission of another person, waiting for review.</summary>
+    VerificationSubmission,
 }
 
 /// <summary>
@@ -167,6 +171,7 @@ public sealed class AuthorizationScene : IAsyncLifetime
             Target.Employer => Companies[owner.AccountId],
             Target.Account => (await Factory.SignUpAsync()).AccountId,
             Target.DeadLetter => await CreateDeadLetterAsync(),
+            Target.VerificationSubmission => await CreateSubmissionAsync(),
             _ => throw new ArgumentOutOfRangeException(nameof(target)),
         };
     }
@@ -203,6 +208,13 @@ public sealed class AuthorizationScene : IAsyncLifetime
         var response = await owner.Client.PostAsJsonAsync($"/api/{slug}", body);
         Assert.True(response.IsSuccessStatusCode, $"Arrange: creating {slug} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    private async Task<long> CreateSubmissionAsync()
+    {
+        var person = await Factory.SignUpAsync();
+        await IdentityRequests.FillAndSubmitAsync(person.Client);
+        return await IdentityRequests.SubmissionIdAsync(Factory, person.AccountId);
     }
 
     private async Task<long> CreateDeadLetterAsync()
