@@ -238,11 +238,11 @@ public static class IdentityEndpoints
         PhotoAsync(id, selfie: true, http, verification, cancellationToken);
 
     private static async Task<Results<NoContent, ValidationProblem, NotFound, ProblemHttpResult>> Approve(
-        long id, ApproveRequest? request, HttpContext http, VerificationService verification, CancellationToken cancellationToken)
+        long id, ApproveRequest request, HttpContext http, VerificationService verification, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        errors.Text(request?.Reason, "reason", 0, Profile.MaxVerificationReasonLength, required: false);
-        return errors.IsEmpty ? Decided(await verification.DecideAsync(id, http.User.Id(), approve: true, request?.Reason, cancellationToken)) : Invalid(errors);
+        errors.Text(request.Reason, "reason", 0, Profile.MaxVerificationReasonLength, required: false);
+        return errors.IsEmpty ? Decided(await verification.DecideAsync(id, http.User.Id(), approve: true, request.Reason, cancellationToken)) : Invalid(errors);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, NotFound, ProblemHttpResult>> Reject(

@@ -65,8 +65,15 @@ public static class IdentityRequests
         using var all = new MemoryStream();
         foreach (var file in Directory.GetFiles(factory.DataPath, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "service.lock"))
         {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            await stream.CopyToAsync(all);
+            try
+            {
+                await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                await stream.CopyToAsync(all);
+            }
+            catch (FileNotFoundException)
+            {
+                // The index merged it away or the service deleted it since the listing: nothing left to read.
+            }
         }
 
         return all.ToArray();
