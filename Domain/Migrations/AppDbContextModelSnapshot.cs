@@ -500,6 +500,31 @@ namespace DongNai.Domain.Migrations
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("DongNai.Domain.People.ConsentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Purpose");
+
+                    b.ToTable("Consents");
+                });
+
             modelBuilder.Entity("DongNai.Domain.People.Employer", b =>
                 {
                     b.Property<long>("Id")
@@ -529,6 +554,31 @@ namespace DongNai.Domain.Migrations
                     b.HasIndex("OwnerId");
 
                     b.ToTable("Employers");
+                });
+
+            modelBuilder.Entity("DongNai.Domain.People.IdentityCard", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("CccdLookupHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("DetailsCiphertext")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("FilledAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("CccdLookupHash")
+                        .IsUnique();
+
+                    b.ToTable("IdentityCards");
                 });
 
             modelBuilder.Entity("DongNai.Domain.People.InteractionEvent", b =>
@@ -606,13 +656,23 @@ namespace DongNai.Domain.Migrations
                     b.Property<string>("HomeCommuneCode")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IdentityVerified")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("IndustrialParkCode")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Verification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("VerificationDecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerificationDecidedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerificationReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("AccountId");
@@ -659,6 +719,46 @@ namespace DongNai.Domain.Migrations
                         .IsUnique();
 
                     b.ToTable("RefreshTokens");
+                });
+
+            modelBuilder.Entity("DongNai.Domain.People.VerificationSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("IdPhotoCiphertext")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("IdPhotoContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SelfieCiphertext")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SelfieContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique();
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.ToTable("VerificationSubmissions");
                 });
 
             modelBuilder.Entity("DongNai.Domain.Places.Commune", b =>
@@ -861,6 +961,24 @@ namespace DongNai.Domain.Migrations
                     b.Navigation("Locations");
                 });
 
+            modelBuilder.Entity("DongNai.Domain.People.ConsentRecord", b =>
+                {
+                    b.HasOne("DongNai.Domain.People.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DongNai.Domain.People.IdentityCard", b =>
+                {
+                    b.HasOne("DongNai.Domain.People.Account", null)
+                        .WithOne()
+                        .HasForeignKey("DongNai.Domain.People.IdentityCard", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DongNai.Domain.People.Profile", b =>
                 {
                     b.HasOne("DongNai.Domain.People.Account", null)
@@ -871,6 +989,15 @@ namespace DongNai.Domain.Migrations
                 });
 
             modelBuilder.Entity("DongNai.Domain.People.RefreshToken", b =>
+                {
+                    b.HasOne("DongNai.Domain.People.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DongNai.Domain.People.VerificationSubmission", b =>
                 {
                     b.HasOne("DongNai.Domain.People.Account", null)
                         .WithMany()
