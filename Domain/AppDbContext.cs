@@ -24,6 +24,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
+    public DbSet<IdentityCard> IdentityCards => Set<IdentityCard>();
+
+    public DbSet<VerificationSubmission> VerificationSubmissions => Set<VerificationSubmission>();
+
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
+
     public DbSet<InteractionEvent> Interactions => Set<InteractionEvent>();
 
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
@@ -92,7 +98,37 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             token.HasIndex(t => t.AccountId);
             token.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
-        modelBuilder.Entity<Profile>().HasKey(p => p.AccountId);
+        modelBuilder.Entity<Profile>(profile =>
+        {
+            profile.HasKey(p => p.AccountId);
+            profile.Ignore(p => p.IdentityVerified);
+            profile.Property(p => p.VerificationReason).HasMaxLength(Profile.MaxVerificationReasonLength);
+        });
+
+        // Everything keyed by an account goes with it (DELETE /api/me): the cascades below, and
+        // what has no foreign key (listings, events, companies) is removed by the erasure itself.
+        modelBuilder.Entity<IdentityCard>(card =>
+        {
+            card.HasKey(c => c.AccountId);
+            card.Property(c => c.CccdLookupHash).HasMaxLength(IdentityCard.HashLength);
+            card.HasIndex(c => c.CccdLookupHash).IsUnique();
+            card.HasOne<Account>().WithOne().HasForeignKey<IdentityCard>(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<VerificationSubmission>(submission =>
+        {
+            submission.HasIndex(s => s.AccountId).IsUnique();
+            submission.HasIndex(s => s.SubmittedAt);
+            submission.Property(s => s.IdPhotoContentType).HasMaxLength(VerificationSubmission.MaxContentTypeLength);
+            submission.Property(s => s.SelfieContentType).HasMaxLength(VerificationSubmission.MaxContentTypeLength);
+            submission.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ConsentRecord>(consent =>
+        {
+            consent.HasIndex(c => new { c.AccountId, c.Purpose });
+            consent.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         modelBuilder.Entity<InteractionEvent>(interaction =>
         {

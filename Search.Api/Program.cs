@@ -4,6 +4,7 @@ using DongNai.Search.Api.Commands;
 using DongNai.Search.Api.Employers;
 using DongNai.Search.Api.Events;
 using DongNai.Search.Api.Hosting;
+using DongNai.Search.Api.IdentityVerification;
 using DongNai.Search.Api.Indexing;
 using DongNai.Search.Api.Listings;
 using DongNai.Search.Api.Payments;
@@ -47,6 +48,7 @@ app.MapMetricsEndpoint();
 app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
 
 app.MapAccountEndpoints();
+app.MapIdentityEndpoints();
 app.MapEmployerEndpoints();
 app.MapPlaceEndpoints();
 app.MapListingEndpoints();

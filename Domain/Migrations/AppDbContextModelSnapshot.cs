@@ -951,6 +951,31 @@ namespace DongNai.Domain.Migrations
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("DongNai.Domain.People.ConsentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Purpose");
+
+                    b.ToTable("Consents");
+                });
+
             modelBuilder.Entity("DongNai.Domain.People.Employer", b =>
                 {
                     b.Property<long>("Id")
@@ -980,6 +1005,31 @@ namespace DongNai.Domain.Migrations
                     b.HasIndex("OwnerId");
 
                     b.ToTable("Employers");
+                });
+
+            modelBuilder.Entity("DongNai.Domain.People.IdentityCard", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("CccdLookupHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("DetailsCiphertext")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("FilledAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("CccdLookupHash")
+                        .IsUnique();
+
+                    b.ToTable("IdentityCards");
                 });
 
             modelBuilder.Entity("DongNai.Domain.People.InteractionEvent", b =>
@@ -1057,13 +1107,23 @@ namespace DongNai.Domain.Migrations
                     b.Property<string>("HomeCommuneCode")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IdentityVerified")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("IndustrialParkCode")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Verification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("VerificationDecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerificationDecidedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerificationReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("AccountId");
@@ -1110,6 +1170,46 @@ namespace DongNai.Domain.Migrations
                         .IsUnique();
 
                     b.ToTable("RefreshTokens");
+                });
+
+            modelBuilder.Entity("DongNai.Domain.People.VerificationSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("IdPhotoCiphertext")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("IdPhotoContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SelfieCiphertext")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SelfieContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique();
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.ToTable("VerificationSubmissions");
                 });
 
             modelBuilder.Entity("DongNai.Domain.Places.Commune", b =>
@@ -1398,6 +1498,24 @@ namespace DongNai.Domain.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("DongNai.Domain.People.ConsentRecord", b =>
+                {
+                    b.HasOne("DongNai.Domain.People.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DongNai.Domain.People.IdentityCard", b =>
+                {
+                    b.HasOne("DongNai.Domain.People.Account", null)
+                        .WithOne()
+                        .HasForeignKey("DongNai.Domain.People.IdentityCard", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DongNai.Domain.People.Profile", b =>
                 {
                     b.HasOne("DongNai.Domain.People.Account", null)
@@ -1408,6 +1526,15 @@ namespace DongNai.Domain.Migrations
                 });
 
             modelBuilder.Entity("DongNai.Domain.People.RefreshToken", b =>
+                {
+                    b.HasOne("DongNai.Domain.People.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DongNai.Domain.People.VerificationSubmission", b =>
                 {
                     b.HasOne("DongNai.Domain.People.Account", null)
                         .WithMany()

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using DongNai.Domain;
 using DongNai.Identity;
+using DongNai.Identity.Verification;
 using DongNai.Indexers;
 using DongNai.Ranking;
 using DongNai.Messaging;
@@ -46,6 +47,7 @@ public static class HostingExtensions
 
         var auth = builder.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
         builder.AddValidatedOptions<SignInLockoutOptions>(SignInLockoutOptions.Section);
+        builder.AddValidatedOptions<VerificationOptions>(VerificationOptions.Section);
         var proxies = builder.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section);
         var metrics = builder.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
         var messaging = builder.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using DongNai.Api.Tests.Identity;
 using DongNai.Domain.People;
 
 namespace DongNai.Api.Tests.Reliability;
@@ -75,6 +76,12 @@ public sealed record MatrixCall(Caller Caller, SignedInClient? Account, long? Ta
 public sealed record MatrixRow(AccessPolicy Policy, Target Target = Target.None, Func<MatrixCall, JsonNode?>? Body = null, string? Query = null)
 {
     public bool FreshCaller { get; init; }
+
+    /// <summary>A body that is not JSON (a multipart upload); used instead of <see cref="Body"/>.</summary>
+    public Func<MatrixCall, HttpContent>? Content { get; init; }
+
+    /// <summary>What the signed-in caller's account needs before the call (a CCCD card before a verification upload); not run for anonymous callers.</summary>
+    public Func<MatrixCall, Task>? Arrange { get; init; }
 }
 
 /// <summary>
@@ -98,6 +105,27 @@ public static class AuthorizationMatrix
         ["SignOut"] = new(new Public(204), Body: c => new JsonObject { ["refreshToken"] = c.RefreshToken }) { FreshCaller = true },
         ["SignOutEverywhere"] = new(new SignedIn(204)) { FreshCaller = true },
         ["ChangePassword"] = new(new SignedIn(200), Body: _ => new JsonObject { ["currentPassword"] = AuthorizationScene.Password, ["newPassword"] = "matkhau456" }) { FreshCaller = true },
+
+        // Identity: the caller's own card, verification and data; reviewers (agency staff, admins) decide
+        ["ParseCccdQr"] = new(new SignedIn(200), Body: _ => new JsonObject { ["text"] = IdentityRequests.NewCard().QrText }),
+        ["FillProfileFromCccdQr"] = new(new SignedIn(200), Body: _ => IdentityRequests.FillBody(IdentityRequests.NewCard())) { FreshCaller = true },
+        ["GetMyIdentity"] = new(new SignedIn(200)),
+        ["SubmitVerification"] = new(new SignedIn(200))
+        {
+            FreshCaller = true,
+            Arrange = async c => (await IdentityRequests.FillAsync(c.Account!.Client, IdentityRequests.NewCard())).EnsureSuccessStatusCode(),
+            Content = _ => IdentityRequests.Photos(),
+        },
+        ["VerificationQueue"] = new(Reviewers(200)),
+        ["VerificationIdPhoto"] = new(Reviewers(200), Target.VerificationSubmission),
+        ["VerificationSelfie"] = new(Reviewers(200), Target.VerificationSubmission),
+        ["ApproveVerification"] = new(Reviewers(204), Target.VerificationSubmission, _ => new JsonObject { ["reason"] = "Ảnh khớp với thẻ." }),
+        ["RejectVerification"] = new(Reviewers(204), Target.VerificationSubmission, _ => new JsonObject { ["reason"] = "Ảnh thẻ bị mờ." }),
+        ["MyConsents"] = new(new SignedIn(200)),
+        ["GrantConsent"] = new(new SignedIn(200), Body: _ => new JsonObject { ["purpose"] = "cvSharing" }),
+        ["WithdrawConsent"] = new(new SignedIn(200), Body: _ => new JsonObject { ["purpose"] = "personalQr" }),
+        ["ExportMyData"] = new(new SignedIn(200)),
+        ["DeleteMyAccount"] = new(new SignedIn(204)) { FreshCaller = true },
 
         // Admin
         ["ChangeRole"] = new(new InRoles(204, Role.Admin), Target.Account, _ => new JsonObject { ["role"] = "worker" }),
@@ -189,6 +217,8 @@ public static class AuthorizationMatrix
     };
 
     private static int s_phones;
+
+    private static InRoles Reviewers(int success) => new(success, Role.AgencyStaff, Role.Admin);
 
     private static JsonObject Registration() => new()
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DongNai.Api.Tests.Identity;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Messaging;
 using DongNai.Domain.Outbox;
@@ -71,6 +72,9 @@ public enum Target
 
     /// <summary>An item of the owner's inbox.</summary>
     Notification,
+
+    /// <summary>A verification submission of another person, waiting for review.</summary>
+    VerificationSubmission,
 }
 
 /// <summary>
@@ -213,6 +217,7 @@ public sealed class AuthorizationScene : IAsyncLifetime
             Target.Conversation => await CreateConversationAsync(owner),
             Target.ImageMessage => await CreateImageMessageAsync(owner),
             Target.Notification => await CreateNotificationAsync(owner),
+            Target.VerificationSubmission => await CreateSubmissionAsync(),
             _ => throw new ArgumentOutOfRangeException(nameof(target)),
         };
     }
@@ -318,6 +323,13 @@ public sealed class AuthorizationScene : IAsyncLifetime
         await db.SaveChangesAsync();
         return notification.Id;
     });
+
+    private async Task<long> CreateSubmissionAsync()
+    {
+        var person = await Factory.SignUpAsync();
+        await IdentityRequests.FillAndSubmitAsync(person.Client);
+        return await IdentityRequests.SubmissionIdAsync(Factory, person.AccountId);
+    }
 
     private async Task<long> CreateDeadLetterAsync()
     {
