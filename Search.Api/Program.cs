@@ -55,6 +55,8 @@ app.MapIndexingEndpoints();
 app.MapVietQrEndpoints();
 app.MapVoucherClaimEndpoints();
 app.MapOrderEndpoints();
+app.MapPaymentGatewayEndpoints();
+app.MapBankStatementEndpoints();
 
 await app.RunAsync();
 return 0;

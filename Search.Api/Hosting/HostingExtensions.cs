@@ -27,6 +27,7 @@ public static class HostingExtensions
     public const string WriteRateLimit = "writes";
     public const string EventRateLimit = "events";
     public const string SearchRateLimit = "search";
+    public const string GatewayCallbackRateLimit = "gateway-callbacks";
 
     /// <summary>Everything the HTTP host needs: options, database, accounts, payments, auth, problems, OpenAPI, telemetry, jobs, health, rate limits, logging.</summary>
     public static void AddSearchApi(this WebApplicationBuilder builder)
@@ -120,6 +121,10 @@ public static class HostingExtensions
             options.AddPolicy(WriteRateLimit, context => PerClientWindow(context, rateLimits.WritesPerMinute));
             options.AddPolicy(EventRateLimit, context => PerClientWindow(context, rateLimits.EventBatchesPerMinute));
             options.AddPolicy(SearchRateLimit, context => PerAddressSearch(context, rateLimits));
+
+            // The gateways' callbacks are anonymous: per address, with a budget of their own so that
+            // a gateway's burst of IPNs never eats a person's write budget, nor a flood of forged ones the gateway's.
+            options.AddPolicy(GatewayCallbackRateLimit, context => PerAddressWindow(context, rateLimits.GatewayCallbacksPerMinute));
         });
         builder.Services.AddDashboardAccess(proxies);
 
