@@ -84,6 +84,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:SearchPerMinute", "100000");
         builder.UseSetting("RateLimits:SearchBurst", "100000");
         builder.UseSetting("RateLimits:SearchConcurrentPerClient", "10000");
+        builder.UseSetting("RateLimits:GatewayCallbacksPerMinute", "100000");
+        foreach (var (key, value) in Payments.GatewaySigning.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Admin:Phone", AdminPhone);
         builder.UseSetting("Admin:Password", "QuanTri@2026");
         var logs = new LogCapture();
