@@ -62,6 +62,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<BankStatementLine> BankStatementLines => Set<BankStatementLine>();
+
     public DbSet<Commune> Communes => Set<Commune>();
 
     public DbSet<OldWardAlias> OldWardAliases => Set<OldWardAlias>();
@@ -226,6 +228,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             // No foreign key to the voucher: a claim (paid, maybe redeemed) outlives its listing's deletion.
             claim.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Restrict);
             claim.HasOne<Order>().WithMany().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<BankStatementLine>(line =>
+        {
+            line.Property(l => l.BankTransactionId).HasMaxLength(BankStatementLine.MaxBankTransactionIdLength);
+
+            // A re-imported line is refused here, so importing a statement twice changes nothing.
+            line.HasIndex(l => l.BankTransactionId).IsUnique();
+            line.HasIndex(l => l.OrderId);
+            line.HasOne<Order>().WithMany().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

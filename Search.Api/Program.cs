@@ -59,6 +59,8 @@ app.MapVietQrEndpoints();
 app.MapVoucherClaimEndpoints();
 app.MapOrderEndpoints();
 app.MapMessaging();
+app.MapPaymentGatewayEndpoints();
+app.MapBankStatementEndpoints();
 
 await app.RunAsync();
 return 0;

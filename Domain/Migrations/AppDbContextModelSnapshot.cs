@@ -718,6 +718,45 @@ namespace DongNai.Domain.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("DongNai.Domain.Payments.BankStatementLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountVnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankTransactionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BookedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankTransactionId")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("BankStatementLines");
+                });
+
             modelBuilder.Entity("DongNai.Domain.Payments.LedgerEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1455,6 +1494,14 @@ namespace DongNai.Domain.Migrations
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DongNai.Domain.Payments.BankStatementLine", b =>
+                {
+                    b.HasOne("DongNai.Domain.Payments.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DongNai.Domain.Payments.LedgerEntry", b =>

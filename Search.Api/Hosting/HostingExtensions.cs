@@ -31,6 +31,7 @@ public static class HostingExtensions
     public const string SearchRateLimit = "search";
     public const string MessageRateLimit = "messages";
     public const string ConversationStartRateLimit = "conversation-starts";
+    public const string GatewayCallbackRateLimit = "gateway-callbacks";
 
     /// <summary>Everything the HTTP host needs: options, database, accounts, payments, auth, problems, OpenAPI, telemetry, jobs, health, rate limits, logging.</summary>
     public static void AddSearchApi(this WebApplicationBuilder builder)
@@ -132,6 +133,10 @@ public static class HostingExtensions
             // through phone numbers) per account; the spam signal (SpamGuard) comes on top.
             options.AddPolicy(MessageRateLimit, context => PerClientWindow(context, rateLimits.MessagesPerMinute));
             options.AddPolicy(ConversationStartRateLimit, context => PerClientWindow(context, rateLimits.ConversationStartsPerMinute));
+
+            // The gateways' callbacks are anonymous: per address, with a budget of their own so that
+            // a gateway's burst of IPNs never eats a person's write budget, nor a flood of forged ones the gateway's.
+            options.AddPolicy(GatewayCallbackRateLimit, context => PerAddressWindow(context, rateLimits.GatewayCallbacksPerMinute));
         });
         builder.Services.AddDashboardAccess(proxies);
 

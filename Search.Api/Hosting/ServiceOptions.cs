@@ -82,6 +82,10 @@ public sealed class RateLimitOptions
     /// <summary>Conversation starts and person look-ups per account and minute.</summary>
     [Range(1, 1_000_000)]
     public int ConversationStartsPerMinute { get; set; } = 10;
+
+    /// <summary>Gateway callbacks (VNPay IPN and return, MoMo IPN) per client address and minute: a gateway calls from a few addresses.</summary>
+    [Range(1, 1_000_000)]
+    public int GatewayCallbacksPerMinute { get; set; } = 600;
 }
 
 /// <summary>

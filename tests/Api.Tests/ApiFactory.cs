@@ -97,6 +97,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
         // SignalR judges a token's expiry by the wall clock, and tokens here expire on Clock's time, in the past.
         builder.UseSetting("Messaging:CloseHubOnTokenExpiry", "false");
+
+        builder.UseSetting("RateLimits:GatewayCallbacksPerMinute", "100000");
+        foreach (var (key, value) in Payments.GatewaySigning.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Admin:Phone", AdminPhone);
         builder.UseSetting("Admin:Password", "QuanTri@2026");
         if (!VerificationRequired)

@@ -214,6 +214,25 @@ public static class AuthorizationMatrix
         ["ListNotifications"] = new(new SignedIn(200)),
         ["MarkNotificationRead"] = new(new ParticipantsOnly(204), Target.Notification),
         ["MarkAllNotificationsRead"] = new(new SignedIn(204)),
+
+        ["MyVoucherClaimQr"] = new(new OwnerOnly(200), Target.VoucherClaim),
+        ["CheckoutOrder"] = new(new OwnerOnly(200), Target.Order, _ => new JsonObject { ["gateway"] = "vietqr" }),
+        ["ImportBankStatement"] = new(new InRoles(200, Role.Admin), Body: _ => new JsonObject
+        {
+            ["lines"] = new JsonArray(new JsonObject
+            {
+                ["bankTransactionId"] = "FT" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(),
+                ["date"] = "2026-11-02",
+                ["amountVnd"] = 15000,
+                ["description"] = "CHUYEN TIEN KHONG MA",
+            }),
+        }),
+
+        // Payments: the gateways' callbacks are anonymous (the gateways call them); the signature is the authorisation.
+        // The IPN and return answer 200 with what they decided (here: invalid signature); the MoMo IPN is signed for an unknown order.
+        ["VnPayIpn"] = new(new Public(200)),
+        ["VnPayReturn"] = new(new Public(200)),
+        ["MoMoIpn"] = new(new Public(204), Body: _ => Payments.GatewaySigning.MoMoIpn("ZZZZZZZZZZZZ", 15000)),
     };
 
     private static int s_phones;
