@@ -1,4 +1,5 @@
 using DongNai.Domain.Listings;
+using DongNai.Domain.Messaging;
 using DongNai.Domain.Outbox;
 using DongNai.Domain.Payments;
 using DongNai.Domain.People;
@@ -35,6 +36,12 @@ public class AppDbContext : DbContext
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
+    public DbSet<IdentityCard> IdentityCards => Set<IdentityCard>();
+
+    public DbSet<VerificationSubmission> VerificationSubmissions => Set<VerificationSubmission>();
+
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
+
     public DbSet<InteractionEvent> Interactions => Set<InteractionEvent>();
 
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
@@ -50,6 +57,24 @@ public class AppDbContext : DbContext
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
 
     public DbSet<VoucherClaim> VoucherClaims => Set<VoucherClaim>();
+
+    public DbSet<MessagingSettings> MessagingSettings => Set<MessagingSettings>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<ConversationMember> ConversationMembers => Set<ConversationMember>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<Block> Blocks => Set<Block>();
+
+    public DbSet<PersonReport> PersonReports => Set<PersonReport>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<BankStatementLine> BankStatementLines => Set<BankStatementLine>();
 
     public DbSet<Commune> Communes => Set<Commune>();
 
@@ -87,7 +112,37 @@ public class AppDbContext : DbContext
             token.HasIndex(t => t.AccountId);
             token.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
-        modelBuilder.Entity<Profile>().HasKey(p => p.AccountId);
+        modelBuilder.Entity<Profile>(profile =>
+        {
+            profile.HasKey(p => p.AccountId);
+            profile.Ignore(p => p.IdentityVerified);
+            profile.Property(p => p.VerificationReason).HasMaxLength(Profile.MaxVerificationReasonLength);
+        });
+
+        // Everything keyed by an account goes with it (DELETE /api/me): the cascades below, and
+        // what has no foreign key (listings, events, companies) is removed by the erasure itself.
+        modelBuilder.Entity<IdentityCard>(card =>
+        {
+            card.HasKey(c => c.AccountId);
+            card.Property(c => c.CccdLookupHash).HasMaxLength(IdentityCard.HashLength);
+            card.HasIndex(c => c.CccdLookupHash).IsUnique();
+            card.HasOne<Account>().WithOne().HasForeignKey<IdentityCard>(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<VerificationSubmission>(submission =>
+        {
+            submission.HasIndex(s => s.AccountId).IsUnique();
+            submission.HasIndex(s => s.SubmittedAt);
+            submission.Property(s => s.IdPhotoContentType).HasMaxLength(VerificationSubmission.MaxContentTypeLength);
+            submission.Property(s => s.SelfieContentType).HasMaxLength(VerificationSubmission.MaxContentTypeLength);
+            submission.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ConsentRecord>(consent =>
+        {
+            consent.HasIndex(c => new { c.AccountId, c.Purpose });
+            consent.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         modelBuilder.Entity<InteractionEvent>(interaction =>
         {
@@ -124,6 +179,7 @@ public class AppDbContext : DbContext
         });
 
         ConfigurePayments(modelBuilder);
+        MessagingModel.Configure(modelBuilder);
 
         modelBuilder.Entity<Commune>().HasKey(c => c.Code);
         modelBuilder.Entity<Commune>().HasIndex(c => c.FoldedName);
@@ -184,6 +240,16 @@ public class AppDbContext : DbContext
             // No foreign key to the voucher: a claim (paid, maybe redeemed) outlives its listing's deletion.
             claim.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Restrict);
             claim.HasOne<Order>().WithMany().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<BankStatementLine>(line =>
+        {
+            line.Property(l => l.BankTransactionId).HasMaxLength(BankStatementLine.MaxBankTransactionIdLength);
+
+            // A re-imported line is refused here, so importing a statement twice changes nothing.
+            line.HasIndex(l => l.BankTransactionId).IsUnique();
+            line.HasIndex(l => l.OrderId);
+            line.HasOne<Order>().WithMany().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

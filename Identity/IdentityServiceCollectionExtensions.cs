@@ -1,4 +1,7 @@
 using DongNai.Domain.People;
+using DongNai.Identity.Cccd;
+using DongNai.Identity.PersonalData;
+using DongNai.Identity.Verification;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +11,7 @@ namespace DongNai.Identity;
 
 public static class IdentityServiceCollectionExtensions
 {
-    /// <summary>Registers accounts, sessions, tokens, personal-data protection and JWT bearer authentication (see <see cref="AccessTokenValidation"/>) over the given options and keys.</summary>
+    /// <summary>Registers accounts, sessions, tokens, personal-data protection (CCCD cards, verification with the staff review queue as provider, consent, export, erasure) and JWT bearer authentication (see <see cref="AccessTokenValidation"/>) over the given options and keys.</summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, AuthOptions options, SecretKeys keys)
     {
         services.AddSingleton(options);
@@ -22,6 +25,14 @@ public static class IdentityServiceCollectionExtensions
             provider.GetRequiredService<IOptions<SignInLockoutOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
         services.AddScoped<AccountService>();
         services.AddScoped<SessionService>();
+        services.AddSingleton<CccdQrParser>();
+        services.AddScoped<IdentityCardService>();
+        services.AddScoped<ConsentService>();
+        services.AddScoped<IIdentityVerificationProvider, StaffReviewQueue>();
+        services.AddScoped<VerificationService>();
+        services.AddScoped<VerificationGate>();
+        services.AddScoped<PersonalDataExport>();
+        services.AddScoped<AccountErasure>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TimeProvider>((bearer, time) => AccessTokenValidation.Configure(bearer, options, keys, time));

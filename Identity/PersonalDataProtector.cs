@@ -29,9 +29,11 @@ public sealed class PersonalDataProtector
 
     public byte[] LookupHash(string value) => HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(value));
 
-    public byte[] Encrypt(string value)
+    public byte[] Encrypt(string value) => Encrypt(Encoding.UTF8.GetBytes(value));
+
+    /// <summary>Encrypts binary data (an ID card photo, say): a fresh random nonce each call, so equal inputs give different outputs.</summary>
+    public byte[] Encrypt(ReadOnlySpan<byte> plaintext)
     {
-        var plaintext = Encoding.UTF8.GetBytes(value);
         var output = new byte[NonceSize + TagSize + plaintext.Length];
         var nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
@@ -41,8 +43,12 @@ public sealed class PersonalDataProtector
     }
 
     /// <exception cref="CryptographicException">The ciphertext was altered or made with another key.</exception>
-    public string Decrypt(byte[] ciphertext)
+    public string Decrypt(byte[] ciphertext) => Encoding.UTF8.GetString(DecryptBytes(ciphertext));
+
+    /// <exception cref="CryptographicException">The ciphertext was altered or made with another key.</exception>
+    public byte[] DecryptBytes(byte[] ciphertext)
     {
+        ArgumentNullException.ThrowIfNull(ciphertext);
         if (ciphertext.Length < NonceSize + TagSize)
         {
             throw new CryptographicException("Ciphertext is too short.");
@@ -55,6 +61,6 @@ public sealed class PersonalDataProtector
             ciphertext.AsSpan(NonceSize + TagSize),
             ciphertext.AsSpan(NonceSize, TagSize),
             plaintext);
-        return Encoding.UTF8.GetString(plaintext);
+        return plaintext;
     }
 }

@@ -142,7 +142,7 @@ public sealed record SearchQuery
     /// <remarks>
     /// In Elasticsearch: a <c>function_score</c> function per priced kind,
     /// <c>{ "filter": { "bool": { "filter": [ { "term": { "kind": slug } }, { "exists": { "field": "price_min" } } ] } },
-    /// "script_score": { "script": "0.6 + 0.4 / (1 + Math.max(0, doc['price_min'].value) / params.reference)" } }</c>
+    /// "script_score": { "script": "0.6 + 0.4 / (1 + (double) Math.max(0, doc['price_min'].value) / params.reference)" } }</c>
     /// with the kind's <see cref="Scoring.LowPricePreference.ReferencePrice"/>, and one
     /// <c>{ "filter": { "bool": { "must_not": … the above … } }, "weight": 0.8 }</c> for the rest;
     /// <c>score_mode: multiply</c>, <c>boost_mode: multiply</c>.

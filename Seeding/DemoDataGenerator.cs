@@ -212,7 +212,7 @@ public sealed class DemoDataGenerator
                         DisplayName = fullName,
                         HomeCommuneCode = generator.places.NearestCommune(home.Item1, home.Item2).Code,
                         IndustrialParkCode = role == Role.Worker && random.Chance(0.6) ? nearestPark.Code : null,
-                        IdentityVerified = random.Chance(role == Role.Employer ? 0.9 : 0.6),
+                        Verification = random.Chance(role == Role.Employer ? 0.9 : 0.6) ? VerificationStatus.Verified : VerificationStatus.Unverified,
                         UpdatedAt = createdAt,
                     },
                 });

@@ -16,11 +16,17 @@ public interface IListingRequest<in TListing>
     void ApplyTo(TListing listing, DateTime now, bool isNew);
 }
 
+/// <summary>
+/// Who posted a listing, as everyone may see it: the public handle (never the account id) and
+/// whether the poster's identity is verified (the badge; not personal data: it says nothing of who they are).
+/// </summary>
+public sealed record ListingOwner(string Handle, bool Verified);
+
 /// <summary>Builds the public view of a listing; EF entities never leave the API as they are.</summary>
 public interface IListingResponse<in TListing, out TSelf>
     where TListing : Listing
 {
     /// <param name="listing">The stored listing.</param>
-    /// <param name="owner">The owner's public handle (never the account id, which is not shown to others).</param>
-    static abstract TSelf From(TListing listing, string owner);
+    /// <param name="owner">The owner's public handle (never the account id, which is not shown to others) and verified badge.</param>
+    static abstract TSelf From(TListing listing, ListingOwner owner);
 }

@@ -51,6 +51,9 @@ public abstract class ListingKindDescriptor
 
     public abstract Task<bool> ExistsAsync(AppDbContext db, long id, CancellationToken cancellationToken);
 
+    /// <summary>Every listing of the kind that <paramref name="ownerId"/> owns, in id order, tracked (to export or erase a person's data).</summary>
+    public abstract Task<List<Listing>> OwnedByAsync(AppDbContext db, long ownerId, CancellationToken cancellationToken);
+
     public abstract Task<long> CountAsync(AppDbContext db, CancellationToken cancellationToken);
 
     /// <summary>
@@ -107,6 +110,12 @@ public abstract class ListingKindDescriptor<TListing, TRequest, TResponse> : Lis
 
     public sealed override Task<bool> ExistsAsync(AppDbContext db, long id, CancellationToken cancellationToken) =>
         db.Set<TListing>().AnyAsync(l => l.Id == id, cancellationToken);
+
+    public sealed override async Task<List<Listing>> OwnedByAsync(AppDbContext db, long ownerId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<TListing>().Where(l => l.OwnerId == ownerId).OrderBy(l => l.Id).ToListAsync(cancellationToken);
+        return rows.ConvertAll(row => (Listing)row);
+    }
 
     public sealed override Task<long> CountAsync(AppDbContext db, CancellationToken cancellationToken) =>
         db.Set<TListing>().LongCountAsync(cancellationToken);

@@ -29,6 +29,9 @@ public static class DataBackup
     public const string KeysFolder = "keys";
     private const int FormatVersion = 1;
 
+    /// <summary>Tries of the page copy while the database answers busy (pauses of 50 ms more each time, about 40 s in all).</summary>
+    private const int BusyAttempts = 40;
+
     private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>Writes a backup of <paramref name="storage"/>'s data folder to <paramref name="target"/>, which must not exist yet.</summary>
@@ -63,8 +66,21 @@ public static class DataBackup
             await destination.OpenAsync(cancellationToken);
 
             // One step copies every page under one read transaction: a consistent snapshot, while
-            // writers carry on in the write-ahead log.
-            source.BackupDatabase(destination);
+            // writers carry on in the write-ahead log. The step does not wait for a lock: while a
+            // checkpoint truncates the log (the service runs one after erasing personal data) it
+            // answers "locked" at once, so it is tried again after a growing pause (<see cref="BusyAttempts"/>).
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    source.BackupDatabase(destination);
+                    break;
+                }
+                catch (SqliteException exception) when (Problems.DatabaseBusy.IsBusy(exception) && attempt < BusyAttempts)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2_000, 50 * attempt)), cancellationToken);
+                }
+            }
         }
 
         var (schema, accounts, listings) = await DescribeAsync(copy, cancellationToken);

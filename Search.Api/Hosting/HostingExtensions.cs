@@ -4,13 +4,15 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using DongNai.Domain;
 using DongNai.Identity;
+using DongNai.Identity.Verification;
 using DongNai.Indexers;
 using DongNai.Ranking;
+using DongNai.Messaging;
 using DongNai.Search.Api.Backups;
 using DongNai.Search.Api.Payments;
+using DongNai.Search.Api.Messaging;
 using DongNai.Search.Api.Searching;
 using DongNai.Search.Understanding;
-using DongNai.Search.Lucene;
 using DongNai.Search.Api.Problems;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -29,6 +31,9 @@ public static class HostingExtensions
     public const string WriteRateLimit = "writes";
     public const string EventRateLimit = "events";
     public const string SearchRateLimit = "search";
+    public const string MessageRateLimit = "messages";
+    public const string ConversationStartRateLimit = "conversation-starts";
+    public const string GatewayCallbackRateLimit = "gateway-callbacks";
 
     /// <summary>Everything the HTTP host needs: options, database, accounts, payments, auth, problems, OpenAPI, telemetry, jobs, health, rate limits, logging.</summary>
     public static void AddSearchApi(this WebApplicationBuilder builder)
@@ -45,8 +50,10 @@ public static class HostingExtensions
 
         var auth = builder.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
         builder.AddValidatedOptions<SignInLockoutOptions>(SignInLockoutOptions.Section);
+        builder.AddValidatedOptions<VerificationOptions>(VerificationOptions.Section);
         var proxies = builder.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section);
         var metrics = builder.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
+        var messaging = builder.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);
         Directory.CreateDirectory(storage.DataPath);
         builder.Services.AddSingleton(_ => DataFolderLock.Acquire(storage.DataPath));
 
@@ -57,12 +64,13 @@ public static class HostingExtensions
             database.Provider, connectionString, (services, options) => options.AddInterceptors(services.GetRequiredService<RequestDatabaseTimeout>()));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<RequestDatabaseTimeout>();
-        builder.Services.AddLuceneSearchEngine(storage.IndexPath);
+        builder.AddSearchEngine(builder.AddValidatedOptions<SearchEngineOptions>(SearchEngineOptions.Section), storage);
         builder.Services.AddRanking();
         builder.Services.AddIndexing();
         var keys = SecretKeys.Load(auth, storage.KeyFolder);
         builder.Services.AddAccounts(auth, keys);
         builder.Services.AddPaymentServices(keys);
+        builder.Services.AddMessagingApi(messaging, keys, storage.DataPath);
         builder.Services.AddSingleton<QueryInterpreter>();
         builder.Services.AddSingleton<SearchRequestParser>();
         builder.Services.AddSingleton<RelaxingSearch>();
@@ -124,6 +132,15 @@ public static class HostingExtensions
             options.AddPolicy(WriteRateLimit, context => PerClientWindow(context, rateLimits.WritesPerMinute));
             options.AddPolicy(EventRateLimit, context => PerClientWindow(context, rateLimits.EventBatchesPerMinute));
             options.AddPolicy(SearchRateLimit, context => PerAddressSearch(context, rateLimits));
+
+            // Messages and conversation starts (with person look-ups, which could otherwise walk
+            // through phone numbers) per account; the spam signal (SpamGuard) comes on top.
+            options.AddPolicy(MessageRateLimit, context => PerClientWindow(context, rateLimits.MessagesPerMinute));
+            options.AddPolicy(ConversationStartRateLimit, context => PerClientWindow(context, rateLimits.ConversationStartsPerMinute));
+
+            // The gateways' callbacks are anonymous: per address, with a budget of their own so that
+            // a gateway's burst of IPNs never eats a person's write budget, nor a flood of forged ones the gateway's.
+            options.AddPolicy(GatewayCallbackRateLimit, context => PerAddressWindow(context, rateLimits.GatewayCallbacksPerMinute));
         });
         builder.Services.AddDashboardAccess(proxies);
 

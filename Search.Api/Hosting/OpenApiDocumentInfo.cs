@@ -10,16 +10,19 @@ namespace DongNai.Search.Api.Hosting;
 /// </summary>
 internal static class OpenApiDocumentInfo
 {
-    public const string Version = "2.1.0";
+    public const string Version = "2.2.0";
 
     /// <summary>Descriptions of the tags that are not listing kinds; a test checks every tag in use has one.</summary>
     private static readonly Dictionary<string, string> AreaTags = new(StringComparer.Ordinal)
     {
         ["Accounts"] = "Register and sign in with a Vietnamese mobile number; refresh and revoke tokens; the signed-in account, its profile and its password.",
-        ["Admin"] = "Operations for administrators: roles, the search index and refunds.",
+        ["Admin"] = "Operations for administrators: roles, the search index, refunds, the payment reconciliation and the bank-statement import.",
         ["Employers"] = "Companies that post jobs, each owned by an employer account.",
+        ["Messaging"] = "One-to-one conversations: find a person by username or (if they allow it) phone number, contact a listing's owner, text and pictures, read receipts, blocks and reports; real-time pushes over the /hubs/messages SignalR hub (docs/messaging.md).",
+        ["Notifications"] = "The signed-in person's in-app inbox; push delivery, preferences and quiet hours are set under Messaging.",
+        ["Identity"] = "The CCCD chip card read from its QR code and filled into the profile, identity verification (photos reviewed by agency staff), consent per purpose, and the person's own data to export or delete.",
         ["Events"] = "Interactions with listings (impressions, clicks, saves, applications, claims, contact taps) that ranking learns from.",
-        ["Payments"] = "VietQR bank-transfer codes (draw one for an account or card, read one back), orders, and voucher claims: claim a voucher (free, or held by an order until paid), the voucher wallet, redemption at the shop.",
+        ["Payments"] = "VietQR bank-transfer codes (draw one for an account or card, read one back), orders and their checkout through VNPay, MoMo or a VietQR transfer, the gateways' callbacks, and voucher claims: claim a voucher (free, or held by an order until paid), the voucher wallet, redemption at the shop.",
         ["Places"] = "Đồng Nai's communes, wards and industrial parks, and what a typed place name means.",
         ["Search"] = "Search across kinds or within one, autocomplete, and similar listings.",
     };

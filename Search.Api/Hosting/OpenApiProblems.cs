@@ -49,7 +49,8 @@ internal static class OpenApiProblems
         if (readsBody)
         {
             operation.Responses.TryAdd("400", new OpenApiResponse { Description = "The body is not JSON of the expected form, or a field is invalid; errors name each field." });
-            operation.Responses.TryAdd("413", new OpenApiResponse { Description = $"The body is larger than {RequestBodyLimit.MaxBytes / 1024} KiB." });
+            var limit = context.Description.ActionDescriptor.EndpointMetadata.OfType<IRequestSizeLimitMetadata>().LastOrDefault()?.MaxRequestBodySize ?? RequestBodyLimit.MaxBytes;
+            operation.Responses.TryAdd("413", new OpenApiResponse { Description = $"The body is larger than {limit / 1024} KiB." });
             operation.Responses.TryAdd("415", new OpenApiResponse { Description = "The body is not sent as JSON (Content-Type: application/json), or in a character set no encoding has." });
         }
 

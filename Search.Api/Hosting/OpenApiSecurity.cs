@@ -54,10 +54,31 @@ internal static class OpenApiSecurity
             operation.Description = string.Join(" ", new[] { operation.Description, $"Requires a bearer token of {who}." }.Where(s => !string.IsNullOrEmpty(s)));
             if (roles.Count > 0)
             {
-                operation.Responses.TryAdd("403", new OpenApiResponse { Description = $"The account is not one of: {string.Join(", ", roles)}." });
+                DescribeForbidden(operation, $"The account is not one of: {string.Join(", ", roles)}.");
             }
 
             return Task.CompletedTask;
         });
+    }
+
+    /// <summary>
+    /// Adds <paramref name="reason"/> to the operation's 403 response, creating it when absent: an
+    /// operation may be forbidden for more than one reason (a role, an unverified identity), and
+    /// each transformer that knows one adds it, in whatever order they run.
+    /// </summary>
+    public static void DescribeForbidden(OpenApiOperation operation, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        operation.Responses ??= new OpenApiResponses();
+        if (!operation.Responses.TryGetValue("403", out var existing) || existing is not OpenApiResponse forbidden)
+        {
+            operation.Responses["403"] = new OpenApiResponse { Description = reason };
+            return;
+        }
+
+        // "Forbidden" is the framework's placeholder for a ProducesProblem(403) without words of its own.
+        forbidden.Description = string.IsNullOrEmpty(forbidden.Description) || forbidden.Description == "Forbidden" ? reason
+            : forbidden.Description.Contains(reason, StringComparison.Ordinal) ? forbidden.Description
+            : $"{reason} {forbidden.Description}";
     }
 }

@@ -89,6 +89,18 @@ public sealed class RateLimitOptions
     /// <summary>Searches of one client address waiting for a running one to finish; past it, 429.</summary>
     [Range(0, 100_000)]
     public int SearchQueuePerClient { get; set; } = 16;
+
+    /// <summary>Messages (text, pictures, shared phone numbers) per account and minute.</summary>
+    [Range(1, 1_000_000)]
+    public int MessagesPerMinute { get; set; } = 30;
+
+    /// <summary>Conversation starts and person look-ups per account and minute.</summary>
+    [Range(1, 1_000_000)]
+    public int ConversationStartsPerMinute { get; set; } = 10;
+
+    /// <summary>Gateway callbacks (VNPay IPN and return, MoMo IPN) per client address and minute: a gateway calls from a few addresses.</summary>
+    [Range(1, 1_000_000)]
+    public int GatewayCallbacksPerMinute { get; set; } = 600;
 }
 
 /// <summary>

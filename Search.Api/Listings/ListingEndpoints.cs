@@ -1,11 +1,14 @@
 using DongNai.Domain;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Outbox;
+using DongNai.Domain.People;
 using DongNai.Domain.Validation;
 using DongNai.Identity;
+using DongNai.Identity.Verification;
 using DongNai.Indexers;
 using DongNai.Search.Api.Accounts;
 using DongNai.Search.Api.Hosting;
+using DongNai.Search.Api.IdentityVerification;
 using DongNai.Search.Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +49,12 @@ public static class ListingEndpoints
             Delegate delete = ListingHandlers<TListing, TRequest, TResponse>.Delete;
 
             var creating = group.MapPost("/", create).WithName($"Create{kind.Name}").WithSummary($"Create a {kind.Name} listing")
+                .ProducesProblem(StatusCodes.Status403Forbidden)
+                .AddOpenApiOperationTransformer((operation, _, _) =>
+                {
+                    OpenApiSecurity.DescribeForbidden(operation, $"The caller's identity is not verified while Verification:Required:{TrustedActions.Posting(kind)} is on (problem type {VerificationProblems.RequiredType}).");
+                    return Task.CompletedTask;
+                })
                 .DocumentsETag(StatusCodes.Status201Created)
                 .RequireRateLimiting(HostingExtensions.WriteRateLimit);
             if (kind.CreatorRoles.Count > 0)
@@ -78,18 +87,27 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
     where TRequest : IListingRequest<TListing>
     where TResponse : IListingResponse<TListing, TResponse>
 {
+    /// <summary>The trusted action creating a listing of this kind is (<see cref="VerificationOptions"/>).</summary>
+    private static readonly string PostAction = TrustedActions.Posting(ListingKinds.Get(new TListing().Kind));
+
     // The request is nullable because minimal APIs treat a body of a generic parameter type as
     // optional: an empty body or the JSON literal null arrives here as null, not as a binding error.
-    public static async Task<Results<Created<TResponse>, ValidationProblem>> Create(
-        TRequest? request, HttpContext http, AppDbContext db, TimeProvider time, IndexingTrigger indexing, OwnerHandles handles, CancellationToken cancellationToken)
+    public static async Task<Results<Created<TResponse>, ValidationProblem, ProblemHttpResult>> Create(
+        TRequest? request, HttpContext http, AppDbContext db, TimeProvider time, IndexingTrigger indexing, OwnerHandles handles,
+        VerificationGate verification, CancellationToken cancellationToken)
     {
+        var callerId = http.User.Id();
+        if (!await verification.AllowsAsync(PostAction, callerId, cancellationToken))
+        {
+            return VerificationProblems.Required(PostAction);
+        }
+
         if (request is null)
         {
             return MissingBody();
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var callerId = http.User.Id();
         var errors = await ValidateAsync(request, db, callerId, now, cancellationToken);
         if (!errors.IsEmpty)
         {
@@ -108,7 +126,7 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
         indexing.Poke();
 
         ListingVersionTag.Send(http, listing);
-        return TypedResults.Created($"/api/{listing.Kind.Slug()}/{listing.Id}", TResponse.From(listing, handles.Of(listing.OwnerId)));
+        return TypedResults.Created($"/api/{listing.Kind.Slug()}/{listing.Id}", TResponse.From(listing, await OwnerAsync(db, handles, listing.OwnerId, cancellationToken)));
     }
 
     public static async Task<Results<Ok<TResponse>, NotFound>> Get(
@@ -121,7 +139,7 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
         }
 
         ListingVersionTag.Send(http, listing);
-        return TypedResults.Ok(TResponse.From(listing, handles.Of(listing.OwnerId)));
+        return TypedResults.Ok(TResponse.From(listing, await OwnerAsync(db, handles, listing.OwnerId, cancellationToken)));
     }
 
     public static async Task<Results<Ok<TResponse>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> Update(
@@ -165,7 +183,7 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
         await db.SaveChangesAsync(cancellationToken);
         indexing.Poke();
         ListingVersionTag.Send(http, listing);
-        return TypedResults.Ok(TResponse.From(listing, handles.Of(listing.OwnerId)));
+        return TypedResults.Ok(TResponse.From(listing, await OwnerAsync(db, handles, listing.OwnerId, cancellationToken)));
     }
 
     public static async Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> Delete(
@@ -208,6 +226,11 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
 
         return errors;
     }
+
+    /// <summary>The owner as listings show it: the handle, and the verified badge read from the profile.</summary>
+    private static async Task<ListingOwner> OwnerAsync(AppDbContext db, OwnerHandles handles, long ownerId, CancellationToken cancellationToken) => new(
+        handles.Of(ownerId),
+        await db.Profiles.AnyAsync(p => p.AccountId == ownerId && p.Verification == VerificationStatus.Verified, cancellationToken));
 
     private static ValidationProblem MissingBody() =>
         TypedResults.ValidationProblem(ApiExceptionHandler.MissingBody().Errors, title: "One or more fields are invalid.");

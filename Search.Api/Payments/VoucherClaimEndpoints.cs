@@ -36,6 +36,10 @@ public static class VoucherClaimEndpoints
             .WithSummary($"The signed-in person's voucher claims (Ví voucher), newest first, at most {VoucherClaims.WalletLimit}");
         wallet.MapGet("/{id:long}", Get).WithName("GetMyVoucherClaim").WithSummary("One of the signed-in person's voucher claims")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        wallet.MapGet("/{id:long}/qr.png", RedemptionQrPng).WithName("MyVoucherClaimQr")
+            .WithSummary("The claim's redemption code as a QR code (PNG) for the shop to scan, while the claim is active (the holder only)")
+            .Produces<byte[]>(StatusCodes.Status200OK, "image/png")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         wallet.MapPost("/{id:long}/cancel", Cancel).WithName("CancelVoucherClaim")
             .WithSummary("Give up an unused, unpaid claim (its order is cancelled); the unit goes back to the voucher")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
@@ -103,6 +107,31 @@ public static class VoucherClaimEndpoints
         }
 
         return TypedResults.Ok((await claims.GetAsync(id, cancellationToken))!);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ForbidHttpResult, ProblemHttpResult>> RedemptionQrPng(
+        long id, HttpContext http, VoucherClaims claims, CancellationToken cancellationToken)
+    {
+        var holder = await claims.HolderOfAsync(id, cancellationToken);
+        if (holder is null)
+        {
+            return NoSuchClaim();
+        }
+
+        if (holder != http.User.Id())
+        {
+            return TypedResults.Forbid();
+        }
+
+        var claim = await claims.GetAsync(id, cancellationToken);
+        if (claim?.RedemptionCode is not { } code)
+        {
+            return Conflict("The claim has no redemption code: it is awaiting payment, used or ended.", "notRedeemable");
+        }
+
+        // The code is the holder's to show, not the network's to keep.
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(RedemptionQr.Png(code), "image/png");
     }
 
     private static async Task<Results<Ok<VoucherClaimResponse>, ForbidHttpResult, ProblemHttpResult>> Cancel(

@@ -49,10 +49,12 @@ internal sealed class ServiceProcess : IAsyncDisposable
             WorkingDirectory = dataPath,
         };
         // Every bench client comes from 127.0.0.1: lift the per-address search limits so they measure the engine, not the limiter.
+        // The soak's accounts are new and unverified: posting jobs and rentals must not wait for a review.
         string[] arguments =
         [
             binary, $"--urls=http://127.0.0.1:{port}", $"--Storage:DataPath={dataPath}", "--Seed:DemoListings=0",
             "--RateLimits:SearchPerMinute=1000000", "--RateLimits:SearchBurst=1000000", "--RateLimits:SearchConcurrentPerClient=100000",
+            "--Verification:Required:PostJob=false", "--Verification:Required:PostRental=false",
         ];
         foreach (var argument in arguments.Concat(extraArguments ?? []))
         {

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DongNai.Domain;
 using DongNai.Domain.People;
+using DongNai.Identity.Verification;
 using DongNai.Api.Tests.Observability;
 using DongNai.Search.Api.Hosting;
 using Microsoft.AspNetCore.Hosting;
@@ -106,6 +107,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
+    /// <summary>
+    /// Whether the service's rules of which actions need a verified identity (appsettings.json's
+    /// <c>Verification:Required</c>) apply. Off by default, so tests that post listings need no
+    /// verified account; the tests of the rules turn it on.
+    /// </summary>
+    public bool VerificationRequired { get; init; }
+
     /// <summary>Registrations of one test class, applied after the factory's own (another option, say).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -127,8 +135,28 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:SearchPerMinute", "100000");
         builder.UseSetting("RateLimits:SearchBurst", "100000");
         builder.UseSetting("RateLimits:SearchConcurrentPerClient", "10000");
+        builder.UseSetting("RateLimits:MessagesPerMinute", "100000");
+        builder.UseSetting("RateLimits:ConversationStartsPerMinute", "100000");
+
+        // SignalR judges a token's expiry by the wall clock, and tokens here expire on Clock's time, in the past.
+        builder.UseSetting("Messaging:CloseHubOnTokenExpiry", "false");
+
+        builder.UseSetting("RateLimits:GatewayCallbacksPerMinute", "100000");
+        foreach (var (key, value) in Payments.GatewaySigning.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Admin:Phone", AdminPhone);
         builder.UseSetting("Admin:Password", "QuanTri@2026");
+        if (!VerificationRequired)
+        {
+            foreach (var action in TrustedActions.All)
+            {
+                builder.UseSetting($"Verification:Required:{action}", "false");
+            }
+        }
+
         var logs = new LogCapture();
         _logs.Enqueue(logs);
         builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Debug));

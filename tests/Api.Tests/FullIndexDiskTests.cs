@@ -116,7 +116,14 @@ public sealed class FullIndexDiskTests
         var (deadLettersAfter, outboxAfter) = await IndexingBacklogAsync(host);
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        Assert.True(SameSet(before, searchWhileFull), "While the disk was full, search did not answer from the last good index.");
+        // While full, search answers from the last good index. A merge that frees a file can let a
+        // later flush through, so some of the new writes may show already; but every hit is a
+        // listing in one of its acknowledged states, and nothing indexed before is missing.
+        var acknowledged = before.Select(p => (p.Key, p.Value)).Concat(created.Select(p => (p.Key, p.Value))).Append((updatedId, updatedTitle)).ToHashSet();
+        Assert.True(
+            before.Where(p => p.Key != updatedId && p.Key != deletedId).All(p => searchWhileFull.TryGetValue(p.Key, out var title) && title == p.Value)
+                && searchWhileFull.All(hit => acknowledged.Contains((hit.Key, hit.Value))),
+            $"While the disk was full, search did not answer from the last good index: {string.Join("; ", searchWhileFull.Select(h => $"{h.Key} {h.Value}"))}");
         Assert.Equal(HttpStatusCode.OK, suggestWhileFull.StatusCode);
         Assert.Equal(HttpStatusCode.OK, readyWhileFull.Status);
         Assert.Equal(0, deadLettersWhileFull);

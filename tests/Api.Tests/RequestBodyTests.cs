@@ -66,7 +66,9 @@ public sealed partial class RequestBodyTests(ApiFactory factory) : IClassFixture
         var document = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         return [.. document.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject()
-                .Where(operation => operation.Value.TryGetProperty("requestBody", out _))
+                .Where(operation => operation.Value.TryGetProperty("requestBody", out var requestBody)
+                    // A multipart upload answers a JSON body with 415, as it should: only JSON bodies can be "missing".
+                    && requestBody.GetProperty("content").TryGetProperty("application/json", out _))
                 .Select(operation => (operation.Name, path.Name)))];
     }
 

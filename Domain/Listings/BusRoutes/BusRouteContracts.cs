@@ -132,6 +132,7 @@ public sealed record BusStopResponse(string Name, double Latitude, double Longit
 public sealed record BusRouteResponse(
     long Id,
     string Owner,
+    bool OwnerVerified,
     string Title,
     string Description,
     string Operator,
@@ -145,8 +146,8 @@ public sealed record BusRouteResponse(
     string? CommuneCode,
     int Version) : IListingResponse<BusRoute, BusRouteResponse>
 {
-    public static BusRouteResponse From(BusRoute listing, string owner) => new(
-        listing.Id, owner, listing.Title, listing.Description, listing.Operator, listing.Hotline, listing.Origin,
+    public static BusRouteResponse From(BusRoute listing, ListingOwner owner) => new(
+        listing.Id, owner.Handle, owner.Verified, listing.Title, listing.Description, listing.Operator, listing.Hotline, listing.Origin,
         listing.Destination, listing.Stops.Select(s => new BusStopResponse(s.Name, s.Latitude, s.Longitude)).ToList(),
         listing.Departures.Select(d => d.ToString("HH:mm", CultureInfo.InvariantCulture)).ToList(), listing.FareVnd, listing.Scope,
         listing.CommuneCode, listing.Version);

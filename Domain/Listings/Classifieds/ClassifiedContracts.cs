@@ -47,6 +47,7 @@ public sealed record ClassifiedRequest(
 public sealed record ClassifiedResponse(
     long Id,
     string Owner,
+    bool OwnerVerified,
     string Title,
     string Description,
     ClassifiedCategory Category,
@@ -60,7 +61,7 @@ public sealed record ClassifiedResponse(
     DateTime UpdatedAt,
     int Version) : IListingResponse<Classified, ClassifiedResponse>
 {
-    public static ClassifiedResponse From(Classified listing, string owner) => new(
-        listing.Id, owner, listing.Title, listing.Description, listing.Category, listing.Condition, listing.PriceVnd,
+    public static ClassifiedResponse From(Classified listing, ListingOwner owner) => new(
+        listing.Id, owner.Handle, owner.Verified, listing.Title, listing.Description, listing.Category, listing.Condition, listing.PriceVnd,
         listing.SellerName, listing.CommuneCode, listing.Latitude, listing.Longitude, listing.PhotoUrls, listing.UpdatedAt, listing.Version);
 }

@@ -82,6 +82,7 @@ public sealed record JobRequest(
 public sealed record JobResponse(
     long Id,
     string Owner,
+    bool OwnerVerified,
     long EmployerId,
     string Title,
     string Description,
@@ -100,8 +101,8 @@ public sealed record JobResponse(
     DateTime ExpiresAt,
     int Version) : IListingResponse<JobPosting, JobResponse>
 {
-    public static JobResponse From(JobPosting listing, string owner) => new(
-        listing.Id, owner, listing.EmployerId, listing.Title, listing.Description, listing.Requirements, listing.Headcount,
+    public static JobResponse From(JobPosting listing, ListingOwner owner) => new(
+        listing.Id, owner.Handle, owner.Verified, listing.EmployerId, listing.Title, listing.Description, listing.Requirements, listing.Headcount,
         listing.SalaryMinVnd, listing.SalaryMaxVnd, listing.Shift, listing.JobType, ListingRules.Split(listing.Benefits),
         listing.IndustrialParkCode, listing.CommuneCode, listing.Latitude, listing.Longitude, listing.PostedAt, listing.ExpiresAt, listing.Version);
 }

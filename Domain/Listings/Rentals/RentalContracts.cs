@@ -58,6 +58,7 @@ public sealed record RentalRequest(
 public sealed record RentalResponse(
     long Id,
     string Owner,
+    bool OwnerVerified,
     string Title,
     string Description,
     RentalType RentalType,
@@ -74,8 +75,8 @@ public sealed record RentalResponse(
     DateTime UpdatedAt,
     int Version) : IListingResponse<Rental, RentalResponse>
 {
-    public static RentalResponse From(Rental listing, string owner) => new(
-        listing.Id, owner, listing.Title, listing.Description, listing.RentalType, listing.PriceVnd, listing.DepositVnd,
+    public static RentalResponse From(Rental listing, ListingOwner owner) => new(
+        listing.Id, owner.Handle, owner.Verified, listing.Title, listing.Description, listing.RentalType, listing.PriceVnd, listing.DepositVnd,
         listing.AreaM2, listing.MaxOccupants, ListingRules.Split(listing.Amenities), listing.NearestParkCode, listing.CommuneCode,
         listing.Latitude, listing.Longitude, listing.PhotoUrls, listing.UpdatedAt, listing.Version);
 }

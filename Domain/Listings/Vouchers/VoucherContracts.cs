@@ -99,6 +99,7 @@ public sealed record VoucherLocationResponse(string Name, double Latitude, doubl
 public sealed record VoucherResponse(
     long Id,
     string Owner,
+    bool OwnerVerified,
     string Title,
     string Description,
     string Brand,
@@ -115,8 +116,8 @@ public sealed record VoucherResponse(
     int Version,
     int MaxClaimsPerPerson) : IListingResponse<Voucher, VoucherResponse>
 {
-    public static VoucherResponse From(Voucher listing, string owner) => new(
-        listing.Id, owner, listing.Title, listing.Description, listing.Brand, listing.Category, listing.DiscountPercent,
+    public static VoucherResponse From(Voucher listing, ListingOwner owner) => new(
+        listing.Id, owner.Handle, owner.Verified, listing.Title, listing.Description, listing.Brand, listing.Category, listing.DiscountPercent,
         listing.DiscountAmountVnd, listing.PriceVnd, listing.QuantityTotal, listing.QuantityRemaining, listing.ValidFrom, listing.ValidTo,
         listing.Locations.Select(l => new VoucherLocationResponse(l.Name, l.Latitude, l.Longitude)).ToList(), listing.CommuneCode, listing.Version,
         listing.MaxClaimsPerPerson);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using DongNai.Api.Tests.Identity;
 using DongNai.Domain.People;
 
 namespace DongNai.Api.Tests.Reliability;
@@ -34,6 +35,17 @@ public sealed record OwnerOnly(int Success) : AccessPolicy(Success)
     };
 }
 
+/// <summary>The resource's participants alone (its owner here): 401 without a token, 404 for anyone else, as if it did not exist.</summary>
+public sealed record ParticipantsOnly(int Success) : AccessPolicy(Success)
+{
+    public override int StatusFor(Caller caller, Role? role) => caller switch
+    {
+        Caller.Anonymous => 401,
+        Caller.Owner => Success,
+        _ => 404,
+    };
+}
+
 /// <summary>Accounts in one of <paramref name="Roles"/>: 401 without a token, 403 in another role.</summary>
 public sealed record InRoles(int Success, params Role[] Roles) : AccessPolicy(Success)
 {
@@ -64,6 +76,12 @@ public sealed record MatrixCall(Caller Caller, SignedInClient? Account, long? Ta
 public sealed record MatrixRow(AccessPolicy Policy, Target Target = Target.None, Func<MatrixCall, JsonNode?>? Body = null, string? Query = null)
 {
     public bool FreshCaller { get; init; }
+
+    /// <summary>A body that is not JSON (a multipart upload); used instead of <see cref="Body"/>.</summary>
+    public Func<MatrixCall, HttpContent>? Content { get; init; }
+
+    /// <summary>What the signed-in caller's account needs before the call (a CCCD card before a verification upload); not run for anonymous callers.</summary>
+    public Func<MatrixCall, Task>? Arrange { get; init; }
 }
 
 /// <summary>
@@ -87,6 +105,27 @@ public static class AuthorizationMatrix
         ["SignOut"] = new(new Public(204), Body: c => new JsonObject { ["refreshToken"] = c.RefreshToken }) { FreshCaller = true },
         ["SignOutEverywhere"] = new(new SignedIn(204)) { FreshCaller = true },
         ["ChangePassword"] = new(new SignedIn(200), Body: _ => new JsonObject { ["currentPassword"] = AuthorizationScene.Password, ["newPassword"] = "matkhau456" }) { FreshCaller = true },
+
+        // Identity: the caller's own card, verification and data; reviewers (agency staff, admins) decide
+        ["ParseCccdQr"] = new(new SignedIn(200), Body: _ => new JsonObject { ["text"] = IdentityRequests.NewCard().QrText }),
+        ["FillProfileFromCccdQr"] = new(new SignedIn(200), Body: _ => IdentityRequests.FillBody(IdentityRequests.NewCard())) { FreshCaller = true },
+        ["GetMyIdentity"] = new(new SignedIn(200)),
+        ["SubmitVerification"] = new(new SignedIn(200))
+        {
+            FreshCaller = true,
+            Arrange = async c => (await IdentityRequests.FillAsync(c.Account!.Client, IdentityRequests.NewCard())).EnsureSuccessStatusCode(),
+            Content = _ => IdentityRequests.Photos(),
+        },
+        ["VerificationQueue"] = new(Reviewers(200)),
+        ["VerificationIdPhoto"] = new(Reviewers(200), Target.VerificationSubmission),
+        ["VerificationSelfie"] = new(Reviewers(200), Target.VerificationSubmission),
+        ["ApproveVerification"] = new(Reviewers(204), Target.VerificationSubmission, _ => new JsonObject { ["reason"] = "Ảnh khớp với thẻ." }),
+        ["RejectVerification"] = new(Reviewers(204), Target.VerificationSubmission, _ => new JsonObject { ["reason"] = "Ảnh thẻ bị mờ." }),
+        ["MyConsents"] = new(new SignedIn(200)),
+        ["GrantConsent"] = new(new SignedIn(200), Body: _ => new JsonObject { ["purpose"] = "cvSharing" }),
+        ["WithdrawConsent"] = new(new SignedIn(200), Body: _ => new JsonObject { ["purpose"] = "personalQr" }),
+        ["ExportMyData"] = new(new SignedIn(200)),
+        ["DeleteMyAccount"] = new(new SignedIn(204)) { FreshCaller = true },
 
         // Admin
         ["ChangeRole"] = new(new InRoles(204, Role.Admin), Target.Account, _ => new JsonObject { ["role"] = "worker" }),
@@ -155,9 +194,50 @@ public static class AuthorizationMatrix
         ["GetMyOrder"] = new(new OwnerOnly(200), Target.Order),
         ["PaymentReconciliation"] = new(new InRoles(200, Role.Admin), Query: "date=2026-11-02"),
         ["RefundOrder"] = new(new InRoles(200, Role.Admin), Target.PaidOrder, _ => new JsonObject { ["reason"] = "Khách hàng đổi ý trước khi dùng." }),
+        // Messaging: the signed-in person's own settings, inbox and conversations; other people's answer 404
+        ["GetMessagingSettings"] = new(new SignedIn(200)),
+        ["UpdateMessagingSettings"] = new(new SignedIn(200), Body: _ => MessagingSettings()),
+        ["UnreadCounts"] = new(new SignedIn(200)),
+        ["FindPerson"] = new(new SignedIn(200), Body: _ => new JsonObject { ["username"] = AuthorizationScene.PartnerUsername }),
+        ["StartConversation"] = new(new SignedIn(200), Body: _ => new JsonObject { ["username"] = AuthorizationScene.PartnerUsername }),
+        ["ListConversations"] = new(new SignedIn(200)),
+        ["GetConversation"] = new(new ParticipantsOnly(200), Target.Conversation),
+        ["ListMessages"] = new(new ParticipantsOnly(200), Target.Conversation),
+        ["SendMessage"] = new(new ParticipantsOnly(201), Target.Conversation, _ => new JsonObject { ["clientMessageId"] = Guid.NewGuid().ToString("N"), ["text"] = "Phòng còn trống không ạ? " + Guid.NewGuid().ToString("N") }),
+        ["SendImage"] = new(new ParticipantsOnly(201), Target.Conversation, _ => new JsonObject { ["clientMessageId"] = Guid.NewGuid().ToString("N"), ["data"] = AuthorizationScene.TinyPng }),
+        ["SharePhone"] = new(new ParticipantsOnly(201), Target.Conversation, _ => new JsonObject { ["clientMessageId"] = Guid.NewGuid().ToString("N") }),
+        ["MarkConversationRead"] = new(new ParticipantsOnly(200), Target.Conversation, _ => new JsonObject { ["lastReadMessageId"] = null }),
+        ["BlockPerson"] = new(new ParticipantsOnly(204), Target.Conversation),
+        ["UnblockPerson"] = new(new ParticipantsOnly(204), Target.Conversation),
+        ["ReportPerson"] = new(new ParticipantsOnly(204), Target.Conversation, _ => new JsonObject { ["reason"] = "spam", ["details"] = "Gửi quảng cáo liên tục." }),
+        ["GetMessageImage"] = new(new ParticipantsOnly(200), Target.ImageMessage),
+        ["ListNotifications"] = new(new SignedIn(200)),
+        ["MarkNotificationRead"] = new(new ParticipantsOnly(204), Target.Notification),
+        ["MarkAllNotificationsRead"] = new(new SignedIn(204)),
+
+        ["MyVoucherClaimQr"] = new(new OwnerOnly(200), Target.VoucherClaim),
+        ["CheckoutOrder"] = new(new OwnerOnly(200), Target.Order, _ => new JsonObject { ["gateway"] = "vietqr" }),
+        ["ImportBankStatement"] = new(new InRoles(200, Role.Admin), Body: _ => new JsonObject
+        {
+            ["lines"] = new JsonArray(new JsonObject
+            {
+                ["bankTransactionId"] = "FT" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(),
+                ["date"] = "2026-11-02",
+                ["amountVnd"] = 15000,
+                ["description"] = "CHUYEN TIEN KHONG MA",
+            }),
+        }),
+
+        // Payments: the gateways' callbacks are anonymous (the gateways call them); the signature is the authorisation.
+        // The IPN and return answer 200 with what they decided (here: invalid signature); the MoMo IPN is signed for an unknown order.
+        ["VnPayIpn"] = new(new Public(200)),
+        ["VnPayReturn"] = new(new Public(200)),
+        ["MoMoIpn"] = new(new Public(204), Body: _ => Payments.GatewaySigning.MoMoIpn("ZZZZZZZZZZZZ", 15000)),
     };
 
     private static int s_phones;
+
+    private static InRoles Reviewers(int success) => new(success, Role.AgencyStaff, Role.Admin);
 
     private static JsonObject Registration() => new()
     {
@@ -166,6 +246,15 @@ public static class AuthorizationMatrix
         ["password"] = AuthorizationScene.Password,
         ["displayName"] = "Lê Thị Hoa",
         ["role"] = "worker",
+    };
+
+    private static JsonObject MessagingSettings() => new()
+    {
+        ["username"] = "matrix.user" + Interlocked.Increment(ref s_phones).ToString(CultureInfo.InvariantCulture),
+        ["findableByPhone"] = false,
+        ["quietHoursStart"] = "22:00",
+        ["quietHoursEnd"] = "06:00",
+        ["preferences"] = new JsonArray(new JsonObject { ["type"] = "newMessage", ["delivery"] = "inboxOnly" }),
     };
 
     private static JsonObject Events() => new()

@@ -40,8 +40,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         var refreshToken = account?.RefreshToken ?? (row.FreshCaller ? (await scene.Factory.SignUpAsync()).RefreshToken : null);
         var call = new MatrixCall(caller, account, targetId, scene, refreshToken);
         var expected = row.Policy.StatusFor(caller, role);
+        if (account is not null && row.Arrange is { } arrange)
+        {
+            await arrange(call);
+        }
+
         using var request = new HttpRequestMessage(new HttpMethod(method), Url(path, row, targetId));
-        if (row.Body?.Invoke(call) is { } body)
+        if (row.Content?.Invoke(call) is { } content)
+        {
+            request.Content = content;
+        }
+        else if (row.Body?.Invoke(call) is { } body)
         {
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DongNai.Api.Tests.Identity;
 using DongNai.Domain.Listings;
+using DongNai.Domain.Messaging;
 using DongNai.Domain.Outbox;
 using DongNai.Domain.People;
 using DongNai.Payments.Orders;
@@ -61,6 +63,18 @@ public enum Target
 
     /// <summary>The paid order of the worker's claim of a priced voucher.</summary>
     PaidOrder,
+
+    /// <summary>A conversation of the owner with a new person.</summary>
+    Conversation,
+
+    /// <summary>A picture the owner sent in a conversation with a new person.</summary>
+    ImageMessage,
+
+    /// <summary>An item of the owner's inbox.</summary>
+    Notification,
+
+    /// <summary>A verification submission of another person, waiting for review.</summary>
+    VerificationSubmission,
 }
 
 /// <summary>
@@ -73,6 +87,14 @@ public sealed class AuthorizationScene : IAsyncLifetime
 {
     /// <summary>The password of every account of the scene (ApiFactory's).</summary>
     public const string Password = "matkhau123";
+
+    /// <summary>The username of <see cref="Partner"/>, whom any caller may find and write to.</summary>
+    public const string PartnerUsername = "matrix.partner";
+
+    /// <summary>A 1×1 PNG, base64.</summary>
+    public const string TinyPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+    private static int s_usernames;
 
     private static int s_taxCodes;
 
@@ -97,6 +119,9 @@ public sealed class AuthorizationScene : IAsyncLifetime
     /// <summary>The agency staff that owns the bus routes of the cases.</summary>
     public SignedInClient OwnerAgencyStaff { get; private set; } = null!;
 
+    /// <summary>A worker with the username <see cref="PartnerUsername"/>, never a caller.</summary>
+    public SignedInClient Partner { get; private set; } = null!;
+
     /// <summary>The company of each account that has one, by account id.</summary>
     public Dictionary<long, long> Companies { get; } = [];
 
@@ -113,6 +138,8 @@ public sealed class AuthorizationScene : IAsyncLifetime
         AgencyStaff = await Factory.SignUpAsAsync(Role.AgencyStaff);
         OwnerAgencyStaff = await Factory.SignUpAsAsync(Role.AgencyStaff);
         Admin = await Factory.SignUpAsAsync(Role.Admin);
+        Partner = await Factory.SignUpAsync();
+        await SetUsernameAsync(Partner, PartnerUsername);
         foreach (var account in (SignedInClient[])[Employer, OwnerEmployer, Admin])
         {
             Companies[account.AccountId] = await CreateCompanyAsync(account);
@@ -187,6 +214,10 @@ public sealed class AuthorizationScene : IAsyncLifetime
             Target.VoucherClaim or Target.Redemption => (await CreateClaimAsync(priceVnd: 0)).GetProperty("id").GetInt64(),
             Target.Order => (await CreateClaimAsync(priceVnd: 20_000)).GetProperty("order").GetProperty("id").GetInt64(),
             Target.PaidOrder => await CreatePaidOrderAsync(),
+            Target.Conversation => await CreateConversationAsync(owner),
+            Target.ImageMessage => await CreateImageMessageAsync(owner),
+            Target.Notification => await CreateNotificationAsync(owner),
+            Target.VerificationSubmission => await CreateSubmissionAsync(),
             _ => throw new ArgumentOutOfRangeException(nameof(target)),
         };
     }
@@ -251,6 +282,53 @@ public sealed class AuthorizationScene : IAsyncLifetime
             .ConfirmPaidAsync(orderId, 20_000, "vnpay", Guid.NewGuid().ToString("N"));
         Assert.Equal(PaymentConfirmation.Confirmed, confirmed);
         return orderId;
+    }
+
+    private static async Task SetUsernameAsync(SignedInClient account, string username)
+    {
+        var response = await account.Client.PutAsJsonAsync("/api/me/messaging", new { username, findableByPhone = false });
+        Assert.True(response.IsSuccessStatusCode, $"Arrange: setting a username answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>A conversation of <paramref name="owner"/> with a person of its own, so that a block or a report of one case spoils no other.</summary>
+    private async Task<long> CreateConversationAsync(SignedInClient owner)
+    {
+        var other = await Factory.SignUpAsync();
+        var username = "scene.person" + Interlocked.Increment(ref s_usernames).ToString(CultureInfo.InvariantCulture);
+        await SetUsernameAsync(other, username);
+        var response = await owner.Client.PostAsJsonAsync("/api/conversations", new { username });
+        Assert.True(response.IsSuccessStatusCode, $"Arrange: starting a conversation answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    private async Task<long> CreateImageMessageAsync(SignedInClient owner)
+    {
+        var conversation = await CreateConversationAsync(owner);
+        var response = await owner.Client.PostAsJsonAsync($"/api/conversations/{conversation}/images", new { clientMessageId = Guid.NewGuid().ToString("N"), data = TinyPng });
+        Assert.True(response.IsSuccessStatusCode, $"Arrange: sending a picture answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    private Task<long> CreateNotificationAsync(SignedInClient owner) => Factory.WithDbAsync(async db =>
+    {
+        var notification = new Notification
+        {
+            AccountId = owner.AccountId,
+            Type = NotificationType.PaymentResult,
+            Title = "Thanh toán thành công",
+            Body = "Đơn hàng của bạn đã được thanh toán.",
+            CreatedAt = ApiFactory.Start.UtcDateTime,
+        };
+        db.Notifications.Add(notification);
+        await db.SaveChangesAsync();
+        return notification.Id;
+    });
+
+    private async Task<long> CreateSubmissionAsync()
+    {
+        var person = await Factory.SignUpAsync();
+        await IdentityRequests.FillAndSubmitAsync(person.Client);
+        return await IdentityRequests.SubmissionIdAsync(Factory, person.AccountId);
     }
 
     private async Task<long> CreateDeadLetterAsync()

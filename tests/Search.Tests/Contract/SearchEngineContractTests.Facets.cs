@@ -5,7 +5,7 @@ namespace DongNai.Search.Tests.Contract;
 
 public abstract partial class SearchEngineContractTests
 {
-    [Fact]
+    [ContractFact]
     public async Task Search_FacetCountsEqualCountsOfTheFilteredSet()
     {
         var random = new Random(21);
@@ -42,7 +42,7 @@ public abstract partial class SearchEngineContractTests
             result.Facets["amenities"].Select(f => new KeyValuePair<string, int>(f.Value, f.Count)).OrderBy(p => p.Key));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_OrdersFacetValuesByCount()
     {
         await IndexAsync(
@@ -56,7 +56,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([new FacetValue("night", 3), new FacetValue("day", 1), new FacetValue("rotating", 1)], result.Facets["shift"]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_FacetCountsRespectGeoRadius()
     {
         await IndexAsync(
@@ -74,7 +74,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([new FacetValue("house", 1), new FacetValue("room", 1)], result.Facets["rentalType"]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_CountsPriceBands_SoEachBandMatchesItsRangeFilter()
     {
         var jobs = Enumerable.Range(1, 40)

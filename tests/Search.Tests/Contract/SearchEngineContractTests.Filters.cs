@@ -6,7 +6,7 @@ namespace DongNai.Search.Tests.Contract;
 
 public abstract partial class SearchEngineContractTests
 {
-    [Theory]
+    [ContractTheory]
     [InlineData(10.9450, 106.8240, 0.5)]
     [InlineData(10.9450, 106.8240, 3)]
     [InlineData(10.9565, 106.8686, 7.5)]
@@ -28,7 +28,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(expected, hits.Select(h => h.Id).Order());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReturnsExactlyTheListingsInsideBoundingBox()
     {
         var listings = ScatteredListings(count: 300, seed: 11);
@@ -46,7 +46,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(expected, hits.Select(h => h.Id).Order());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReportsDistanceFromReferencePoint_WithinTenMetres()
     {
         var listings = ScatteredListings(count: 100, seed: 3);
@@ -72,7 +72,7 @@ public abstract partial class SearchEngineContractTests
         }
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_MeasuresDistanceFromRadiusCentre_WhenNoReferencePointIsGiven()
     {
         await IndexAsync(ListingBuilder.Rental(1).At(Places.Amata.Latitude, Places.Amata.Longitude));
@@ -83,7 +83,7 @@ public abstract partial class SearchEngineContractTests
         Assert.InRange(hit.DistanceKm!.Value, expected - 0.01, expected + 0.01);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReturnsNoDistance_WhenQueryHasNoReferencePoint()
     {
         await IndexAsync(ListingBuilder.Rental(1).At(Places.Amata.Latitude, Places.Amata.Longitude));
@@ -93,7 +93,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Null(hit.DistanceKm);
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData(null, 5_000_000L)]
     [InlineData(7_000_000L, null)]
     [InlineData(6_000_000L, 8_000_000L)]
@@ -117,7 +117,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(expected, hits.Select(h => h.Id).Order());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_FiltersByAreaRange_Inclusively()
     {
         await IndexAsync(
@@ -132,7 +132,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([2L, 3L], ids.Order());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_FiltersByKeywords_AnyValueWithinAField_AllFields()
     {
         await IndexAsync(
@@ -153,7 +153,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L, 2L], ids.Order());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_FiltersByKind_AndSearchesAllKindsWhenKindIsNull()
     {
         await IndexAsync(
@@ -168,7 +168,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(3, all.Total);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ExcludesExpiredAndSoldOutVouchers()
     {
         await IndexAsync(
@@ -185,7 +185,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L, 2L, 4L, 5L], lastWeek.Order());
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("05:00", "06:30", new long[] { 1, 2 })]
     [InlineData("06:31", "11:59", new long[] { 3 })]
     [InlineData("21:00", "04:00", new long[] { 4 })]
@@ -210,7 +210,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(expected, ids.Order());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_CombinesTextGeoPriceAndKeywordFilters()
     {
         await IndexAsync(
@@ -230,7 +230,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L], ids);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_RejectsOutOfRangeQueries()
     {
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Engine.SearchAsync(Query() with { Size = 0 }));

@@ -7,7 +7,7 @@ namespace DongNai.Search.Tests.Contract;
 
 public abstract partial class SearchEngineContractTests
 {
-    [Fact]
+    [ContractFact]
     public async Task Upsert_ReplacesListing_WhenVersionIsNewer()
     {
         await IndexAsync(ListingBuilder.Job(1).Titled("Tuyển thợ hàn").Version(1));
@@ -19,7 +19,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(1, await Engine.CountAsync());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Upsert_IgnoresListing_WhenVersionIsOlder()
     {
         await IndexAsync(ListingBuilder.Job(1).Titled("Tuyển thợ điện").Version(5));
@@ -30,7 +30,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L], await IdsAsync(Query("thợ điện")));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Upsert_KeepsHighestVersion_WhenOneBatchHoldsSeveral()
     {
         await IndexAsync(
@@ -42,7 +42,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(1, await Engine.CountAsync(ListingKind.Job));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Upsert_IsIdempotent_WhenTheSameVersionIsReplayed()
     {
         var listing = ListingBuilder.Rental(1).Titled("Phòng trọ").Version(2);
@@ -53,7 +53,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(1, await Engine.CountAsync());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Delete_RemovesListing()
     {
         await IndexAsync(ListingBuilder.Rental(1).Titled("Phòng trọ"), ListingBuilder.Rental(2).Titled("Phòng trọ"));
@@ -65,7 +65,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(1, await Engine.CountAsync());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Delete_Sticks_WhenAnOlderUpsertIsReplayedAfterIt()
     {
         await IndexAsync(ListingBuilder.Rental(1).Titled("Phòng trọ").Version(1));
@@ -78,7 +78,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(0, await Engine.CountAsync());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Delete_Sticks_WhenItArrivesBeforeTheListingWasEverIndexed()
     {
         await Engine.DeleteAsync(ListingKind.Voucher, 7, version: 3);
@@ -88,7 +88,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(0, await Engine.CountAsync());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Delete_IsIgnored_WhenANewerVersionIsIndexed()
     {
         await IndexAsync(ListingBuilder.Rental(1).Titled("Phòng trọ").Version(4));
@@ -99,7 +99,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L], await IdsAsync(Query("phong tro")));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Upsert_RestoresListing_WhenVersionIsNewerThanTheDeletion()
     {
         await IndexAsync(ListingBuilder.Rental(1).Titled("Phòng trọ").Version(1));
@@ -110,7 +110,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L], await IdsAsync(Query("phong tro")));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Delete_AffectsOnlyTheListingOfThatKind()
     {
         await IndexAsync(ListingBuilder.Job(1).Titled("Biên Hòa"), ListingBuilder.Rental(1).Titled("Biên Hòa"));
@@ -122,7 +122,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(1, await Engine.CountAsync(ListingKind.Rental));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Count_CountsLiveListingsByKind()
     {
         await IndexAsync(ListingBuilder.Job(1), ListingBuilder.Job(2), ListingBuilder.Rental(3), ListingBuilder.BusRoute(4));
@@ -132,7 +132,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(0, await Engine.CountAsync(ListingKind.Voucher));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Commit_KeepsListingsSearchable()
     {
         await IndexAsync(ListingBuilder.Job(1).Titled("Tuyển thợ hàn"));
@@ -142,7 +142,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L], await IdsAsync(Query("thợ hàn")));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Rebuild_ReplacesTheWholeIndex()
     {
         await IndexAsync(ListingBuilder.Job(1).Titled("Tuyển thợ hàn"), ListingBuilder.Job(2).Titled("Tuyển thợ điện"));
@@ -153,7 +153,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(2, await Engine.CountAsync());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Rebuild_NeverShowsAnEmptyIndex_ToConcurrentSearches()
     {
         await IndexAsync(ScatteredListings(count: 200, seed: 1));
@@ -177,7 +177,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(300, after.Total);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Rebuild_KeepsWritesMadeWhileItRuns()
     {
         await IndexAsync(ListingBuilder.Job(1).Titled("Tuyển thợ hàn"), ListingBuilder.Job(2).Titled("Tuyển thợ điện"));
@@ -198,7 +198,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([2L], await IdsAsync(Query("thợ sơn")));
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(128)]
@@ -213,7 +213,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(count, await Engine.CountAsync(ListingKind.Rental));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Rebuild_KeepsTheLastOfRepeatedListings()
     {
         var many = Enumerable.Range(1, 150).Select(i => ListingBuilder.Classified(i).Titled($"Bán đồ cũ {i}")).ToList();
@@ -226,7 +226,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(149, (await Engine.SearchAsync(Query("do cu"))).Total);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Rebuild_KeepsDeletionsSticky_AgainstReplayedOlderUpserts()
     {
         await IndexAsync(ListingBuilder.Job(1).Titled("Tuyển thợ hàn").Version(1), ListingBuilder.Job(2).Titled("Tuyển thợ điện"));
@@ -238,7 +238,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([2L], await IdsAsync(Query("tuyen tho")));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Rebuild_LeavesTheIndexAsItWas_WhenTheSourceFails()
     {
         await IndexAsync(ListingBuilder.Job(1).Titled("Tuyển thợ hàn"));

@@ -5,7 +5,7 @@ namespace DongNai.Search.Tests.Contract;
 
 public abstract partial class SearchEngineContractTests
 {
-    [Theory]
+    [ContractTheory]
     [InlineData(SearchSort.Newest)]
     [InlineData(SearchSort.PriceAscending)]
     [InlineData(SearchSort.PriceDescending)]
@@ -43,7 +43,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Subset(seen.ToHashSet(), original.Select(d => d.Id).ToHashSet());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_PagesInTheSameOrderAsOneBigPage()
     {
         await IndexAsync(ScatteredListings(count: 45, seed: 17));
@@ -55,7 +55,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(onePage, paged);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReturnsNoCursor_OnTheLastPage()
     {
         await IndexAsync(ListingBuilder.Job(1), ListingBuilder.Job(2), ListingBuilder.Job(3), ListingBuilder.Job(4));
@@ -69,7 +69,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(4, second.Total);
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("not a cursor")]
     [InlineData("AAAA")]
     [InlineData("%%%")]
@@ -81,7 +81,7 @@ public abstract partial class SearchEngineContractTests
         await Assert.ThrowsAsync<InvalidCursorException>(() => Engine.SearchAsync(Query() with { Cursor = cursor }));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_RejectsTamperedCursor()
     {
         await IndexAsync(ListingBuilder.Job(1), ListingBuilder.Job(2));
@@ -92,7 +92,7 @@ public abstract partial class SearchEngineContractTests
         await Assert.ThrowsAsync<InvalidCursorException>(() => Engine.SearchAsync(Query() with { Size = 1, Cursor = cursor[..^2] }));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_RejectsCursorOfAnotherSortOrder()
     {
         await IndexAsync(ListingBuilder.Job(1).Priced(1), ListingBuilder.Job(2).Priced(2));
@@ -101,7 +101,7 @@ public abstract partial class SearchEngineContractTests
         await Assert.ThrowsAsync<InvalidCursorException>(() => Engine.SearchAsync(Query() with { Size = 1, Sort = SearchSort.Newest, Cursor = cursor }));
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData(ListingKind.Job, ListingKind.Rental)]
     [InlineData(ListingKind.Job, null)]
     [InlineData(null, ListingKind.Rental)]

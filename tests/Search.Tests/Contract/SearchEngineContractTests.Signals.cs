@@ -7,7 +7,7 @@ namespace DongNai.Search.Tests.Contract;
 /// <summary>The raw ranking signals on every hit, and the query options a re-ranking window uses (scoring instant, no highlights, a listing restriction).</summary>
 public abstract partial class SearchEngineContractTests
 {
-    [Fact]
+    [ContractFact]
     public async Task Search_ReportsDistanceSignal_AsHaversineFromTheReferencePoint()
     {
         var listings = ScatteredListings(count: 60, seed: 31);
@@ -33,7 +33,7 @@ public abstract partial class SearchEngineContractTests
         }
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReportsNoDistanceSignal_WhenTheQueryHasNoReferencePoint()
     {
         await IndexAsync(ListingBuilder.Rental(1).At(Places.Amata.Latitude, Places.Amata.Longitude));
@@ -43,7 +43,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Null(hit.Signals.DistanceKm);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReportsHigherTextScore_ForTheBetterMatch_WhateverItsFreshness()
     {
         await IndexAsync(
@@ -59,7 +59,7 @@ public abstract partial class SearchEngineContractTests
         Assert.DoesNotContain(hits, h => h.Id == 3);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReportsTextScoreOfOne_WhenTheQueryHasNoText()
     {
         await IndexAsync(ListingBuilder.Job(1), ListingBuilder.Rental(2).UpdatedAt(TestClock.Now.AddDays(-30)));
@@ -70,7 +70,7 @@ public abstract partial class SearchEngineContractTests
         Assert.All(hits, hit => Assert.Equal(1.0, hit.Signals.TextScore));
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData(SearchSort.Relevance)]
     [InlineData(SearchSort.PriceAscending)]
     public async Task Search_ReportsTextScore_WhateverTheSort(SearchSort sort)
@@ -85,7 +85,7 @@ public abstract partial class SearchEngineContractTests
         Assert.All(hits, hit => Assert.True(hit.Signals.TextScore > 0 && double.IsFinite(hit.Signals.TextScore)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReportsUpdateInstantAndAge_AtTheQueryInstant()
     {
         var updated = TestClock.Now.AddDays(-3).AddHours(-6);
@@ -98,7 +98,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(3.25, hit.Signals.AgeDays, 6);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReportsAge_AtTheScoringInstant_WhenOneIsGiven()
     {
         await IndexAsync(ListingBuilder.Voucher(1).UpdatedAt(TestClock.Now.AddDays(-1)));
@@ -108,7 +108,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(10, hit.Signals.AgeDays, 6);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReportsAge_AtTheFirstPagesInstant_OnLaterPages()
     {
         await IndexAsync(
@@ -122,7 +122,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(4, Assert.Single(second.Hits).Signals.AgeDays, 6);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReportsPriceRangeSignals()
     {
         await IndexAsync(ListingBuilder.Job(1).Salary(7_000_000, 9_500_000), ListingBuilder.Job(2));
@@ -133,7 +133,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal((null, null), (hits[1].Signals.PriceMin, hits[1].Signals.PriceMax));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReportsCategories_AsTheIndexedValuesOfTheFacetFields()
     {
         await IndexAsync(
@@ -151,7 +151,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Empty(second["benefits"]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReportsNoCategories_WhenTheQueryAsksForNoFacets()
     {
         await IndexAsync(ListingBuilder.Job(1).Keyword("shift", "night"));
@@ -161,7 +161,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Empty(hit.Signals.Categories);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReportsPopularity_AsIndexed_AndZerosForAListingIndexedWithout()
     {
         var counts = new ListingPopularity { Impressions = 120, Views = 40, Clicks = 31, Saves = 7, Applies = 3, Claims = 2, Contacts = 1 };
@@ -173,7 +173,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(ListingPopularity.None, hits.Single(h => h.Id == 2).Signals.Popularity);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReportsTheNewCounts_WhenTheSameVersionIsUpsertedAgainWithThem()
     {
         await IndexAsync(ListingBuilder.Rental(1).Popular(new ListingPopularity { Impressions = 10, Clicks = 4, Saves = 2 }));
@@ -185,7 +185,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(fresher, hit.Signals.Popularity);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ScoresAndFiltersAlike_WhateverThePopularity()
     {
         await IndexAsync(
@@ -202,7 +202,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(900, popular.Signals.Popularity.Clicks);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_LeavesOutHighlights_WhenHighlightIsOff()
     {
         await IndexAsync(ListingBuilder.Rental(1).Titled("Phòng trọ gần KCN Amata").Described("Cách cổng KCN Amata 500 m."));
@@ -214,7 +214,7 @@ public abstract partial class SearchEngineContractTests
         Assert.True(hit.Signals.TextScore > 0);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReturnsOnlyTheGivenListings_WithTheOtherFiltersStillApplied()
     {
         await IndexAsync(
@@ -231,7 +231,7 @@ public abstract partial class SearchEngineContractTests
         Assert.All(result.Hits, hit => Assert.NotNull(hit.TitleHighlight));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReturnsNothing_WhenRestrictedToNoListings()
     {
         await IndexAsync(ListingBuilder.Rental(1), ListingBuilder.Job(2));
@@ -242,7 +242,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Empty(result.Hits);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_RejectsARestrictionToMoreListingsThanAPage()
     {
         await IndexAsync(ListingBuilder.Rental(1));
@@ -251,7 +251,7 @@ public abstract partial class SearchEngineContractTests
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Engine.SearchAsync(Query() with { Listings = tooMany }));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Related_ReportsSignals_OfEachSimilarListing()
     {
         var updated = TestClock.Now.AddDays(-5);
@@ -269,7 +269,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Null(hit.Signals.DistanceKm);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Related_ReportsPopularity_OfEachSimilarListing()
     {
         var counts = new ListingPopularity { Impressions = 64, Views = 12, Saves = 3 };

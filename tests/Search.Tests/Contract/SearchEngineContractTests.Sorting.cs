@@ -4,7 +4,7 @@ namespace DongNai.Search.Tests.Contract;
 
 public abstract partial class SearchEngineContractTests
 {
-    [Fact]
+    [ContractFact]
     public async Task Search_SortsByDistance_NearestFirst_ListingsWithoutLocationLast()
     {
         var listings = ScatteredListings(count: 80, seed: 5);
@@ -20,7 +20,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(listings.Count, hits.Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_SortsByPriceAscending_ByLowEnd_ListingsWithoutPriceLast()
     {
         await IndexAsync(
@@ -34,7 +34,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([2L, 4L, 1L, 3L], ids);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_SortsByPriceDescending_ByHighEnd_ListingsWithoutPriceLast()
     {
         await IndexAsync(
@@ -48,7 +48,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([4L, 1L, 2L, 3L], ids);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_SortsByNewest_MostRecentlyUpdatedFirst()
     {
         await IndexAsync(
@@ -62,7 +62,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([4L, 2L, 1L, 3L], ids);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_BreaksTiesByKindThenId()
     {
         await IndexAsync(
@@ -75,7 +75,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([(Domain.Listings.ListingKind.Job, 5L), (Domain.Listings.ListingKind.Rental, 3L), (Domain.Listings.ListingKind.Rental, 9L)], hits.Select(h => (h.Kind, h.Id)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_RanksNearerListingFirst_WhenTextMatchesEqually()
     {
         await IndexAsync(
@@ -88,7 +88,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([2L, 3L, 1L], ids);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_RanksFresherListingFirst_WhenTextMatchesEqually()
     {
         await IndexAsync(
@@ -101,7 +101,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([2L, 3L, 1L], ids);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ScoresHitsInDescendingOrder_WhenSortedByRelevance()
     {
         await IndexAsync(ScatteredListings(count: 50, seed: 9));
@@ -113,7 +113,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(7L, hits[0].Id);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReturnsPriceRangeOfEachHit()
     {
         await IndexAsync(ListingBuilder.Job(1).Salary(7_000_000, 9_500_000), ListingBuilder.Rental(2).Priced(2_500_000));
@@ -124,7 +124,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal((7_000_000L, 9_500_000L), (hits[1].PriceMin!.Value, hits[1].PriceMax!.Value));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReturnsTitleAsWritten()
     {
         await IndexAsync(ListingBuilder.Rental(1).Titled("Phòng trọ Biên Hòa"));

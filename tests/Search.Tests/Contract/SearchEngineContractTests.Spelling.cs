@@ -12,7 +12,7 @@ public abstract partial class SearchEngineContractTests
         ListingBuilder.Job(3).Titled("Tuyển công nhân may").Described("Làm việc tại phòng kỹ thuật"),
         ListingBuilder.Classified(4).Titled("Bán tivi Samsung cũ"));
 
-    [Fact]
+    [ContractFact]
     public async Task CorrectSpelling_ProposesAccentedTextThatFindsTheRooms_WhenAWordHasATypo()
     {
         await IndexVocabularyAsync();
@@ -24,7 +24,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L, 2L], ids.Order());
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("amatta", "amata")]
     [InlineData("KCN Amatta", "kcn amata")]
     [InlineData("tuyen cong nhna", "tuyển công nhân")]
@@ -38,7 +38,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(expected, corrected);
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("phòng trọ amata")]
     [InlineData("phong tro gan kcn")]
     [InlineData("samsung")]
@@ -51,7 +51,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Null(corrected);
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("xqzvw brrrtk")]
     [InlineData("zzzzzzzz")]
     [InlineData("  !! ")]
@@ -64,7 +64,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Null(corrected);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CorrectSpelling_UsesOnlyTheKindsWords_WhenAKindIsGiven()
     {
         await IndexVocabularyAsync();
@@ -76,7 +76,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Null(asRental);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CorrectSpelling_KeepsAWordOfAnotherKind_WhenAKindIsGiven()
     {
         await IndexVocabularyAsync();
@@ -86,7 +86,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Null(corrected);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CorrectSpelling_ChoosesTheAccentsThatFitTheNeighbours()
     {
         await IndexAsync(
@@ -102,7 +102,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal("toàn", alone);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CorrectSpelling_IgnoresDeletedListings()
     {
         await IndexVocabularyAsync();
@@ -114,7 +114,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Null(corrected);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task WordFrequencies_CountsLiveListingsHoldingEachWord_AccentInsensitively()
     {
         await IndexVocabularyAsync();

@@ -5,7 +5,7 @@ namespace DongNai.Search.Tests.Contract;
 
 public abstract partial class SearchEngineContractTests
 {
-    [Theory]
+    [ContractTheory]
     [InlineData("kcn am")]
     [InlineData("KCN Am")]
     [InlineData("khu cong nghiep am")]
@@ -23,7 +23,7 @@ public abstract partial class SearchEngineContractTests
         Assert.DoesNotContain(suggestions, s => s.Text.Contains("Long Thành", StringComparison.Ordinal));
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("bien h")]
     [InlineData("biên h")]
     [InlineData("BIEN HO")]
@@ -39,7 +39,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(["Biên Hòa", "Biên Hòa: phòng trọ mới xây"], suggestions.Select(s => s.Text));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Suggest_CompletesEmployerNames()
     {
         await IndexAsync(ListingBuilder.Job(1).Titled("Tuyển công nhân may").Suggests("Công ty TNHH Changshin Việt Nam"));
@@ -49,7 +49,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(["Công ty TNHH Changshin Việt Nam"], suggestions.Select(s => s.Text));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Suggest_OffersOnlyTheRequestedKind()
     {
         await IndexAsync(
@@ -61,7 +61,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(["Phụ bếp nhà hàng"], suggestions.Select(s => s.Text));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Suggest_ForgetsDeletedListings()
     {
         await IndexAsync(ListingBuilder.Rental(1).Titled("Phòng trọ Amata"));
@@ -73,7 +73,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Empty(suggestions);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Suggest_ReturnsNothing_ForBlankPrefix()
     {
         await IndexAsync(ListingBuilder.Rental(1).Titled("Phòng trọ Amata"));
@@ -83,7 +83,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Empty(suggestions);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Related_ReturnsSimilarListingsOfTheSameKind_ExcludingTheListingItself()
     {
         await IndexAsync(
@@ -101,7 +101,7 @@ public abstract partial class SearchEngineContractTests
         Assert.All(related, hit => Assert.Equal(ListingKind.Classified, hit.Kind));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Related_LeavesOutExpiredListings()
     {
         await IndexAsync(
@@ -114,7 +114,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([3L], related.Select(h => h.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Related_IsEmpty_ForAnUnknownListing()
     {
         await IndexAsync(ListingBuilder.Classified(1).Titled("Bán xe máy"));

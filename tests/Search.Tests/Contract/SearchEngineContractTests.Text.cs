@@ -5,7 +5,7 @@ namespace DongNai.Search.Tests.Contract;
 
 public abstract partial class SearchEngineContractTests
 {
-    [Theory]
+    [ContractTheory]
     [InlineData("phong tro gan kcn amata")]
     [InlineData("PHÒNG TRỌ GẦN KCN AMATA")]
     [InlineData("Phòng trọ gần KCN Amata")]
@@ -21,7 +21,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L], ids);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_FindsAccentedTitle_WhenQueryHasNoAccents()
     {
         await IndexAsync(ListingBuilder.Rental(1).Titled("Nhà trọ Biên Hòa, đường Đồng Khởi"));
@@ -31,7 +31,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L], ids);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_FindsAccentedTitle_WhenQueryIsDecomposed()
     {
         await IndexAsync(ListingBuilder.Rental(1).Titled("Phòng trọ Biên Hòa"));
@@ -42,7 +42,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L], ids);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_FindsDecomposedTitle_WhenQueryIsComposed()
     {
         await IndexAsync(ListingBuilder.Rental(1).Titled("Phòng trọ Biên Hòa".Normalize(NormalizationForm.FormD)));
@@ -52,7 +52,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L], ids);
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("Phòng trọ Biên Hòa", "bien hoà")]
     [InlineData("Phòng trọ Biên Hoà", "biên hòa")]
     [InlineData("Công ty Thủy sản", "thuỷ sản")]
@@ -67,7 +67,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(1L, ids[0]);
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("bán", 1L)]
     [InlineData("bàn", 2L)]
     public async Task Search_RanksExactAccentMatchFirst_WhenQueryHasAccents(string text, long expectedFirst)
@@ -82,7 +82,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(expectedFirst, ids[0]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_FindsBothAccentForms_WhenQueryHasNoAccents()
     {
         await IndexAsync(
@@ -94,7 +94,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L, 2L], ids.Order());
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("kcn amata")]
     [InlineData("khu công nghiệp amata")]
     [InlineData("khu cong nghiep amata")]
@@ -110,7 +110,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L, 2L], ids.Order());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_FindsPhongTro_WhenQueryIsNhaTro()
     {
         await IndexAsync(
@@ -122,7 +122,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L], ids);
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("tuyen cn may", 1L)]
     [InlineData("p tan phong", 2L)]
     [InlineData("tp bien hoa", 3L)]
@@ -138,7 +138,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([expected], ids);
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("samsnug")]
     [InlineData("sámsung")]
     [InlineData("nghiepp")]
@@ -153,7 +153,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L], ids);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_RanksExactWordAboveTypoMatch()
     {
         await IndexAsync(
@@ -165,7 +165,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([2L, 1L], ids);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_DoesNotMatchAPhraseAcrossTitleAndDescription()
     {
         await IndexAsync(
@@ -177,7 +177,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([2L], ids);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_DoesNotFindListings_WhenTextMatchesNothing()
     {
         await IndexAsync(
@@ -190,7 +190,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Empty(result.Hits);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_FindsListing_ByDescriptionAndExtraText()
     {
         await IndexAsync(
@@ -205,7 +205,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([2L], changshin);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_RanksTitleMatchAboveDescriptionMatch()
     {
         await IndexAsync(
@@ -217,7 +217,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([2L, 1L], ids);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_HighlightsMatchedWords_InTitleAndDescription()
     {
         await IndexAsync(ListingBuilder.Rental(1)
@@ -232,7 +232,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Contains("<em>Amata</em>", hit.DescriptionHighlight);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_EncodesHtmlInHighlights()
     {
         await IndexAsync(ListingBuilder.Classified(1).Titled("Bán <b>xe</b> & phụ tùng"));
@@ -243,7 +243,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal("Bán <b>xe</b> & phụ tùng", hit.Title);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_ReturnsEverything_WhenTextIsBlank()
     {
         await IndexAsync(

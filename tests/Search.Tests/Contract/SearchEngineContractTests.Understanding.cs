@@ -8,7 +8,7 @@ public abstract partial class SearchEngineContractTests
 {
     private static readonly Dictionary<ListingKind, double> RentalsFirst = new() { [ListingKind.Rental] = 1.5, [ListingKind.Job] = 0.5 };
 
-    [Fact]
+    [ContractFact]
     public async Task Search_RanksFavouredKindFirst_WhenKindWeightsFavourIt()
     {
         await IndexAsync(
@@ -22,7 +22,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([2L, 1L], weighted);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_StillFindsDisfavouredKind_WhenItIsTheOnlyMatch()
     {
         await IndexAsync(
@@ -35,7 +35,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L], result.Hits.Select(hit => hit.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_KeepsTextScoreUnweighted_WhenKindWeightsApply()
     {
         await IndexAsync(ListingBuilder.Rental(1).Titled("Phòng trọ gần chợ"));
@@ -47,7 +47,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(plain.Score * 1.5, weighted.Score, 6);
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData(0.0)]
     [InlineData(-1.0)]
     [InlineData(double.NaN)]
@@ -59,7 +59,7 @@ public abstract partial class SearchEngineContractTests
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Engine.SearchAsync(query));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_RanksCheaperFirst_AmongEquallyRelevantListings_WhenFavouringLowPrices()
     {
         await IndexAsync(
@@ -77,7 +77,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([2L, 4L, 3L, 1L], favoured);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_KeepsAMuchBetterMatchFirst_WhenItIsDearer()
     {
         await IndexAsync(
@@ -91,7 +91,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L, 2L], ids);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_DoesNotFavourLowSalaries_WhenFavouringLowPrices()
     {
         await IndexAsync(
@@ -104,7 +104,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal(hits[0].Score, hits[1].Score, 9);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_FindsListingsLackingAWord_WhenMaxMissingWordsAllowsIt()
     {
         await IndexAsync(
@@ -119,7 +119,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([1L, 2L], relaxed.Order());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_RequiresEveryWord_WhenMaxMissingWordsIsZero()
     {
         await IndexAsync(ListingBuilder.Rental(1).Titled("Phòng trọ Tân Phong, Biên Hòa"));
@@ -132,7 +132,7 @@ public abstract partial class SearchEngineContractTests
         Assert.Empty(strict);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_StillNeedsOneWord_WhenMaxMissingWordsCoversThemAll()
     {
         await IndexAsync(

@@ -15,7 +15,7 @@ public abstract partial class SearchEngineContractTests : IAsyncLifetime
     /// <summary>A new engine over fresh, empty storage (e.g. a temporary folder), owned by this test.</summary>
     protected abstract ISearchEngine CreateEngine();
 
-    public Task InitializeAsync()
+    public virtual Task InitializeAsync()
     {
         Engine = CreateEngine();
         return Task.CompletedTask;

@@ -32,6 +32,19 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Blocks",
+                columns: table => new
+                {
+                    BlockerId = table.Column<long>(type: "bigint", nullable: false),
+                    BlockedId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Blocks", x => new { x.BlockerId, x.BlockedId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BusRoutes",
                 columns: table => new
                 {
@@ -100,6 +113,26 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Communes", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Conversations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FirstAccountId = table.Column<long>(type: "bigint", nullable: false),
+                    SecondAccountId = table.Column<long>(type: "bigint", nullable: false),
+                    ListingKind = table.Column<int>(type: "integer", nullable: true),
+                    ListingId = table.Column<long>(type: "bigint", nullable: true),
+                    ListingTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastActivityAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastMessageId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Conversations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -225,6 +258,24 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "PersonReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReporterId = table.Column<long>(type: "bigint", nullable: false),
+                    ReportedId = table.Column<long>(type: "bigint", nullable: false),
+                    ConversationId = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<int>(type: "integer", nullable: false),
+                    Details = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonReports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Rentals",
                 columns: table => new
                 {
@@ -303,6 +354,114 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Consents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<long>(type: "bigint", nullable: false),
+                    Purpose = table.Column<int>(type: "integer", nullable: false),
+                    GrantedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consents_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdentityCards",
+                columns: table => new
+                {
+                    AccountId = table.Column<long>(type: "bigint", nullable: false),
+                    CccdLookupHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    DetailsCiphertext = table.Column<byte[]>(type: "bytea", nullable: false),
+                    FilledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentityCards", x => x.AccountId);
+                    table.ForeignKey(
+                        name: "FK_IdentityCards_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MessagingSettings",
+                columns: table => new
+                {
+                    AccountId = table.Column<long>(type: "bigint", nullable: false),
+                    Username = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    FindableByPhone = table.Column<bool>(type: "boolean", nullable: false),
+                    QuietHoursStart = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    QuietHoursEnd = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessagingSettings", x => x.AccountId);
+                    table.ForeignKey(
+                        name: "FK_MessagingSettings_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationPreferences",
+                columns: table => new
+                {
+                    AccountId = table.Column<long>(type: "bigint", nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Delivery = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationPreferences", x => new { x.AccountId, x.Type });
+                    table.ForeignKey(
+                        name: "FK_NotificationPreferences_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<long>(type: "bigint", nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Orders",
                 columns: table => new
                 {
@@ -339,7 +498,10 @@ namespace DongNai.Domain.Migrations.PostgreSql
                     DisplayName = table.Column<string>(type: "text", nullable: false),
                     HomeCommuneCode = table.Column<string>(type: "text", nullable: true),
                     IndustrialParkCode = table.Column<string>(type: "text", nullable: true),
-                    IdentityVerified = table.Column<bool>(type: "boolean", nullable: false),
+                    Verification = table.Column<int>(type: "integer", nullable: false),
+                    VerificationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    VerificationDecidedBy = table.Column<long>(type: "bigint", nullable: true),
+                    VerificationDecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -379,6 +541,79 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "VerificationSubmissions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<long>(type: "bigint", nullable: false),
+                    IdPhotoCiphertext = table.Column<byte[]>(type: "bytea", nullable: false),
+                    IdPhotoContentType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SelfieCiphertext = table.Column<byte[]>(type: "bytea", nullable: false),
+                    SelfieContentType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VerificationSubmissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VerificationSubmissions_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationMembers",
+                columns: table => new
+                {
+                    ConversationId = table.Column<long>(type: "bigint", nullable: false),
+                    AccountId = table.Column<long>(type: "bigint", nullable: false),
+                    LastReadMessageId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationMembers", x => new { x.ConversationId, x.AccountId });
+                    table.ForeignKey(
+                        name: "FK_ConversationMembers_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Messages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConversationId = table.Column<long>(type: "bigint", nullable: false),
+                    SenderId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ClientMessageId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: true),
+                    ImageFile = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ImageContentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ImageBytes = table.Column<int>(type: "integer", nullable: true),
+                    ListingKind = table.Column<int>(type: "integer", nullable: true),
+                    ListingId = table.Column<long>(type: "bigint", nullable: true),
+                    ListingTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Messages_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Jobs",
                 columns: table => new
                 {
@@ -412,6 +647,31 @@ namespace DongNai.Domain.Migrations.PostgreSql
                         name: "FK_Jobs_Employers_EmployerId",
                         column: x => x.EmployerId,
                         principalTable: "Employers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BankStatementLines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BankTransactionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    BookedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AmountVnd = table.Column<long>(type: "bigint", nullable: false),
+                    OrderId = table.Column<long>(type: "bigint", nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ImportedBy = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BankStatementLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BankStatementLines_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -507,6 +767,22 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_BankStatementLines_BankTransactionId",
+                table: "BankStatementLines",
+                column: "BankTransactionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BankStatementLines_OrderId",
+                table: "BankStatementLines",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Blocks_BlockedId",
+                table: "Blocks",
+                column: "BlockedId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BusRoutes_OwnerId",
                 table: "BusRoutes",
                 column: "OwnerId");
@@ -532,9 +808,36 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 column: "FoldedName");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Consents_AccountId_Purpose",
+                table: "Consents",
+                columns: new[] { "AccountId", "Purpose" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationMembers_AccountId",
+                table: "ConversationMembers",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_FirstAccountId_SecondAccountId",
+                table: "Conversations",
+                columns: new[] { "FirstAccountId", "SecondAccountId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_SecondAccountId",
+                table: "Conversations",
+                column: "SecondAccountId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Employers_OwnerId",
                 table: "Employers",
                 column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityCards_CccdLookupHash",
+                table: "IdentityCards",
+                column: "CccdLookupHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_IndexingDeadLetters_Kind_ListingId",
@@ -601,6 +904,28 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 column: "RecordedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Messages_ConversationId_Id",
+                table: "Messages",
+                columns: new[] { "ConversationId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_ConversationId_SenderId_ClientMessageId",
+                table: "Messages",
+                columns: new[] { "ConversationId", "SenderId", "ClientMessageId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessagingSettings_Username",
+                table: "MessagingSettings",
+                column: "Username",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_AccountId_Id",
+                table: "Notifications",
+                columns: new[] { "AccountId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OldWardAliases_FoldedOldName",
                 table: "OldWardAliases",
                 column: "FoldedOldName");
@@ -634,6 +959,11 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PersonReports_ReportedId",
+                table: "PersonReports",
+                column: "ReportedId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RefreshTokens_AccountId",
                 table: "RefreshTokens",
                 column: "AccountId");
@@ -663,6 +993,17 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 name: "IX_Towns_FoldedName",
                 table: "Towns",
                 column: "FoldedName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerificationSubmissions_AccountId",
+                table: "VerificationSubmissions",
+                column: "AccountId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerificationSubmissions_SubmittedAt",
+                table: "VerificationSubmissions",
+                column: "SubmittedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_VoucherClaims_AccountId_ClaimedAt",
@@ -703,6 +1044,12 @@ namespace DongNai.Domain.Migrations.PostgreSql
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "BankStatementLines");
+
+            migrationBuilder.DropTable(
+                name: "Blocks");
+
+            migrationBuilder.DropTable(
                 name: "BusRoutes");
 
             migrationBuilder.DropTable(
@@ -710,6 +1057,15 @@ namespace DongNai.Domain.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Communes");
+
+            migrationBuilder.DropTable(
+                name: "Consents");
+
+            migrationBuilder.DropTable(
+                name: "ConversationMembers");
+
+            migrationBuilder.DropTable(
+                name: "IdentityCards");
 
             migrationBuilder.DropTable(
                 name: "IndexingCheckpoints");
@@ -730,6 +1086,18 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 name: "LedgerEntries");
 
             migrationBuilder.DropTable(
+                name: "Messages");
+
+            migrationBuilder.DropTable(
+                name: "MessagingSettings");
+
+            migrationBuilder.DropTable(
+                name: "NotificationPreferences");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "OldWardAliases");
 
             migrationBuilder.DropTable(
@@ -737,6 +1105,9 @@ namespace DongNai.Domain.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "PersonReports");
 
             migrationBuilder.DropTable(
                 name: "Profiles");
@@ -751,6 +1122,9 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 name: "Towns");
 
             migrationBuilder.DropTable(
+                name: "VerificationSubmissions");
+
+            migrationBuilder.DropTable(
                 name: "VoucherClaims");
 
             migrationBuilder.DropTable(
@@ -758,6 +1132,9 @@ namespace DongNai.Domain.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Employers");
+
+            migrationBuilder.DropTable(
+                name: "Conversations");
 
             migrationBuilder.DropTable(
                 name: "Orders");

@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using System.Text;
+using DongNai.Identity;
+using DongNai.Messaging.Notifications;
+using DongNai.Messaging.Realtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DongNai.Messaging;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers conversations, the inbox, the notifier with the logging push provider (unless an
+    /// <see cref="IPushSender"/> is registered already), the spam signal and SignalR. Needs the
+    /// accounts' services (<c>AddAccounts</c>) and a <see cref="TimeProvider"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="options">Validated messaging options, with <see cref="MessagingOptions.ImageFolder"/> set.</param>
+    /// <param name="keys">The service's keys; the cursor key is derived from the signing key, so cursors need no key of their own.</param>
+    public static IServiceCollection AddMessaging(this IServiceCollection services, MessagingOptions options, SecretKeys keys)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(keys);
+        services.AddSingleton(options);
+        services.AddSingleton(new PageCursors(HKDF.DeriveKey(HashAlgorithmName.SHA256, keys.Signing, 32, info: Encoding.UTF8.GetBytes("dongnai messaging cursors"))));
+        services.AddSingleton<SpamGuard>();
+        services.TryAddSingleton<IPushSender, LoggingPushSender>();
+        services.AddSingleton<ConversationEvents>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<NotificationInbox>();
+        services.AddScoped<ConversationService>();
+        services.AddScoped<MessagingSettingsService>();
+        services.AddSignalR();
+        return services;
+    }
+}
