@@ -23,6 +23,8 @@ internal static class SearchValidation
                 || !IsValid(new GeoPoint(box.MaxLatitude, box.MaxLongitude))
                 || box.MinLatitude > box.MaxLatitude || box.MinLongitude > box.MaxLongitude:
                 throw new ArgumentException("A bounding box needs valid corners, minimum before maximum.", nameof(query));
+            case GeoPolygon polygon when polygon.Problem() is { } problem:
+                throw new ArgumentException(problem, nameof(query));
         }
 
         if (query.ReferencePoint is { } reference && !IsValid(reference))

@@ -1,6 +1,7 @@
 using DongNai.Search.Lucene.Analysis;
 using DongNai.Search.Lucene.Indexing;
 using Lucene.Net.Search;
+using NetTopologySuite.Algorithm.Locate;
 
 namespace DongNai.Search.Lucene.Querying;
 
@@ -31,6 +32,8 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
                 || !IsValid(new GeoPoint(box.MaxLatitude, box.MaxLongitude))
                 || box.MinLatitude > box.MaxLatitude || box.MinLongitude > box.MaxLongitude:
                 throw new ArgumentException("A bounding box needs valid corners, minimum before maximum.", nameof(query));
+            case GeoPolygon polygon when polygon.Problem() is { } problem:
+                throw new ArgumentException(problem, nameof(query));
         }
 
         if (query.ReferencePoint is { } reference && !IsValid(reference))
@@ -92,6 +95,7 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
             Size = query.Size,
             HasText = text is not null,
             Radius = query.Geo as GeoRadius,
+            Polygon = query.Geo is GeoPolygon polygon ? new IndexedPointInAreaLocator(polygon.ToGeometry()) : null,
             Box = FilterBuilder.AreaOf(query.Geo),
             NowMs = UnixTime.Milliseconds(query.Now),
             MinPrice = query.MinPrice,
