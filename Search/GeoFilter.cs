@@ -64,11 +64,6 @@ public sealed record GeoPolygon : GeoFilter
     /// </summary>
     public string? Problem()
     {
-        if (Ring.Count < 4)
-        {
-            return "A polygon needs at least three corners and the first repeated as the last.";
-        }
-
         if (Ring.Count > MaxVertices)
         {
             return $"A polygon may have at most {MaxVertices} vertices.";
@@ -79,9 +74,14 @@ public sealed record GeoPolygon : GeoFilter
             return "Latitudes must be within ±90 and longitudes within ±180.";
         }
 
-        if (Ring[0] != Ring[^1])
+        if (Ring.Count >= 2 && Ring[0] != Ring[^1])
         {
             return "The ring is not closed: repeat the first vertex as the last.";
+        }
+
+        if (Ring.Count < 4)
+        {
+            return "A polygon needs at least three corners and the first repeated as the last.";
         }
 
         var polygon = ToGeometry();
