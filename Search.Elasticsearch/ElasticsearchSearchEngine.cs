@@ -108,7 +108,7 @@ public sealed partial class ElasticsearchSearchEngine : ISearchEngine
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
-        SearchValidation.Validate(query);
+        SearchQueryValidation.Validate(query);
         var cursor = query.Cursor is null ? null : ElasticsearchCursor.Decode(query.Cursor, query.Kind, query.Sort);
         return await TracedAsync("elasticsearch.search", "search", async () =>
         {

@@ -155,7 +155,7 @@ public sealed partial class LuceneSearchEngine : ISearchEngine
 
     public Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
-        ListingSearch.Validate(query);
+        SearchQueryValidation.Validate(query);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Traced(
             "lucene.search",

@@ -52,6 +52,19 @@ public static class SearchParameters
         Example = "106.80,10.90,106.95,11.00",
     };
 
+    public static readonly QueryParameter Polygon = new()
+    {
+        Name = "polygon",
+        Description = "Only listings inside this area or on its edge: a closed ring of lon,lat vertices (the GeoJSON order) "
+            + "separated by semicolons, the first repeated as the last; at least 3 corners, at most "
+            + $"{GeoPolygon.MaxVertices} vertices, edges straight in longitude/latitude, not crossing or touching "
+            + "each other, every vertex in or near the province; not with a radius, near or bbox. "
+            + "lat/lon may still give the point distances are measured from.",
+        MaxLength = 6000,
+        Pattern = @"^\s*-?[0-9.]+\s*,\s*-?[0-9.]+(\s*;\s*-?[0-9.]+\s*,\s*-?[0-9.]+)*\s*;?\s*$",
+        Example = "106.80,10.90;106.95,10.90;106.90,11.00;106.80,10.90",
+    };
+
     public static readonly QueryParameter Sort = QueryParameter.Choice(
         "sort", "SearchSort", [.. Sorts.Keys], "Order of results; distance needs lat/lon or near.", "relevance");
 
@@ -119,7 +132,7 @@ public static class SearchParameters
         var money = kind?.Search.MoneyMeaning ?? "Price, salary or fare in VND, as each kind names its money.";
         List<QueryParameter> parameters =
         [
-            Text, Latitude, Longitude, RadiusKm, Near, BoundingBox,
+            Text, Latitude, Longitude, RadiusKm, Near, BoundingBox, Polygon,
             QueryParameter.WholeNumber("minPrice", 0, long.MaxValue, $"Lowest amount. {money}", example: kind?.Search.PriceBands[0]),
             QueryParameter.WholeNumber("maxPrice", 0, long.MaxValue, $"Highest amount. {money}", example: kind?.Search.PriceBands[^1]),
             Sort, Size, Cursor, Understand,

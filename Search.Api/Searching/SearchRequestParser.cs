@@ -49,6 +49,7 @@ public sealed class SearchRequestParser(PlaceCatalog places, QueryInterpreter in
         var radius = reader.Number(SearchParameters.RadiusKm);
         var near = reader.Text(SearchParameters.Near);
         var bbox = BoundingBox(reader.Text(SearchParameters.BoundingBox), errors);
+        var polygon = Polygon(reader.Text(SearchParameters.Polygon), errors);
         var minPrice = reader.WholeNumber(Defined("minPrice"));
         var maxPrice = reader.WholeNumber(Defined("maxPrice"));
         errors.When(minPrice > maxPrice, "minPrice", "Must not exceed maxPrice.");
@@ -97,6 +98,12 @@ public sealed class SearchRequestParser(PlaceCatalog places, QueryInterpreter in
         {
             errors.When(geo is not null, "bbox", "Give either a bounding box or a radius, not both.");
             geo ??= bbox;
+        }
+
+        if (polygon is not null)
+        {
+            errors.When(geo is not null || near is not null, "polygon", "Give either a polygon or a radius, near or bbox, not both.");
+            geo ??= polygon;
         }
 
         errors.When(sort == SearchSort.Distance && point is null, "sort", "Sorting by distance needs lat and lon, or near.");
@@ -162,7 +169,7 @@ public sealed class SearchRequestParser(PlaceCatalog places, QueryInterpreter in
             understood = understood.Without(UnderstoodField.Money);
         }
 
-        if (Given("lat", "lon", "near", "bbox", "radiusKm"))
+        if (Given("lat", "lon", "near", "bbox", "radiusKm", "polygon"))
         {
             understood = understood.Without(UnderstoodField.Place);
         }
@@ -227,6 +234,62 @@ public sealed class SearchRequestParser(PlaceCatalog places, QueryInterpreter in
                 : query.KindWeights,
             FavourLowPrices = understood.Cheap && query.Sort == SearchSort.Relevance,
         });
+    }
+
+    /// <summary>
+    /// lon,lat;lon,lat;… (the GeoJSON order, as bbox), a closed ring: checked as the engines check
+    /// it (<see cref="GeoPolygon.Problem"/>) and, besides, every vertex in or near the province.
+    /// </summary>
+    private static GeoPolygon? Polygon(string? raw, FieldErrors errors)
+    {
+        const string name = "polygon";
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var vertices = raw.Split(';', StringSplitOptions.TrimEntries).ToList();
+        if (vertices.Count > 1 && vertices[^1].Length == 0)
+        {
+            vertices.RemoveAt(vertices.Count - 1);
+        }
+
+        if (vertices.Count > GeoPolygon.MaxVertices)
+        {
+            errors.Add(name, $"At most {GeoPolygon.MaxVertices} vertices.");
+            return null;
+        }
+
+        var ring = new List<GeoPoint>(vertices.Count);
+        foreach (var vertex in vertices)
+        {
+            var parts = vertex.Split(',', StringSplitOptions.TrimEntries);
+            if (parts.Length != 2
+                || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
+                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+                || !double.IsFinite(lon) || !double.IsFinite(lat))
+            {
+                errors.Add(name, "Must be vertices lon,lat separated by semicolons: 106.80,10.90;106.95,10.90;106.90,11.00;106.80,10.90.");
+                return null;
+            }
+
+            ring.Add(new GeoPoint(lat, lon));
+        }
+
+        var polygon = new GeoPolygon(ring);
+        if (polygon.Problem() is { } problem)
+        {
+            errors.Add(name, problem);
+            return null;
+        }
+
+        if (!ring.All(point => ProvinceBounds.Contains(point.Latitude, point.Longitude)))
+        {
+            errors.Add(name, "Every vertex must lie in or near the province of Đồng Nai.");
+            return null;
+        }
+
+        return polygon;
     }
 
     /// <summary>minLon,minLat,maxLon,maxLat, the GeoJSON order.</summary>

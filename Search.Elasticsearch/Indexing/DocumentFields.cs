@@ -52,6 +52,5 @@ internal static class DocumentFields
     public static string Keyword(string field) => Keywords + "." + field;
 
     /// <summary>Keyword field names are letters and digits (as in the embedded engine), so they cannot escape the <c>k</c> object.</summary>
-    public static bool IsValidKeywordField(string field) =>
-        field.Length is > 0 and <= 64 && field.All(char.IsAsciiLetterOrDigit);
+    public static bool IsValidKeywordField(string field) => SearchQueryValidation.IsValidKeywordField(field);
 }

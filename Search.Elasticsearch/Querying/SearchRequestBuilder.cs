@@ -158,6 +158,27 @@ internal static class SearchRequestBuilder
                     },
                 });
                 break;
+            case GeoPolygon polygon:
+                // geo_polygon is deprecated (7.12); a geo_shape query accepts a geo_point field, and
+                // "intersects" keeps points on an edge, as the embedded engine and PostGIS's ST_Covers do.
+                var ring = new JsonArray();
+                foreach (var vertex in polygon.Ring)
+                {
+                    ring.Add(new JsonArray(vertex.Longitude, vertex.Latitude));
+                }
+
+                filters.Add(new JsonObject
+                {
+                    ["geo_shape"] = new JsonObject
+                    {
+                        [DocumentFields.Location] = new JsonObject
+                        {
+                            ["shape"] = new JsonObject { ["type"] = "polygon", ["coordinates"] = new JsonArray(ring) },
+                            ["relation"] = "intersects",
+                        },
+                    },
+                });
+                break;
         }
 
         // A listing matches a price range when its own [min, max] overlaps it.

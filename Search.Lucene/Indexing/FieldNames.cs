@@ -107,6 +107,5 @@ internal static class FieldNames
     public static string KeyOf(int kind, long id) => $"{kind}:{id}";
 
     /// <summary>Keyword field names are letters and digits, so they cannot collide with the schema.</summary>
-    public static bool IsValidKeywordField(string field) =>
-        field.Length is > 0 and <= 64 && field.All(char.IsAsciiLetterOrDigit);
+    public static bool IsValidKeywordField(string field) => SearchQueryValidation.IsValidKeywordField(field);
 }

@@ -1,4 +1,6 @@
 using DongNai.Domain.Places;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
 
 namespace DongNai.Search.Lucene.Indexing;
 
@@ -6,8 +8,8 @@ namespace DongNai.Search.Lucene.Indexing;
 /// A grid of latitude/longitude cells at several sizes (0.01° to 0.64°, doubling). Each located
 /// listing indexes the term of its cell at every size, once for any kind and once for its own
 /// kind; a geo filter becomes the cells that cover its area, at the finest size that needs no
-/// more than <see cref="MaxCoveringCells"/> of them. For a radius, cells wholly outside the circle
-/// are left out, so the covering holds little more than the circle. That reads postings of nearby
+/// more than <see cref="MaxCoveringCells"/> of them. For a radius (or a polygon), cells wholly outside the circle
+/// (or the polygon) are left out, so the covering holds little more than the circle. That reads postings of nearby
 /// listings of the wanted kind only, where numeric ranges on latitude and longitude would each read
 /// a band across the whole province. The exact shape is then checked on doc values. Each covering
 /// cell costs a term lookup per segment, hence the maximum. Pure functions; thread-safe.
@@ -38,14 +40,38 @@ internal static class GeoCells
     /// that may hold a point of the circle) at the finest size with few enough of them, or null when
     /// the area is too large for any.
     /// </summary>
-    public static IReadOnlyList<string>? Covering(GeoBox box, GeoRadius? circle, int? kind)
+    public static IReadOnlyList<string>? Covering(GeoBox box, GeoRadius? circle, int? kind) =>
+        Covering(box, circle is null ? null : (level, latitude, longitude) => MayHoldPointOf(circle, level, latitude, longitude), kind);
+
+    /// <summary>
+    /// The cells that cover <paramref name="box"/> and intersect <paramref name="polygon"/> (a cell
+    /// widened by a little slack, so a point on a cell's edge is never lost), or null when there would be too many.
+    /// </summary>
+    public static IReadOnlyList<string>? Covering(GeoBox box, IPreparedGeometry polygon, int? kind)
+    {
+        var factory = polygon.Geometry.Factory;
+        return Covering(
+            box,
+            (level, latitude, longitude) =>
+            {
+                var size = CellDegrees[level];
+                var minLatitude = (latitude * size) - 90 - CellSlackDegrees;
+                var minLongitude = (longitude * size) - 180 - CellSlackDegrees;
+                var cell = factory.ToGeometry(new Envelope(
+                    minLongitude, minLongitude + size + (2 * CellSlackDegrees), minLatitude, minLatitude + size + (2 * CellSlackDegrees)));
+                return polygon.Intersects(cell);
+            },
+            kind);
+    }
+
+    private static List<string>? Covering(GeoBox box, Func<int, long, long, bool>? mayHoldPoint, int? kind)
     {
         for (var level = 0; level < CellDegrees.Length; level++)
         {
             long firstLatitude = Index(box.MinLatitude + 90, level), lastLatitude = Index(box.MaxLatitude + 90, level);
             long firstLongitude = Index(box.MinLongitude + 180, level), lastLongitude = Index(box.MaxLongitude + 180, level);
             var candidates = (lastLatitude - firstLatitude + 1) * (lastLongitude - firstLongitude + 1);
-            if (candidates > (circle is null ? MaxCoveringCells : MaxCandidateCells))
+            if (candidates > (mayHoldPoint is null ? MaxCoveringCells : MaxCandidateCells))
             {
                 continue;
             }
@@ -55,7 +81,7 @@ internal static class GeoCells
             {
                 for (var longitude = firstLongitude; longitude <= lastLongitude; longitude++)
                 {
-                    if (circle is null || MayHoldPointOf(circle, level, latitude, longitude))
+                    if (mayHoldPoint is null || mayHoldPoint(level, latitude, longitude))
                     {
                         cells.Add(Term(kind, level, latitude, longitude));
                     }
@@ -125,4 +151,11 @@ internal readonly record struct GeoBox(double MinLatitude, double MinLongitude, 
     }
 
     public static GeoBox Of(GeoBoundingBox box) => new(box.MinLatitude, box.MinLongitude, box.MaxLatitude, box.MaxLongitude);
+
+    /// <summary>The polygon's envelope: the bounding-box prefilter before the exact point-in-polygon test.</summary>
+    public static GeoBox Of(GeoPolygon polygon) => new(
+        polygon.Ring.Min(point => point.Latitude),
+        polygon.Ring.Min(point => point.Longitude),
+        polygon.Ring.Max(point => point.Latitude),
+        polygon.Ring.Max(point => point.Longitude));
 }

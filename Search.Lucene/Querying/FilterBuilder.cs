@@ -4,6 +4,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using NetTopologySuite.Geometries.Prepared;
 using LuceneFilter = Lucene.Net.Search.Filter;
 
 namespace DongNai.Search.Lucene.Querying;
@@ -34,7 +35,7 @@ internal static class FilterBuilder
     public static void AddFilters(BooleanQuery query, SearchQuery search)
     {
         var kind = (int?)search.Kind;
-        if (AreaOf(search.Geo) is { } area && GeoCells.Covering(area, search.Geo as GeoRadius, kind) is { } cells)
+        if (AreaOf(search.Geo) is { } area && Covering(search.Geo!, area, kind) is { } cells)
         {
             query.Add(Filter(AnyOf(FieldNames.GeoCell, cells)), Occur.MUST);
         }
@@ -63,12 +64,21 @@ internal static class FilterBuilder
         }
     }
 
-    /// <summary>The box a geo filter needs listings to be in (for a radius, the box around its circle).</summary>
+    /// <summary>The box a geo filter needs listings to be in (for a radius, the box around its circle; for a polygon, its envelope).</summary>
     public static GeoBox? AreaOf(GeoFilter? geo) => geo switch
     {
         GeoRadius radius => GeoBox.Around(radius.Centre, radius.Km),
         GeoBoundingBox box => GeoBox.Of(box),
+        GeoPolygon polygon => GeoBox.Of(polygon),
         _ => null,
+    };
+
+    /// <summary>The cells of the area; for a polygon only those its prepared geometry intersects (edges included).</summary>
+    private static IReadOnlyList<string>? Covering(GeoFilter geo, GeoBox area, int? kind) => geo switch
+    {
+        GeoRadius radius => GeoCells.Covering(area, radius, kind),
+        GeoPolygon polygon => GeoCells.Covering(area, PreparedGeometryFactory.Prepare(polygon.ToGeometry()), kind),
+        _ => GeoCells.Covering(area, (GeoRadius?)null, kind),
     };
 
     private static Query DepartureWindow(TimeOnly? from, TimeOnly? to)

@@ -6,6 +6,8 @@ using DongNai.Search.Scoring;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using NetTopologySuite.Algorithm.Locate;
+using NetTopologySuite.Geometries;
 
 namespace DongNai.Search.Lucene.Querying;
 
@@ -28,6 +30,12 @@ internal sealed record CollectorSettings
     public GeoBox? Box { get; init; }
 
     public GeoRadius? Radius { get; init; }
+
+    /// <summary>
+    /// The polygon a listing must lie in or on (x = longitude, y = latitude), checked after the
+    /// <see cref="Box"/> (its envelope); an indexed locator, so each test costs O(log n) in the vertices.
+    /// </summary>
+    public IPointOnGeometryLocator? Polygon { get; init; }
 
     /// <summary>Listings that expire at or before this instant (Unix ms) are left out.</summary>
     public required long NowMs { get; init; }
@@ -93,7 +101,7 @@ internal sealed class ListingCollector : ICollector
         _top = new PriorityQueue<Candidate, SortKey>(settings.Size + 1, Comparer<SortKey>.Create((a, b) => b.CompareTo(a)));
         _needsPrice = settings.MinPrice.HasValue || settings.MaxPrice.HasValue || settings.PriceBands is not null
             || settings.Sort is SearchSort.PriceAscending or SearchSort.PriceDescending;
-        _needsLocation = settings.Box.HasValue || settings.Radius is not null || settings.ReferencePoint.HasValue;
+        _needsLocation = settings.Box.HasValue || settings.Radius is not null || settings.Polygon is not null || settings.ReferencePoint.HasValue;
     }
 
     /// <summary>Matching listings, all pages.</summary>
@@ -232,6 +240,12 @@ internal sealed class ListingCollector : ICollector
         var longitude = _longitude is null ? double.NaN : BitConverter.Int64BitsToDouble(_longitude.Get(doc));
         var hasLocation = !double.IsNaN(latitude) && !double.IsNaN(longitude);
         if (_settings.Box is { } box && (!hasLocation || !box.Contains(latitude, longitude)))
+        {
+            return false;
+        }
+
+        if (_settings.Polygon is { } polygon
+            && (!hasLocation || polygon.Locate(new Coordinate(longitude, latitude)) == Location.Exterior))
         {
             return false;
         }

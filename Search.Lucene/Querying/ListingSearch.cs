@@ -1,6 +1,7 @@
 using DongNai.Search.Lucene.Analysis;
 using DongNai.Search.Lucene.Indexing;
 using Lucene.Net.Search;
+using NetTopologySuite.Algorithm.Locate;
 
 namespace DongNai.Search.Lucene.Querying;
 
@@ -12,63 +13,6 @@ namespace DongNai.Search.Lucene.Querying;
 internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnalyzer folded)
 {
     private readonly TextQueryBuilder _text = new(accented, folded);
-
-    public static void Validate(SearchQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.Size, 1, nameof(query.Size));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Size, SearchQuery.MaxSize, nameof(query.Size));
-        if (query.Sort == SearchSort.Distance && query.EffectiveReferencePoint is null)
-        {
-            throw new ArgumentException("Sorting by distance needs a reference point or a radius.", nameof(query));
-        }
-
-        switch (query.Geo)
-        {
-            case GeoRadius radius when !(radius.Km > 0) || !IsValid(radius.Centre):
-                throw new ArgumentException("A radius needs a valid centre and a positive distance.", nameof(query));
-            case GeoBoundingBox box when !IsValid(new GeoPoint(box.MinLatitude, box.MinLongitude))
-                || !IsValid(new GeoPoint(box.MaxLatitude, box.MaxLongitude))
-                || box.MinLatitude > box.MaxLatitude || box.MinLongitude > box.MaxLongitude:
-                throw new ArgumentException("A bounding box needs valid corners, minimum before maximum.", nameof(query));
-        }
-
-        if (query.ReferencePoint is { } reference && !IsValid(reference))
-        {
-            throw new ArgumentException("The reference point is not a valid location.", nameof(query));
-        }
-
-        if (query.MinPrice > query.MaxPrice || query.MinArea > query.MaxArea)
-        {
-            throw new ArgumentException("A range's minimum is above its maximum.", nameof(query));
-        }
-
-        var fields = query.Filters.Keys.Concat(query.Facets);
-        if (fields.FirstOrDefault(field => !FieldNames.IsValidKeywordField(field)) is { } badField)
-        {
-            throw new ArgumentException($"'{badField}' is not a keyword field name.", nameof(query));
-        }
-
-        if (query.Listings is { } listings && (listings.Count > SearchQuery.MaxSize || listings.Any(listing => !Enum.IsDefined(listing.Kind))))
-        {
-            throw new ArgumentException($"Restrict to at most {SearchQuery.MaxSize} listings of known kinds.", nameof(query));
-        }
-
-        if (query.KindWeights is { } weights && weights.Any(pair => !Enum.IsDefined(pair.Key) || !double.IsFinite(pair.Value) || !(pair.Value > 0)))
-        {
-            throw new ArgumentException("Kind weights must be finite and positive, for known kinds.", nameof(query));
-        }
-
-        if (query.MaxMissingWords is < 0)
-        {
-            throw new ArgumentException("The number of words that may be missing cannot be negative.", nameof(query));
-        }
-
-        if (query.PriceBands is { } bands && (bands.Count == 0 || bands.Zip(bands.Skip(1)).Any(pair => pair.First >= pair.Second)))
-        {
-            throw new ArgumentException("Price bands must be a non-empty ascending list of edges.", nameof(query));
-        }
-    }
 
     public SearchResult Run(IndexSearcher searcher, SearchQuery query)
     {
@@ -92,6 +36,7 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
             Size = query.Size,
             HasText = text is not null,
             Radius = query.Geo as GeoRadius,
+            Polygon = query.Geo is GeoPolygon polygon ? new IndexedPointInAreaLocator(polygon.ToGeometry()) : null,
             Box = FilterBuilder.AreaOf(query.Geo),
             NowMs = UnixTime.Milliseconds(query.Now),
             MinPrice = query.MinPrice,
@@ -139,9 +84,6 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
 
         return byCode;
     }
-
-    private static bool IsValid(GeoPoint point) =>
-        point.Latitude is >= -90 and <= 90 && point.Longitude is >= -180 and <= 180;
 
     /// <summary>The page's hit: reads title, freshness and categories for this hit only, so the collector's loop stays lean.</summary>
     private static SearchHit ToHit(IndexSearcher searcher, Candidate candidate, HitHighlighter? highlighter, long scoringNowMs, IReadOnlyList<string> facets)

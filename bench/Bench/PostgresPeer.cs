@@ -442,6 +442,12 @@ internal sealed class PostgresPeer(NpgsqlDataSource source) : IAsyncDisposable
                 where.Add("l.geom && ST_MakeEnvelope(@minlon, @minlat, @maxlon, @maxlat, 4326)");
                 where.Add("l.lat BETWEEN @minlat AND @maxlat AND l.lon BETWEEN @minlon AND @maxlon");
                 break;
+            case GeoPolygon polygon:
+                parameters.Add(() => new NpgsqlParameter("poly", polygon.ToGeometry().AsText()));
+                // Inside or on an edge, as the engine answers (ST_Within alone would leave edge points out);
+                // ST_Covers uses the GiST index on geom through its own bounding-box test.
+                where.Add("ST_Covers(ST_GeomFromText(@poly, 4326), l.geom)");
+                break;
         }
 
         if (search.MinPrice is { } minPrice)

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Places;
 using DongNai.Search;
+using NetTopologySuite.Algorithm.Locate;
+using NetTopologySuite.Geometries;
 
 namespace DongNai.Bench;
 
@@ -95,12 +97,13 @@ internal sealed class ReferenceIndex
         }
 
         var nowMs = UnixMilliseconds(query.Now);
+        var polygon = query.Geo is GeoPolygon area ? area.ToGeometry() : null;
         var ids = new HashSet<long>();
         var facets = query.Facets.ToDictionary(field => field, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
         var bands = query.PriceBands is { } edges ? new int[edges.Count + 1] : null;
         foreach (var listing in _byKind[query.Kind.Value])
         {
-            if (!Matches(listing, query, nowMs))
+            if (!Matches(listing, query, nowMs) || (polygon is not null && !Covers(polygon, listing)))
             {
                 continue;
             }
@@ -159,6 +162,14 @@ internal sealed class ReferenceIndex
     }
 
     private static readonly Dictionary<string, string[]> EmptyKeywords = [];
+
+    /// <summary>
+    /// Inside the polygon or on its edge, by a plain scan of the ring (NetTopologySuite's simple
+    /// locator, not the indexed one the engine uses).
+    /// </summary>
+    private static bool Covers(Polygon polygon, ReferenceListing listing) =>
+        listing is { Latitude: { } latitude, Longitude: { } longitude }
+        && SimplePointInAreaLocator.Locate(new Coordinate(longitude, latitude), polygon) != Location.Exterior;
 
     private static bool Matches(ReferenceListing listing, SearchQuery query, long nowMs)
     {

@@ -116,7 +116,7 @@ internal sealed record RunResult
         if (CrossCheck is { } check)
         {
             Targets.Add(new(
-                "Identical filter results (radius, bbox, ranges, categories)",
+                "Identical filter results (radius, bbox, polygon, ranges, categories)",
                 check.Passed ? $"{check.Queries} queries, {check.IdsCompared:N0} ids compared, 0 differences" : $"{check.Failures.Count} differences",
                 check.Passed));
         }

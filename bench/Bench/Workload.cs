@@ -16,6 +16,7 @@ internal enum QueryType
     RadiusPriceDistance,
     BroadFacets,
     Viewport,
+    Polygon,
     Autocomplete,
     Related,
 }
@@ -31,6 +32,7 @@ internal static class QueryTypes
         QueryType.RadiusPriceDistance => "radius-price-distance",
         QueryType.BroadFacets => "broad-facets",
         QueryType.Viewport => "viewport-bbox",
+        QueryType.Polygon => "polygon",
         QueryType.Autocomplete => "autocomplete",
         QueryType.Related => "related",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
@@ -43,13 +45,14 @@ internal static class QueryTypes
         QueryType.RadiusPriceDistance => "filter only: radius 1–10 km + price range (+ a category in 40%), nearest first",
         QueryType.BroadFacets => "no filter but the kind: every live listing of a kind, newest first, all of the kind's facets",
         QueryType.Viewport => "map viewport: bounding box of a few km (+ a category in 25%), 100 hits, newest first",
+        QueryType.Polygon => "drawn area: a star-shaped polygon of 5–12 vertices (concave in half), 2–10 km across (+ a category in 25%), 100 hits, newest first",
         QueryType.Autocomplete => "2–4 letter prefix of a title word, any kind or one kind, 8 completions",
         QueryType.Related => "more like this for a random listing, 10 hits",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
     /// <summary>Filter-only types: both systems must return identical id sets.</summary>
-    public static bool IsFilterOnly(this QueryType type) => type is QueryType.RadiusPriceDistance or QueryType.BroadFacets or QueryType.Viewport;
+    public static bool IsFilterOnly(this QueryType type) => type is QueryType.RadiusPriceDistance or QueryType.BroadFacets or QueryType.Viewport or QueryType.Polygon;
 }
 
 /// <summary>
@@ -72,6 +75,8 @@ internal sealed record BenchQuery
     public double? RadiusKm { get; init; }
 
     public GeoBoundingBox? Box { get; init; }
+
+    public GeoPolygon? Polygon { get; init; }
 
     public long? MinPrice { get; init; }
 
@@ -126,6 +131,11 @@ internal sealed record BenchQuery
         if (Box is { } box)
         {
             Add("bbox", string.Join(',', Invariant(box.MinLongitude), Invariant(box.MinLatitude), Invariant(box.MaxLongitude), Invariant(box.MaxLatitude)));
+        }
+
+        if (Polygon is { } polygon)
+        {
+            Add("polygon", string.Join(';', polygon.Ring.Select(point => Invariant(point.Longitude) + "," + Invariant(point.Latitude))));
         }
 
         if (MinPrice is { } min)
@@ -207,6 +217,7 @@ internal sealed class WorkloadGenerator(PlaceCatalog places, ReferenceIndex data
         QueryType.RadiusPriceDistance => RadiusPriceDistance(number, random),
         QueryType.BroadFacets => new BenchQuery { Type = type, Number = number, Kind = Pick(random, KindShares), Sort = "newest" },
         QueryType.Viewport => Viewport(number, random),
+        QueryType.Polygon => Polygon(number, random),
         QueryType.Autocomplete => Autocomplete(number, random),
         QueryType.Related => Related(number, random),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
@@ -319,6 +330,50 @@ internal sealed class WorkloadGenerator(PlaceCatalog places, ReferenceIndex data
                 Math.Round(centre.Longitude - halfLongitude, 6),
                 Math.Round(centre.Latitude + halfLatitude, 6),
                 Math.Round(centre.Longitude + halfLongitude, 6)),
+            Filters = filters,
+            Sort = "newest",
+            Size = 100,
+        };
+    }
+
+    /// <summary>
+    /// A star-shaped ring around a place: vertices at increasing angles, so it never crosses
+    /// itself; in half of the polygons every other vertex is pulled in, which makes it concave.
+    /// </summary>
+    private BenchQuery Polygon(int number, Random random)
+    {
+        var kind = Pick(random, [(ListingKind.Rental, 0.4), (ListingKind.Job, 0.25), (ListingKind.Classified, 0.2), (ListingKind.Voucher, 0.15)]);
+        var centre = Near(random, 2.0);
+        var vertices = random.Next(5, 13);
+        var radius = 0.01 + (random.NextDouble() * 0.035);
+        var concave = random.NextDouble() < 0.5;
+        var ring = new List<GeoPoint>(vertices + 1);
+        for (var i = 0; i < vertices; i++)
+        {
+            var angle = (i + (random.NextDouble() * 0.6)) * 2 * Math.PI / vertices;
+            var reach = radius * (concave && i % 2 == 1 ? 0.35 + (random.NextDouble() * 0.25) : 0.8 + (random.NextDouble() * 0.2));
+            ring.Add(new GeoPoint(Math.Round(centre.Latitude + (reach * Math.Sin(angle)), 6), Math.Round(centre.Longitude + (reach * Math.Cos(angle)), 6)));
+        }
+
+        ring.Add(ring[0]);
+        var filters = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (random.NextDouble() < 0.25)
+        {
+            filters[kind switch { ListingKind.Rental => RentalKind.RentalType, ListingKind.Job => JobKind.JobType, _ => KeywordFields.Category }] = kind switch
+            {
+                ListingKind.Rental => Values(random, ["room", "dormitory", "wholeHouse"]),
+                ListingKind.Job => Values(random, ["fullTime", "partTime", "seasonal"]),
+                ListingKind.Classified => Values(random, ["motorbikes", "phones", "furniture", "clothing"]),
+                _ => Values(random, ["foodAndDrink", "shopping", "beauty"]),
+            };
+        }
+
+        return new BenchQuery
+        {
+            Type = QueryType.Polygon,
+            Number = number,
+            Kind = kind,
+            Polygon = new GeoPolygon(ring),
             Filters = filters,
             Sort = "newest",
             Size = 100,

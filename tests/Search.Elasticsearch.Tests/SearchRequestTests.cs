@@ -79,6 +79,44 @@ public sealed class SearchRequestTests
     }
 
     [Fact]
+    public async Task Search_SendsAGeoShapePolygonOnTheLocationPoint_WithEdgesIncluded()
+    {
+        using var cluster = new ScriptedCluster().On("POST", "/test-rentals/_search", 200, NoHits);
+        using var engine = cluster.Engine();
+
+        await engine.SearchAsync(Query() with
+        {
+            Kind = ListingKind.Rental,
+            Geo = GeoFilter.Polygon(new(10.90, 106.80), new(10.90, 106.90), new(11.00, 106.85), new(10.90, 106.80)),
+            Sort = SearchSort.Newest,
+        });
+
+        var filters = Assert.Single(cluster.WorkRequests).Json["query"]!["function_score"]!["query"]!["bool"]!["filter"]!.AsArray();
+        var shape = Assert.Single(filters, filter => filter!["geo_shape"] is not null);
+        JsonAssert.Equal(
+            """
+            { "geo_shape": { "location": {
+                "shape": { "type": "polygon", "coordinates": [ [ [ 106.80, 10.90 ], [ 106.90, 10.90 ], [ 106.85, 11.00 ], [ 106.80, 10.90 ] ] ] },
+                "relation": "intersects" } } }
+            """,
+            shape);
+        Assert.DoesNotContain(filters, filter => filter!["geo_bounding_box"] is not null || filter["geo_distance"] is not null);
+    }
+
+    [Fact]
+    public async Task Search_RejectsASelfIntersectingPolygon_WithoutAskingTheCluster()
+    {
+        using var cluster = new ScriptedCluster();
+        using var engine = cluster.Engine();
+        var bowTie = GeoFilter.Polygon(new(10.90, 106.80), new(11.00, 106.90), new(11.00, 106.80), new(10.90, 106.90), new(10.90, 106.80));
+
+        var refusal = await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.SearchAsync(Query() with { Kind = ListingKind.Rental, Geo = bowTie }));
+
+        Assert.Contains("crosses or touches itself", refusal.Message, StringComparison.Ordinal);
+        Assert.Empty(cluster.WorkRequests);
+    }
+
+    [Fact]
     public async Task Search_MultipliesKindWeightsAndTheLowPricePreference_IntoTheFunctionScore()
     {
         using var cluster = new ScriptedCluster().On("POST", "/test-jobs,", 200, NoHits);

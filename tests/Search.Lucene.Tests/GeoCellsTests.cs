@@ -1,5 +1,7 @@
 using DongNai.Domain.Places;
 using DongNai.Search.Lucene.Indexing;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
 
 namespace DongNai.Search.Lucene.Tests;
 
@@ -54,6 +56,61 @@ public sealed class GeoCellsTests
         }
 
         Assert.True(finer > 0, "No radius from 1 to 10 km got finer cells than its box.");
+    }
+
+    [Fact]
+    public void Covering_OfAPolygon_HoldsEveryPointInsideIt_IncludingItsVerticesAndEdges()
+    {
+        var random = new Random(29);
+        for (var polygonNumber = 0; polygonNumber < 100; polygonNumber++)
+        {
+            var centre = new GeoPoint(10.6 + random.NextDouble(), 106.7 + random.NextDouble());
+            var reach = 0.005 + (random.NextDouble() * 0.05);
+            var ring = Enumerable.Range(0, 7)
+                .Select(i => (i + (random.NextDouble() * 0.5)) * 2 * Math.PI / 7)
+                .Select((angle, i) => new GeoPoint(
+                    centre.Latitude + (reach * (i % 2 == 0 ? 1 : 0.4) * Math.Sin(angle)),
+                    centre.Longitude + (reach * (i % 2 == 0 ? 1 : 0.4) * Math.Cos(angle))))
+                .ToList();
+            ring.Add(ring[0]);
+            var polygon = new GeoPolygon(ring);
+            var prepared = PreparedGeometryFactory.Prepare(polygon.ToGeometry());
+            var cells = GeoCells.Covering(GeoBox.Of(polygon), prepared, kind: 2);
+            Assert.NotNull(cells);
+            Assert.InRange(cells.Count, 1, GeoCells.MaxCoveringCells);
+            var covering = cells.ToHashSet(StringComparer.Ordinal);
+
+            var box = GeoBox.Of(polygon);
+            var inside = ring.ToList();
+            while (inside.Count < 300)
+            {
+                var latitude = box.MinLatitude + (random.NextDouble() * (box.MaxLatitude - box.MinLatitude));
+                var longitude = box.MinLongitude + (random.NextDouble() * (box.MaxLongitude - box.MinLongitude));
+                if (prepared.Covers(new Point(longitude, latitude)))
+                {
+                    inside.Add(new GeoPoint(latitude, longitude));
+                }
+            }
+
+            Assert.All(inside, point => Assert.Contains(GeoCells.Of(point.Latitude, point.Longitude, kind: 2), covering.Contains));
+        }
+    }
+
+    [Fact]
+    public void Covering_OfAConcavePolygon_LeavesOutCellsOfItsEnvelope_ThatItDoesNotTouch()
+    {
+        // A thin L: its envelope is mostly empty.
+        var polygon = GeoFilter.Polygon(
+            new(10.90, 106.80), new(10.90, 106.90), new(10.91, 106.90), new(10.91, 106.81),
+            new(11.00, 106.81), new(11.00, 106.80), new(10.90, 106.80));
+
+        var forEnvelope = GeoCells.Covering(GeoBox.Of(polygon), circle: null, kind: 2)!;
+        var forPolygon = GeoCells.Covering(GeoBox.Of(polygon), PreparedGeometryFactory.Prepare(polygon.ToGeometry()), kind: 2)!;
+
+        Assert.True(
+            CellLevel(forPolygon[0]) < CellLevel(forEnvelope[0])
+            || (CellLevel(forPolygon[0]) == CellLevel(forEnvelope[0]) && forPolygon.Count < forEnvelope.Count),
+            $"polygon: {forPolygon.Count} cells at level {CellLevel(forPolygon[0])}; envelope: {forEnvelope.Count} at level {CellLevel(forEnvelope[0])}");
     }
 
     [Fact]

@@ -47,6 +47,69 @@ public abstract partial class SearchEngineContractTests
     }
 
     [ContractFact]
+    public async Task Search_ReturnsExactlyTheListingsInsideAConcavePolygon_NotThoseInItsEnvelopeOnly()
+    {
+        var listings = ScatteredListings(count: 400, seed: 13);
+        await IndexAsync(listings);
+
+        // An L around Biên Hòa: its envelope holds many listings the notch leaves out.
+        GeoPoint[] ring =
+        [
+            new(10.80, 106.70), new(10.80, 107.00), new(10.90, 107.00), new(10.90, 106.80),
+            new(11.10, 106.80), new(11.10, 106.70), new(10.80, 106.70),
+        ];
+        var expected = listings
+            .Where(d => d.Latitude is { } lat && InsideRing(ring, lat, d.Longitude!.Value))
+            .Select(d => d.Id)
+            .Order()
+            .ToList();
+        var inEnvelopeOnly = listings.Count(d => d is { Latitude: >= 10.90 and <= 11.10, Longitude: > 106.80 and <= 107.00 });
+
+        var hits = await AllHitsAsync(Query() with { Geo = GeoFilter.Polygon(ring) });
+
+        Assert.NotEmpty(expected);
+        Assert.True(inEnvelopeOnly > 0, "the notch must hold listings for the test to mean anything");
+        Assert.Equal(expected, hits.Select(h => h.Id).Order());
+    }
+
+    [ContractFact]
+    public async Task Search_FindsTheSameListings_WhateverTheOrientationOfThePolygon()
+    {
+        var listings = ScatteredListings(count: 200, seed: 17);
+        await IndexAsync(listings);
+        GeoPoint[] counterClockwise = [new(10.85, 106.75), new(10.85, 106.95), new(11.05, 106.90), new(11.00, 106.75), new(10.85, 106.75)];
+
+        var forward = await AllHitsAsync(Query() with { Geo = GeoFilter.Polygon(counterClockwise) });
+        var backward = await AllHitsAsync(Query() with { Geo = GeoFilter.Polygon(counterClockwise.Reverse().ToArray()) });
+
+        Assert.NotEmpty(forward);
+        Assert.Equal(forward.Select(h => h.Id).Order(), backward.Select(h => h.Id).Order());
+    }
+
+    [ContractTheory]
+    [InlineData("open")]
+    [InlineData("bow-tie")]
+    [InlineData("two-corners")]
+    [InlineData("too-many")]
+    [InlineData("flat")]
+    public async Task Search_RejectsAPolygonThatIsNotASimpleClosedRing(string shape)
+    {
+        GeoPoint[] ring = shape switch
+        {
+            "open" => [new(10.9, 106.8), new(10.9, 106.9), new(11.0, 106.9)],
+            "bow-tie" => [new(10.9, 106.8), new(11.0, 106.9), new(11.0, 106.8), new(10.9, 106.9), new(10.9, 106.8)],
+            "two-corners" => [new(10.9, 106.8), new(11.0, 106.9), new(10.9, 106.8)],
+            "flat" => [new(10.9, 106.8), new(10.95, 106.85), new(11.0, 106.9), new(10.9, 106.8)],
+            _ => Enumerable.Range(0, GeoPolygon.MaxVertices)
+                .Select(i => new GeoPoint(10.9 + (0.05 * Math.Sin(i * 2 * Math.PI / GeoPolygon.MaxVertices)), 106.8 + (0.05 * Math.Cos(i * 2 * Math.PI / GeoPolygon.MaxVertices))))
+                .Append(new GeoPoint(10.9, 106.85))
+                .ToArray(),
+        };
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Engine.SearchAsync(Query() with { Geo = GeoFilter.Polygon(ring) }));
+    }
+
+    [ContractFact]
     public async Task Search_ReportsDistanceFromReferencePoint_WithinTenMetres()
     {
         var listings = ScatteredListings(count: 100, seed: 3);
@@ -238,6 +301,23 @@ public abstract partial class SearchEngineContractTests
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Engine.SearchAsync(Query() with { Sort = SearchSort.Distance }));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Engine.SearchAsync(Query() with { MinPrice = 5, MaxPrice = 1 }));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Engine.SearchAsync(Query() with { Geo = GeoFilter.Radius(10.9, 106.8, -1) }));
+    }
+
+    /// <summary>Even-odd ray casting on longitude/latitude as planar coordinates: the oracle for polygon filters (no point of the data lies on an edge).</summary>
+    private static bool InsideRing(GeoPoint[] ring, double latitude, double longitude)
+    {
+        var inside = false;
+        for (int i = 0, j = ring.Length - 2; i < ring.Length - 1; j = i++)
+        {
+            var (a, b) = (ring[i], ring[j]);
+            if ((a.Latitude > latitude) != (b.Latitude > latitude)
+                && longitude < ((b.Longitude - a.Longitude) * (latitude - a.Latitude) / (b.Latitude - a.Latitude)) + a.Longitude)
+            {
+                inside = !inside;
+            }
+        }
+
+        return inside;
     }
 
     /// <summary>Listings scattered over about 60 × 60 km around Biên Hòa, a third of them within about 2 km of its centre; every tenth has no location.</summary>

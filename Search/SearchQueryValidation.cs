@@ -1,10 +1,12 @@
-using DongNai.Search.Elasticsearch.Indexing;
+namespace DongNai.Search;
 
-namespace DongNai.Search.Elasticsearch.Querying;
-
-/// <summary>The same checks of a <see cref="SearchQuery"/> as the embedded engine makes, so both refuse the same queries. Pure; thread-safe.</summary>
-internal static class SearchValidation
+/// <summary>
+/// The checks every engine makes of a <see cref="SearchQuery"/> before running it, so all engines
+/// refuse the same queries with the same messages. Pure; thread-safe.
+/// </summary>
+public static class SearchQueryValidation
 {
+    /// <summary>Throws <see cref="ArgumentException"/> (or <see cref="ArgumentOutOfRangeException"/>) for a value out of range.</summary>
     public static void Validate(SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -23,6 +25,8 @@ internal static class SearchValidation
                 || !IsValid(new GeoPoint(box.MaxLatitude, box.MaxLongitude))
                 || box.MinLatitude > box.MaxLatitude || box.MinLongitude > box.MaxLongitude:
                 throw new ArgumentException("A bounding box needs valid corners, minimum before maximum.", nameof(query));
+            case GeoPolygon polygon when polygon.Problem() is { } problem:
+                throw new ArgumentException(problem, nameof(query));
         }
 
         if (query.ReferencePoint is { } reference && !IsValid(reference))
@@ -35,7 +39,7 @@ internal static class SearchValidation
             throw new ArgumentException("A range's minimum is above its maximum.", nameof(query));
         }
 
-        if (query.Filters.Keys.Concat(query.Facets).FirstOrDefault(field => !DocumentFields.IsValidKeywordField(field)) is { } badField)
+        if (query.Filters.Keys.Concat(query.Facets).FirstOrDefault(field => !IsValidKeywordField(field)) is { } badField)
         {
             throw new ArgumentException($"'{badField}' is not a keyword field name.", nameof(query));
         }
@@ -63,4 +67,8 @@ internal static class SearchValidation
 
     private static bool IsValid(GeoPoint point) =>
         point.Latitude is >= -90 and <= 90 && point.Longitude is >= -180 and <= 180;
+
+    /// <summary>A keyword field name both engines can store: 1 to 64 ASCII letters or digits.</summary>
+    public static bool IsValidKeywordField(string field) =>
+        field.Length is > 0 and <= 64 && field.All(char.IsAsciiLetterOrDigit);
 }
