@@ -33,6 +33,8 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<VerificationGate>();
         services.AddScoped<PersonalDataExport>();
         services.AddScoped<AccountErasure>();
+        services.AddScoped<Cvs.CvIdentity>();
+        services.AddScoped<Cvs.ApplicationService>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TimeProvider>((bearer, time) => AccessTokenValidation.Configure(bearer, options, keys, time));

@@ -1,6 +1,7 @@
 using DongNai.Search.Api.Accounts;
 using DongNai.Search.Api.Backups;
 using DongNai.Search.Api.Commands;
+using DongNai.Search.Api.Cvs;
 using DongNai.Search.Api.Employers;
 using DongNai.Search.Api.Events;
 using DongNai.Search.Api.Hosting;
@@ -52,6 +53,8 @@ app.MapIdentityEndpoints();
 app.MapEmployerEndpoints();
 app.MapPlaceEndpoints();
 app.MapListingEndpoints();
+app.MapCvEndpoints();
+app.MapCandidateEndpoints();
 app.MapSearchEndpoints();
 app.MapEventEndpoints();
 app.MapIndexingEndpoints();
