@@ -29,13 +29,14 @@ public enum StatusChange
 
 /// <summary>
 /// Applications of workers to jobs (decision 0019). Who sees one: the applicant and the job's
-/// owner (and admins). Who moves it: the job's owner or an admin, along
-/// <see cref="AllowedFrom"/>; viewing by the owner moves a submitted application to viewed.
+/// owner, nobody else (admins neither: it carries the applicant's identity fields). Who moves it:
+/// the job's owner alone, along <see cref="AllowedFrom"/>; the owner's first look moves a submitted
+/// application to viewed.
 /// One instance per request.
 /// </summary>
 public sealed class ApplicationService(AppDbContext db, TimeProvider time)
 {
-    /// <summary>The statuses each status may be moved to by the job's owner or an admin.</summary>
+    /// <summary>The statuses each status may be moved to by the job's owner.</summary>
     public static IReadOnlyDictionary<ApplicationStatus, ApplicationStatus[]> AllowedFrom { get; } = new Dictionary<ApplicationStatus, ApplicationStatus[]>
     {
         [ApplicationStatus.Submitted] = [ApplicationStatus.Viewed, ApplicationStatus.Shortlisted, ApplicationStatus.Rejected],
@@ -107,13 +108,13 @@ public sealed class ApplicationService(AppDbContext db, TimeProvider time)
             .ToListAsync(cancellationToken);
 
     /// <summary>
-    /// The application if the caller may see it (applicant, job owner, admin), else null. The job
-    /// owner's first look moves a submitted application to viewed.
+    /// The application if the caller may see it (the applicant or the job's owner), else null. The
+    /// job owner's first look moves a submitted application to viewed.
     /// </summary>
-    public async Task<JobApplication?> ViewAsync(long id, long callerId, bool isAdmin, CancellationToken cancellationToken)
+    public async Task<JobApplication?> ViewAsync(long id, long callerId, CancellationToken cancellationToken)
     {
         var application = await db.JobApplications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (application is null || (application.ApplicantId != callerId && application.EmployerAccountId != callerId && !isAdmin))
+        if (application is null || (application.ApplicantId != callerId && application.EmployerAccountId != callerId))
         {
             return null;
         }
@@ -129,15 +130,15 @@ public sealed class ApplicationService(AppDbContext db, TimeProvider time)
     }
 
     public async Task<(StatusChange Outcome, JobApplication? Application)> MoveAsync(
-        long id, long callerId, bool isAdmin, ApplicationStatus to, string? reason, CancellationToken cancellationToken)
+        long id, long callerId, ApplicationStatus to, string? reason, CancellationToken cancellationToken)
     {
         var application = await db.JobApplications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (application is null || (application.ApplicantId != callerId && application.EmployerAccountId != callerId && !isAdmin))
+        if (application is null || (application.ApplicantId != callerId && application.EmployerAccountId != callerId))
         {
             return (StatusChange.NotFound, null);
         }
 
-        if (application.EmployerAccountId != callerId && !isAdmin)
+        if (application.EmployerAccountId != callerId)
         {
             return (StatusChange.Forbidden, application);
         }

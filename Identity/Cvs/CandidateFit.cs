@@ -22,16 +22,18 @@ public static class CandidateFit
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
+    /// <summary>The fit to the employer's query alone (no job): the skills it names.</summary>
+    public static CandidateFitScore Score(Cv cv, string? query)
+    {
+        var reasons = new List<string>();
+        var skills = Skills(cv, query, reasons);
+        return new CandidateFitScore(Math.Round(SkillsWeight * skills, 4), reasons);
+    }
+
     public static CandidateFitScore Score(JobPosting job, Cv cv, double? distanceKm, double radiusKm, string? query)
     {
         var reasons = new List<string>();
-        var wanted = " " + VietnameseText.FoldKey(string.Join(' ', job.Title, job.Description, job.Requirements, query)) + " ";
-        var matched = cv.Skills.Where(skill => VietnameseText.FoldKey(skill) is { Length: > 0 } key && wanted.Contains(" " + key + " ", StringComparison.Ordinal)).ToList();
-        var skills = cv.Skills.Count == 0 ? 0 : Math.Min(1, matched.Count / (double)Math.Min(cv.Skills.Count, 3));
-        if (matched.Count > 0)
-        {
-            reasons.Add("Có kỹ năng phù hợp: " + string.Join(", ", matched));
-        }
+        var skills = Skills(cv, string.Join(' ', job.Title, job.Description, job.Requirements, query), reasons);
 
         var distance = distanceKm is { } km && radiusKm > 0 ? Math.Clamp(1 - (km / radiusKm), 0, 1) : 0;
         if (distanceKm is { } shown)
@@ -69,6 +71,19 @@ public static class CandidateFit
 
         var score = (SkillsWeight * skills) + (DistanceWeight * distance) + (ShiftWeight * shift) + (SalaryWeight * salary);
         return new CandidateFitScore(Math.Round(score, 4), reasons);
+    }
+
+    /// <summary>The share of the CV's skills (up to three count fully) that <paramref name="wantedText"/> names, folded, as whole words.</summary>
+    private static double Skills(Cv cv, string? wantedText, List<string> reasons)
+    {
+        var wanted = " " + VietnameseText.FoldKey(wantedText) + " ";
+        var matched = cv.Skills.Where(skill => VietnameseText.FoldKey(skill) is { Length: > 0 } key && wanted.Contains(" " + key + " ", StringComparison.Ordinal)).ToList();
+        if (matched.Count > 0)
+        {
+            reasons.Add("Có kỹ năng phù hợp: " + string.Join(", ", matched));
+        }
+
+        return cv.Skills.Count == 0 ? 0 : Math.Min(1, matched.Count / (double)Math.Min(cv.Skills.Count, 3));
     }
 
     private static string Million(long vnd) => string.Create(Vietnamese, $"{vnd / 1_000_000d:0.#} triệu");

@@ -41,11 +41,11 @@ public static class CandidateEndpoints
     /// <summary>How many engine hits are ranked by fit; the engine's own order picks them.</summary>
     public const int Pool = 100;
 
-    public static readonly QueryParameter JobId = QueryParameter.WholeNumber("jobId", 1, long.MaxValue, "The job to find candidates for (one of the caller's own).") with { Required = true };
+    public static readonly QueryParameter JobId = QueryParameter.WholeNumber("jobId", 1, long.MaxValue, "The job to find candidates for (one of the caller's own; any job for admins): its place centres the radius and the fit is to it. Without it, candidates are matched on the text alone.");
 
     public static readonly QueryParameter Text = QueryParameter.Text("q", 200, "Skills or desired job, with or without accents.", "may cong nghiep");
 
-    public static readonly QueryParameter RadiusKm = QueryParameter.Number("radiusKm", 1, 100, "Candidates whose place is within this distance of the job (default 30).", 15);
+    public static readonly QueryParameter RadiusKm = QueryParameter.Number("radiusKm", 1, 100, "Candidates whose place is within this distance of the job (default 30; needs jobId).", 15);
 
     public static readonly QueryParameter Shift = QueryParameter.Choice("shift", "JobShift", [.. Enum.GetValues<JobShift>().Select(ListingVocabulary.Code)], "Only candidates who want this shift.");
 
@@ -76,27 +76,32 @@ public static class CandidateEndpoints
         }
 
         var jobId = reader.WholeNumber(JobId);
-        errors.When(jobId is null && !http.Request.Query.ContainsKey(JobId.Name), JobId.Name, "Required.");
         var text = reader.Text(Text);
-        var radiusKm = reader.Number(RadiusKm) ?? 30;
+        var radius = reader.Number(RadiusKm);
         var shift = reader.Choice(Shift);
         var salaryMax = reader.WholeNumber(SalaryMax);
         var size = (int)(reader.WholeNumber(Size) ?? 20);
+        errors.When(radius is not null && jobId is null && errors.IsEmpty, RadiusKm.Name, "A radius is measured from a job's place: give jobId too.");
         if (!errors.IsEmpty)
         {
             return Invalid(errors);
         }
 
-        var job = await db.Set<JobPosting>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken);
-        if (job is null)
+        var radiusKm = radius ?? 30;
+        JobPosting? job = null;
+        if (jobId is not null)
         {
-            errors.Add(JobId.Name, "No such job.");
-            return Invalid(errors);
-        }
+            job = await db.Set<JobPosting>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+            if (job is null)
+            {
+                errors.Add(JobId.Name, "No such job.");
+                return Invalid(errors);
+            }
 
-        if (job.OwnerId != http.User.Id() && !http.User.IsAdmin())
-        {
-            return TypedResults.Problem(title: "Candidates are searched for one of your own jobs.", statusCode: StatusCodes.Status403Forbidden);
+            if (job.OwnerId != http.User.Id() && !http.User.IsAdmin())
+            {
+                return TypedResults.Problem(title: "Candidates are searched for one of your own jobs.", statusCode: StatusCodes.Status403Forbidden);
+            }
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -111,7 +116,7 @@ public static class CandidateEndpoints
             {
                 Kind = ListingKind.Cv,
                 Text = text,
-                Geo = GeoFilter.Radius(job.Latitude, job.Longitude, radiusKm),
+                Geo = job is null ? null : GeoFilter.Radius(job.Latitude, job.Longitude, radiusKm),
                 MaxPrice = salaryMax,
                 Filters = filters,
                 Size = Pool,
@@ -125,7 +130,7 @@ public static class CandidateEndpoints
         var cvs = await db.Set<Cv>().AsNoTracking().Where(c => ids.Contains(c.Id) && c.Discoverable).ToDictionaryAsync(c => c.Id, cancellationToken);
         var ranked = result.Hits
             .Where(hit => cvs.ContainsKey(hit.Id))
-            .Select(hit => (Hit: hit, Cv: cvs[hit.Id], Fit: CandidateFit.Score(job, cvs[hit.Id], hit.DistanceKm, radiusKm, text)))
+            .Select(hit => (Hit: hit, Cv: cvs[hit.Id], Fit: job is null ? CandidateFit.Score(cvs[hit.Id], text) : CandidateFit.Score(job, cvs[hit.Id], hit.DistanceKm, radiusKm, text)))
             .OrderByDescending(c => c.Fit.Score)
             .ThenBy(c => c.Hit.DistanceKm ?? double.MaxValue)
             .ThenBy(c => c.Cv.Id)

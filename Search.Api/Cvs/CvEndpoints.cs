@@ -47,21 +47,21 @@ public static class CvEndpoints
             .RequireAuthorization();
 
         var applications = routes.MapGroup("/api/applications").WithTags("Applications");
-        applications.MapPost("/", Apply).WithName("Apply").WithSummary("Apply to a job with one of your CVs (verified identity)")
+        applications.MapPost("/", Apply).WithName("Apply").WithSummary("Apply to a job with one of your CVs (workers with a verified identity)")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization().RequireRateLimiting(HostingExtensions.WriteRateLimit);
+            .RequireAuthorization(policy => policy.RequireRole(RoleNames.Worker)).RequireRateLimiting(HostingExtensions.WriteRateLimit);
         applications.MapGet("/mine", MyApplications).WithName("MyApplications").WithSummary("The signed-in worker's applications and their status")
             .RequireAuthorization();
         applications.MapGet("/received", Received).WithName("ReceivedApplications")
-            .WithSummary("Applications to the signed-in employer's own jobs (optionally one job)")
+            .WithSummary("Applications to the signed-in account's own jobs (optionally one job); another employer's job is a 403")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .RequireAuthorization(policy => policy.RequireRole(RoleNames.Employer, RoleNames.Admin));
         applications.MapGet("/{id:long}", Get).WithName("GetApplication")
-            .WithSummary("One application with its CV in full (the applicant and the job's owner only); the owner's first look marks it viewed")
+            .WithSummary("One application with its CV in full (the applicant and the job's owner alone); the owner's first look marks it viewed")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization();
         applications.MapPost("/{id:long}/status", Move).WithName("MoveApplication")
-            .WithSummary("Move an application to another status (the job's owner or an admin)")
+            .WithSummary("Move an application to another status (the job's owner alone)")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization().RequireRateLimiting(HostingExtensions.WriteRateLimit);
     }
@@ -134,7 +134,7 @@ public static class CvEndpoints
     private static async Task<Results<Ok<ApplicationDetailResponse>, ProblemHttpResult>> Get(
         long id, HttpContext http, ApplicationService applications, AppDbContext db, CvIdentity identity, CancellationToken cancellationToken)
     {
-        var application = await applications.ViewAsync(id, http.User.Id(), http.User.IsAdmin(), cancellationToken);
+        var application = await applications.ViewAsync(id, http.User.Id(), cancellationToken);
         if (application is null)
         {
             return NoSuchApplication();
@@ -159,7 +159,7 @@ public static class CvEndpoints
             return Invalid(errors.ToDictionary());
         }
 
-        var (outcome, application) = await applications.MoveAsync(id, http.User.Id(), http.User.IsAdmin(), request.Status!.Value, request.Reason, cancellationToken);
+        var (outcome, application) = await applications.MoveAsync(id, http.User.Id(), request.Status!.Value, request.Reason, cancellationToken);
         return outcome switch
         {
             StatusChange.Changed => TypedResults.Ok((await DescribeAsync(db, [application!], cancellationToken))[0]),
