@@ -30,6 +30,7 @@ if (ServiceCommands.IsCommand(args))
 app.Services.GetRequiredService<DataFolderLock>();
 await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, app.Lifetime.ApplicationStopping);
 app.Services.SchedulePaymentJobs();
+ApplicationRetentionJob.ScheduleOn(app.Services);
 
 app.UseForwardedHeadersFromProxies();
 app.UseExceptionHandler();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DongNai.Api.Tests.Identity;
@@ -11,8 +10,6 @@ namespace DongNai.Api.Tests.Cvs;
 public static class CvRequests
 {
     public const string AmataPark = "amata";
-
-    private static int s_words;
 
     /// <summary>A worker whose card is filled and verified by agency staff, as the workflow does it; returns the worker and the card.</summary>
     public static async Task<(SignedInClient Worker, TestCard Card)> VerifiedWorkerAsync(ApiFactory factory)
@@ -97,11 +94,14 @@ public static class CvRequests
         return await Problems.ReadAsync(response);
     }
 
-    /// <summary>A word with accents no other CV has ("kiểmtra…"), and its folded form, which the index should match it by.</summary>
+    /// <summary>
+    /// A word with accents no other CV has ("Kiểmtrâ…"), and its folded form, which the index should
+    /// match it by. The tail is random letters, far apart in edit distance from every other word's,
+    /// so that the engine's typo tolerance never makes two tests' words match each other.
+    /// </summary>
     public static (string Accented, string Folded) NewWord()
     {
-        var n = Interlocked.Increment(ref s_words);
-        var letters = new string([.. n.ToString("D4", CultureInfo.InvariantCulture).Select(d => (char)('a' + (d - '0')))]);
+        var letters = new string([.. Guid.NewGuid().ToByteArray().Take(8).Select(b => (char)('a' + (b % 26)))]);
         return ("Kiểmtrâ" + letters, "kiemtra" + letters);
     }
 }
