@@ -44,6 +44,8 @@ public class AppDbContext : DbContext
 
     public DbSet<InteractionEvent> Interactions => Set<InteractionEvent>();
 
+    public DbSet<JobApplication> JobApplications => Set<JobApplication>();
+
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
 
     public DbSet<IndexingCheckpoint> IndexingCheckpoints => Set<IndexingCheckpoint>();
@@ -121,6 +123,21 @@ public class AppDbContext : DbContext
 
         // Everything keyed by an account goes with it (DELETE /api/me): the cascades below, and
         // what has no foreign key (listings, events, companies) is removed by the erasure itself.
+        modelBuilder.Entity<JobApplication>(application =>
+        {
+            application.ToTable("JobApplications");
+            application.HasIndex(a => new { a.JobId, a.ApplicantId }).IsUnique();
+            application.HasIndex(a => a.ApplicantId);
+            application.HasIndex(a => a.EmployerAccountId);
+            application.HasIndex(a => a.CvId);
+            application.Property(a => a.Reason).HasMaxLength(JobApplication.MaxReasonLength);
+            application.HasOne<Account>().WithMany().HasForeignKey(a => a.ApplicantId).OnDelete(DeleteBehavior.Cascade);
+
+            // A deleted job or CV takes its applications with it.
+            application.HasOne<Listings.Jobs.JobPosting>().WithMany().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Cascade);
+            application.HasOne<Listings.Cvs.Cv>().WithMany().HasForeignKey(a => a.CvId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<IdentityCard>(card =>
         {
             card.HasKey(c => c.AccountId);

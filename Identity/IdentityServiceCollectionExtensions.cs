@@ -33,6 +33,9 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<VerificationGate>();
         services.AddScoped<PersonalDataExport>();
         services.AddScoped<AccountErasure>();
+        services.AddScoped<Cvs.CvIdentity>();
+        services.AddScoped<Cvs.ApplicationService>();
+        services.AddScoped<Cvs.ApplicationRetention>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TimeProvider>((bearer, time) => AccessTokenValidation.Configure(bearer, options, keys, time));

@@ -58,6 +58,11 @@ public sealed partial class IndexRebuilder(
             var popularity = await PopularityCounts.OfKindAsync(db, kind.Kind, cancellationToken);
             await foreach (var listing in kind.StreamAllAsync(db, cancellationToken))
             {
+                if (!kind.IsListed(listing))
+                {
+                    continue;
+                }
+
                 yield return counter.Next(kind.BuildDocument(listing, places).WithPopularity(popularity));
             }
         }

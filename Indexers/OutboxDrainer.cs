@@ -229,6 +229,7 @@ public sealed partial class OutboxDrainer(
     private async Task ApplyAsync(AppDbContext db, List<OutboxEntry> latest, CancellationToken cancellationToken)
     {
         var upserts = new List<SearchDocument>();
+        var unlisted = new List<(ListingKind Kind, long Id, int Version)>();
         foreach (var kindGroup in latest.Where(e => e.Operation == OutboxOperation.Upsert).GroupBy(e => e.Kind))
         {
             var kind = ListingKinds.Get(kindGroup.Key);
@@ -237,7 +238,15 @@ public sealed partial class OutboxDrainer(
             // A row deleted since its upsert entry is simply missing here; its delete entry follows.
             foreach (var listing in await kind.LoadAsync(db, ids, cancellationToken))
             {
-                upserts.Add(kind.BuildDocument(listing, places).WithPopularity(popularity));
+                if (kind.IsListed(listing))
+                {
+                    upserts.Add(kind.BuildDocument(listing, places).WithPopularity(popularity));
+                }
+                else
+                {
+                    // Not listed (a CV no longer discoverable): out of the index, as if deleted, at this version.
+                    unlisted.Add((kind.Kind, listing.Id, listing.Version));
+                }
             }
         }
 
@@ -249,6 +258,11 @@ public sealed partial class OutboxDrainer(
         foreach (var delete in latest.Where(e => e.Operation == OutboxOperation.Delete))
         {
             await engine.DeleteAsync(delete.Kind, delete.ListingId, delete.Version, cancellationToken);
+        }
+
+        foreach (var (kind, id, version) in unlisted)
+        {
+            await engine.DeleteAsync(kind, id, version, cancellationToken);
         }
     }
 

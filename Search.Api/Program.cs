@@ -1,6 +1,7 @@
 using DongNai.Search.Api.Accounts;
 using DongNai.Search.Api.Backups;
 using DongNai.Search.Api.Commands;
+using DongNai.Search.Api.Cvs;
 using DongNai.Search.Api.Employers;
 using DongNai.Search.Api.Events;
 using DongNai.Search.Api.Hosting;
@@ -29,6 +30,7 @@ if (ServiceCommands.IsCommand(args))
 app.Services.GetRequiredService<DataFolderLock>();
 await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, app.Lifetime.ApplicationStopping);
 app.Services.SchedulePaymentJobs();
+ApplicationRetentionJob.ScheduleOn(app.Services);
 
 app.UseForwardedHeadersFromProxies();
 app.UseExceptionHandler();
@@ -52,6 +54,8 @@ app.MapIdentityEndpoints();
 app.MapEmployerEndpoints();
 app.MapPlaceEndpoints();
 app.MapListingEndpoints();
+app.MapCvEndpoints();
+app.MapCandidateEndpoints();
 app.MapSearchEndpoints();
 app.MapEventEndpoints();
 app.MapIndexingEndpoints();

@@ -235,7 +235,7 @@ public sealed partial class ElasticsearchSearchEngine : ISearchEngine
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
         await EnsureIndexesAsync(cancellationToken).ConfigureAwait(false);
-        await _connection.SendAsync(HttpMethod.POST, $"/{_names.Path(null)}/_refresh", null, cancellationToken).ConfigureAwait(false);
+        await _connection.SendAsync(HttpMethod.POST, $"/{_names.EveryAlias()}/_refresh", null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Nothing to do: Elasticsearch acknowledges a write once its translog holds it (<c>index.translog.durability: request</c>).</summary>

@@ -38,6 +38,21 @@ public abstract class ListingKindDescriptor
     /// <summary>The filters, facets, price bands and money field the search API offers for this kind.</summary>
     public abstract KindSearchProfile Search { get; }
 
+    /// <summary>
+    /// True when anyone may search the kind and its listings appear in searches across every kind,
+    /// in autocomplete and in related listings; false for a kind that only its own, authorised
+    /// search reads (CVs: employers through <c>/api/candidates</c>). The generic search routes are
+    /// not mapped for such a kind, and the engines leave its documents out of every-kind searches.
+    /// </summary>
+    public virtual bool PubliclySearchable => true;
+
+    /// <summary>
+    /// Whether <paramref name="listing"/> is shown: indexed by the outbox drain and the rebuild (a row
+    /// for which this is false is deleted from the index, or skipped), and returned by the generic
+    /// listing routes to anyone but its owner. True by default; a CV is listed only while discoverable.
+    /// </summary>
+    public virtual bool IsListed(Listing listing) => true;
+
     public abstract Type EntityType { get; }
 
     /// <summary>Maps the entity: its table, the columns every listing has, and the kind's own relations.</summary>

@@ -1,5 +1,6 @@
 using DongNai.Domain.Listings.BusRoutes;
 using DongNai.Domain.Listings.Classifieds;
+using DongNai.Domain.Listings.Cvs;
 using DongNai.Domain.Listings.Jobs;
 using DongNai.Domain.Listings.Rentals;
 using DongNai.Domain.Listings.Vouchers;
@@ -20,6 +21,7 @@ public static class ListingKinds
         new ClassifiedKind(),
         new VoucherKind(),
         new BusRouteKind(),
+        new CvKind(),
     ];
 
     private static readonly Dictionary<ListingKind, ListingKindDescriptor> ByKind = Check(Registered);
@@ -29,6 +31,9 @@ public static class ListingKinds
 
     /// <summary>Every kind's code, in code order.</summary>
     public static IReadOnlyList<ListingKind> All { get; } = [.. Descriptors.Select(d => d.Kind)];
+
+    /// <summary>The kinds anyone may search, in code order (<see cref="ListingKindDescriptor.PubliclySearchable"/>).</summary>
+    public static IReadOnlyList<ListingKindDescriptor> Public { get; } = [.. Descriptors.Where(d => d.PubliclySearchable)];
 
     /// <summary>The largest code in use, for engines that size per-kind tables.</summary>
     public static int MaxCode { get; } = All.Max(kind => (int)kind);
@@ -48,6 +53,9 @@ public static class ListingKinds
 
     /// <summary>The slugs of every kind, comma-separated, for error messages.</summary>
     public static string SlugList => string.Join(", ", Descriptors.Select(d => d.Slug));
+
+    /// <summary>The slugs of the kinds anyone may search, comma-separated, for error messages.</summary>
+    public static string PublicSlugList => string.Join(", ", Public.Select(d => d.Slug));
 
     private static Dictionary<ListingKind, ListingKindDescriptor> Check(ListingKindDescriptor[] descriptors)
     {

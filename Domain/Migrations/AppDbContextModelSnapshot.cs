@@ -154,6 +154,89 @@ namespace DongNai.Domain.Migrations
                     b.ToTable("Classifieds", (string)null);
                 });
 
+            modelBuilder.Entity("DongNai.Domain.Listings.Cvs.Cv", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Availability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Certificates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Discoverable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Education")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EducationDetail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Experience")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndustrialParkCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SalaryExpectationVnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Shift")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Discoverable");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("Cvs", (string)null);
+                });
+
             modelBuilder.Entity("DongNai.Domain.Listings.Jobs.JobPosting", b =>
                 {
                     b.Property<long>("Id")
@@ -1134,6 +1217,54 @@ namespace DongNai.Domain.Migrations
                     b.ToTable("Interactions");
                 });
 
+            modelBuilder.Entity("DongNai.Domain.People.JobApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CvId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EmployerAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("CvId");
+
+                    b.HasIndex("EmployerAccountId");
+
+                    b.HasIndex("JobId", "ApplicantId")
+                        .IsUnique();
+
+                    b.ToTable("JobApplications", (string)null);
+                });
+
             modelBuilder.Entity("DongNai.Domain.People.Profile", b =>
                 {
                     b.Property<long>("AccountId")
@@ -1559,6 +1690,27 @@ namespace DongNai.Domain.Migrations
                     b.HasOne("DongNai.Domain.People.Account", null)
                         .WithOne()
                         .HasForeignKey("DongNai.Domain.People.IdentityCard", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DongNai.Domain.People.JobApplication", b =>
+                {
+                    b.HasOne("DongNai.Domain.People.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DongNai.Domain.Listings.Cvs.Cv", null)
+                        .WithMany()
+                        .HasForeignKey("CvId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DongNai.Domain.Listings.Jobs.JobPosting", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

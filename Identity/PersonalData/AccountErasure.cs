@@ -28,6 +28,7 @@ public sealed class AccountErasure(AppDbContext db, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await SecureDelete.EnableAsync(db, cancellationToken);
+        await db.JobApplications.Where(a => a.ApplicantId == accountId || a.EmployerAccountId == accountId).ExecuteDeleteAsync(cancellationToken);
         foreach (var kind in ListingKinds.Descriptors)
         {
             foreach (var listing in await kind.OwnedByAsync(db, accountId, cancellationToken))

@@ -24,7 +24,7 @@ public static class TrustedActions
 /// <summary>
 /// Which actions need a verified identity (section <c>Verification</c>, e.g.
 /// <c>Verification:Required:PostRental=false</c>). The defaults are the rule of issue 10: posting
-/// jobs and rentals, applying and feedback need it; classifieds, vouchers and bus routes do not.
+/// jobs and rentals, writing a CV (its identity fields come from the verified card), applying and feedback need it; classifieds, vouchers and bus routes do not.
 /// An action not named is not gated; a name that is no action fails the start.
 /// </summary>
 public sealed class VerificationOptions : IValidatableObject
@@ -37,6 +37,7 @@ public sealed class VerificationOptions : IValidatableObject
         ["PostRental"] = true,
         ["PostClassified"] = false,
         ["PostVoucher"] = false,
+        ["PostCv"] = true,
         [TrustedActions.Apply] = true,
         [TrustedActions.Feedback] = true,
     };

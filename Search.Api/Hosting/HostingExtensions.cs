@@ -51,6 +51,7 @@ public static class HostingExtensions
         var auth = builder.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
         builder.AddValidatedOptions<SignInLockoutOptions>(SignInLockoutOptions.Section);
         builder.AddValidatedOptions<VerificationOptions>(VerificationOptions.Section);
+        builder.AddValidatedOptions<Identity.Cvs.RetentionOptions>(Identity.Cvs.RetentionOptions.Section);
         var proxies = builder.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section);
         var metrics = builder.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
         var messaging = builder.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);

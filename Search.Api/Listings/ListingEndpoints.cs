@@ -88,7 +88,9 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
     where TResponse : IListingResponse<TListing, TResponse>
 {
     /// <summary>The trusted action creating a listing of this kind is (<see cref="VerificationOptions"/>).</summary>
-    private static readonly string PostAction = TrustedActions.Posting(ListingKinds.Get(new TListing().Kind));
+    private static readonly ListingKindDescriptor Kind = ListingKinds.Get(new TListing().Kind);
+
+    private static readonly string PostAction = TrustedActions.Posting(Kind);
 
     // The request is nullable because minimal APIs treat a body of a generic parameter type as
     // optional: an empty body or the JSON literal null arrives here as null, not as a binding error.
@@ -133,8 +135,9 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
         long id, HttpContext http, AppDbContext db, OwnerHandles handles, CancellationToken cancellationToken)
     {
         var listing = await db.Set<TListing>().AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (listing is null)
+        if (listing is null || (!Kind.IsListed(listing) && !IsOwner(http, listing)))
         {
+            // A listing that is not listed (a CV that is not discoverable) does not exist for anyone but its owner.
             return TypedResults.NotFound();
         }
 
@@ -231,6 +234,9 @@ internal static class ListingHandlers<TListing, TRequest, TResponse>
     private static async Task<ListingOwner> OwnerAsync(AppDbContext db, OwnerHandles handles, long ownerId, CancellationToken cancellationToken) => new(
         handles.Of(ownerId),
         await db.Profiles.AnyAsync(p => p.AccountId == ownerId && p.Verification == VerificationStatus.Verified, cancellationToken));
+
+    private static bool IsOwner(HttpContext http, Listing listing) =>
+        http.User.Identity?.IsAuthenticated == true && http.User.Id() == listing.OwnerId;
 
     private static ValidationProblem MissingBody() =>
         TypedResults.ValidationProblem(ApiExceptionHandler.MissingBody().Errors, title: "One or more fields are invalid.");

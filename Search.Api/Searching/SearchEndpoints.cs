@@ -79,7 +79,8 @@ public static class SearchEndpoints
         search.MapGet("/search", SearchAll).WithName("SearchAll")
             .WithSummary("Search every kind of listing")
             .WithParameters(SearchParameters.For(null));
-        foreach (var kind in ListingKinds.Descriptors)
+        // Kinds only their own, authorised search reads (CVs) get no public route.
+        foreach (var kind in ListingKinds.Public)
         {
             // One operation per kind, so each documents its own filters (from its descriptor).
             search.MapGet($"/search/{kind.Slug}", (HttpContext http, RelaxingSearch ranked, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken) =>
@@ -109,7 +110,7 @@ public static class SearchEndpoints
         TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "No such kind of listing.",
-            detail: $"'{kind}' is not a kind of listing. Use one of: {ListingKinds.SlugList}.");
+            detail: $"'{kind}' is not a kind of listing anyone may search. Use one of: {ListingKinds.PublicSlugList}.");
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> RunAsync(
         HttpContext http, ListingKindDescriptor? kind, RelaxingSearch search, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken)
@@ -204,7 +205,7 @@ public static class SearchEndpoints
     private static async Task<Results<Ok<List<SearchHitResponse>>, ValidationProblem, ProblemHttpResult>> Related(
         string kind, long id, HttpContext http, ISearchEngine engine, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!ListingKinds.TryParseSlug(kind, out var listingKind))
+        if (!ListingKinds.TryParseSlug(kind, out var listingKind) || !ListingKinds.Get(listingKind).PubliclySearchable)
         {
             return UnknownKind(kind);
         }

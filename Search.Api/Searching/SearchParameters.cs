@@ -92,7 +92,7 @@ public static class SearchParameters
         QueryParameter.Text("q", 100, "What the user has typed so far (1 to 100 characters), with or without accents.", "phong tr") with { Required = true };
 
     public static readonly QueryParameter SuggestKind =
-        QueryParameter.Choice("kind", KindSlugs, [.. ListingKinds.Descriptors.Select(k => k.Slug)], "Only suggestions from this kind of listing.");
+        QueryParameter.Choice("kind", KindSlugs, [.. ListingKinds.Public.Select(k => k.Slug)], "Only suggestions from this kind of listing.");
 
     public static readonly QueryParameter SuggestSize = QueryParameter.WholeNumber("size", 1, SuggestQuery.MaxSize, "Suggestions to return.", defaultValue: 8);
 
@@ -104,7 +104,7 @@ public static class SearchParameters
     /// <summary>Related's parameters.</summary>
     public static readonly IReadOnlyList<QueryParameter> Related =
     [
-        QueryParameter.Choice("kind", KindSlugs, [.. ListingKinds.Descriptors.Select(k => k.Slug)], "The listing's kind.") with { InPath = true },
+        QueryParameter.Choice("kind", KindSlugs, [.. ListingKinds.Public.Select(k => k.Slug)], "The listing's kind.") with { InPath = true },
         RelatedSize,
     ];
 

@@ -14,8 +14,14 @@ internal sealed class IndexNames(string prefix)
 
     public string Index(ListingKind kind, int version) => $"{Alias(kind)}-v{version.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>The alias of one kind, or of every kind comma-separated: the path of a search.</summary>
-    public string Path(ListingKind? kind) => kind is { } k ? Alias(k) : string.Join(',', ListingKinds.All.Select(Alias));
+    /// <summary>
+    /// The alias of one kind, or of every kind anyone may search comma-separated: the path of a
+    /// search (kinds that only their own search reads, such as CVs, are never searched across kinds).
+    /// </summary>
+    public string Path(ListingKind? kind) => kind is { } k ? Alias(k) : string.Join(',', ListingKinds.Public.Select(d => Alias(d.Kind)));
+
+    /// <summary>The aliases of every kind comma-separated (to refresh them all).</summary>
+    public string EveryAlias() => string.Join(',', ListingKinds.All.Select(Alias));
 
     /// <summary>The version number of one of this kind's index names; 0 when the name is not one.</summary>
     public int VersionOf(ListingKind kind, string index)

@@ -140,7 +140,13 @@ internal sealed class DocumentMapper
         document.Add(_idValue);
         document.Add(_versionValue);
         document.Add(_tombstoneValue);
-        document.Add(_live);
+        // "live" is what searches across every kind match; a kind only its own search reads is left out of them.
+        var isPublic = ListingKinds.Get(source.Kind).PubliclySearchable;
+        if (isPublic)
+        {
+            document.Add(_live);
+        }
+
         _kind.SetStringValue(source.Kind.Slug());
         document.Add(_kind);
 
@@ -234,7 +240,7 @@ internal sealed class DocumentMapper
             _suggestTerms.Add(term);
         }
 
-        if (_suggestTerms.Count > 0)
+        if (_suggestTerms.Count > 0 && isPublic)
         {
             document.Add(_suggest);
         }

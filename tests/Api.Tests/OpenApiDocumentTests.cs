@@ -122,7 +122,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     {
         var paths = (await DocumentAsync()).GetProperty("paths");
 
-        foreach (var kind in DongNai.Domain.Listings.ListingKinds.Descriptors)
+        foreach (var kind in DongNai.Domain.Listings.ListingKinds.Public)
         {
             var operation = paths.GetProperty($"/api/search/{kind.Slug}").GetProperty("get");
             var names = operation.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToHashSet();

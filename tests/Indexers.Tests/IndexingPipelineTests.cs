@@ -46,6 +46,9 @@ public sealed class IndexingPipelineTests : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
+    /// <summary>The kinds the demo data holds (every kind with a demo share; CVs have none).</summary>
+    private static IReadOnlyList<ListingKindDescriptor> DemoKinds => [.. ListingKinds.Descriptors.Where(d => d.DemoShare > 0)];
+
     [Fact]
     public async Task Rebuild_IndexesEveryListingOfEveryKind()
     {
@@ -54,7 +57,7 @@ public sealed class IndexingPipelineTests : IAsyncLifetime
         var engine = _services.GetRequiredService<ISearchEngine>();
         await engine.RefreshAsync();
         Assert.Equal(400, rebuilt);
-        foreach (var kind in ListingKinds.Descriptors)
+        foreach (var kind in DemoKinds)
         {
             var stored = await WithDbAsync(db => kind.CountAsync(db, CancellationToken.None));
             Assert.True(stored > 0, $"The demo data has no {kind.Slug}.");
@@ -69,7 +72,7 @@ public sealed class IndexingPipelineTests : IAsyncLifetime
         var engine = _services.GetRequiredService<ISearchEngine>();
         await engine.RefreshAsync();
         var before = new Dictionary<ListingKind, long>();
-        foreach (var kind in ListingKinds.Descriptors)
+        foreach (var kind in DemoKinds)
         {
             before[kind.Kind] = await engine.CountAsync(kind.Kind);
         }
@@ -77,7 +80,7 @@ public sealed class IndexingPipelineTests : IAsyncLifetime
         // One delete per kind: the row goes, and its tombstone outranks the indexed version.
         await WithDbAsync(async db =>
         {
-            foreach (var kind in ListingKinds.Descriptors)
+            foreach (var kind in DemoKinds)
             {
                 var victim = await kind.StreamAllAsync(db, CancellationToken.None).FirstAsync();
 #pragma warning disable EF1002 // The table name comes from the kind's descriptor, not from input.
@@ -92,9 +95,9 @@ public sealed class IndexingPipelineTests : IAsyncLifetime
         var applied = await _services.GetRequiredService<OutboxDrainer>().DrainAsync();
 
         await engine.RefreshAsync();
-        Assert.Equal(ListingKinds.Descriptors.Count, applied);
+        Assert.Equal(DemoKinds.Count, applied);
         Assert.Equal(0, await WithDbAsync(db => db.Outbox.CountAsync()));
-        foreach (var kind in ListingKinds.Descriptors)
+        foreach (var kind in DemoKinds)
         {
             Assert.Equal(before[kind.Kind] - 1, await engine.CountAsync(kind.Kind));
         }
@@ -151,6 +154,87 @@ public sealed class IndexingPipelineTests : IAsyncLifetime
     }
 
     /// <summary>Stores one event per type for the listing, as one anonymous device would send them.</summary>
+    [Fact]
+    public async Task Drain_IndexesACvOnlyWhileItIsDiscoverable_AndDeletesItWhenItStopsBeing()
+    {
+        var engine = _services.GetRequiredService<ISearchEngine>();
+        var drainer = _services.GetRequiredService<OutboxDrainer>();
+        var id = await WithDbAsync(async db =>
+        {
+            var cv = NewCv(discoverable: false);
+            db.Add(cv);
+            await db.SaveChangesAsync();
+            db.Outbox.Add(Upsert(cv));
+            await db.SaveChangesAsync();
+            return cv.Id;
+        });
+
+        await drainer.DrainAsync();
+        await engine.RefreshAsync();
+        var whileHidden = await engine.CountAsync(ListingKind.Cv);
+        await SetDiscoverableAsync(id, true);
+        await drainer.DrainAsync();
+        await engine.RefreshAsync();
+        var whileShown = await engine.CountAsync(ListingKind.Cv);
+        await SetDiscoverableAsync(id, false);
+        await drainer.DrainAsync();
+        await engine.RefreshAsync();
+        var afterHiding = await engine.CountAsync(ListingKind.Cv);
+
+        Assert.Equal((0, 1, 0), (whileHidden, whileShown, afterHiding));
+        Assert.Equal(0, await WithDbAsync(db => db.Outbox.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Rebuild_SkipsCvsThatAreNotDiscoverable_AndLeavesThemOutOfTheSearchAcrossKinds()
+    {
+        await WithDbAsync(async db =>
+        {
+            db.AddRange(NewCv(discoverable: true), NewCv(discoverable: false), NewCv(discoverable: false));
+            return await db.SaveChangesAsync();
+        });
+        var engine = _services.GetRequiredService<ISearchEngine>();
+
+        var rebuilt = await _services.GetRequiredService<IndexRebuilder>().RebuildAsync();
+        await engine.RefreshAsync();
+
+        Assert.Equal(401, rebuilt);
+        Assert.Equal(1, await engine.CountAsync(ListingKind.Cv));
+        Assert.Equal(400, await engine.CountAsync());
+        var acrossKinds = await engine.SearchAsync(new SearchQuery { Text = "hàn điện", Now = SeededAt });
+        Assert.DoesNotContain(acrossKinds.Hits, hit => hit.Kind == ListingKind.Cv);
+        var ownKind = await engine.SearchAsync(new SearchQuery { Kind = ListingKind.Cv, Text = "han dien", Now = SeededAt });
+        Assert.Single(ownKind.Hits);
+    }
+
+    private static Domain.Listings.Cvs.Cv NewCv(bool discoverable) => new()
+    {
+        OwnerId = 1,
+        Title = "Thợ hàn điện",
+        Skills = ["Hàn điện", "Đọc bản vẽ"],
+        SalaryExpectationVnd = 9_000_000,
+        Availability = Domain.Listings.Cvs.CvAvailability.Immediately,
+        IndustrialParkCode = "amata",
+        Latitude = 10.951,
+        Longitude = 106.869,
+        CreatedAt = SeededAt,
+        UpdatedAt = SeededAt,
+        Version = 1,
+        Discoverable = discoverable,
+    };
+
+    private static OutboxEntry Upsert(Listing listing) =>
+        new() { Kind = listing.Kind, ListingId = listing.Id, Version = listing.Version, Operation = OutboxOperation.Upsert, CreatedAt = SeededAt };
+
+    private Task<int> SetDiscoverableAsync(long id, bool discoverable) => WithDbAsync(async db =>
+    {
+        var cv = await db.Set<Domain.Listings.Cvs.Cv>().SingleAsync(c => c.Id == id);
+        cv.Discoverable = discoverable;
+        cv.Version++;
+        db.Outbox.Add(Upsert(cv));
+        return await db.SaveChangesAsync();
+    });
+
     private Task<int> AppendEventsAsync(string batch, ListingKey listing, params InteractionType[] types) =>
         WithDbAsync(db => InteractionLog.AppendAsync(
             db,

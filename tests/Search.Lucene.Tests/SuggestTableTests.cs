@@ -48,7 +48,7 @@ public sealed class SuggestTableTests : IDisposable
         {
             foreach (var id in Enumerable.Range((batch * 400) + 1, 400))
             {
-                var document = RandomListing(random, id, ListingKinds.All[random.Next(ListingKinds.All.Count)], version: 1);
+                var document = RandomListing(random, id, ListingKinds.Public[random.Next(ListingKinds.Public.Count)].Kind, version: 1);
                 writer.AddDocument(mapper.ToListing(document));
                 live[id] = document;
             }

@@ -164,6 +164,91 @@ namespace DongNai.Domain.Migrations.PostgreSql
                     b.ToTable("Classifieds", (string)null);
                 });
 
+            modelBuilder.Entity("DongNai.Domain.Listings.Cvs.Cv", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Availability")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Certificates")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CommuneCode")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<bool>("Discoverable")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Education")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EducationDetail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Experience")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("IndustrialParkCode")
+                        .HasColumnType("text");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SalaryExpectationVnd")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Shift")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Discoverable");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("Cvs", (string)null);
+                });
+
             modelBuilder.Entity("DongNai.Domain.Listings.Jobs.JobPosting", b =>
                 {
                     b.Property<long>("Id")
@@ -1180,6 +1265,56 @@ namespace DongNai.Domain.Migrations.PostgreSql
                     b.ToTable("Interactions");
                 });
 
+            modelBuilder.Entity("DongNai.Domain.People.JobApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CvId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EmployerAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("CvId");
+
+                    b.HasIndex("EmployerAccountId");
+
+                    b.HasIndex("JobId", "ApplicantId")
+                        .IsUnique();
+
+                    b.ToTable("JobApplications", (string)null);
+                });
+
             modelBuilder.Entity("DongNai.Domain.People.Profile", b =>
                 {
                     b.Property<long>("AccountId")
@@ -1611,6 +1746,27 @@ namespace DongNai.Domain.Migrations.PostgreSql
                     b.HasOne("DongNai.Domain.People.Account", null)
                         .WithOne()
                         .HasForeignKey("DongNai.Domain.People.IdentityCard", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DongNai.Domain.People.JobApplication", b =>
+                {
+                    b.HasOne("DongNai.Domain.People.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DongNai.Domain.Listings.Cvs.Cv", null)
+                        .WithMany()
+                        .HasForeignKey("CvId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DongNai.Domain.Listings.Jobs.JobPosting", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

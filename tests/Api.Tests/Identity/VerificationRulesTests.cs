@@ -68,4 +68,26 @@ public sealed class VerificationRulesTests(VerifiedRulesApi api) : IClassFixture
         Assert.Equal(HttpStatusCode.Created, verified.StatusCode);
         Assert.True((await Problems.ReadAsync(verified)).GetProperty("ownerVerified").GetBoolean());
     }
+
+    [Fact]
+    public async Task Apply_Answers403VerificationRequired_WhenTheWorkerIsUnverified()
+    {
+        var worker = await api.Factory.SignUpAsync();
+
+        var response = await worker.Client.PostAsJsonAsync("/api/applications", new { jobId = 1, cvId = 1 });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("Apply", (await Problems.ReadAsync(response)).GetProperty("action").GetString());
+    }
+
+    [Fact]
+    public async Task CreateCv_Answers403VerificationRequired_WhenTheWorkerIsUnverified()
+    {
+        var worker = await api.Factory.SignUpAsync();
+
+        var response = await worker.Client.PostAsJsonAsync("/api/cvs", Cvs.CvRequests.Cv());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("PostCv", (await Problems.ReadAsync(response)).GetProperty("action").GetString());
+    }
 }

@@ -94,6 +94,8 @@ public static class AuthorizationMatrix
 {
     private static readonly AccessPolicy EmployerOrAdmin201 = new InRoles(201, Role.Employer, Role.Admin);
 
+    private static readonly AccessPolicy EmployerOrAdmin200 = new InRoles(200, Role.Employer, Role.Admin);
+
     public static IReadOnlyDictionary<string, MatrixRow> Rows { get; } = new Dictionary<string, MatrixRow>(StringComparer.Ordinal)
     {
         // Accounts
@@ -164,6 +166,28 @@ public static class AuthorizationMatrix
         ["GetBusRoute"] = new(new Public(200), Target.BusRoute),
         ["UpdateBusRoute"] = new(new OwnerOnly(200), Target.BusRoute, _ => ListingPayloads.BusRoute()),
         ["DeleteBusRoute"] = new(new OwnerOnly(204), Target.BusRoute),
+
+        // CVs: workers write them (identity from the verified card); the generic routes show a
+        // discoverable CV to anyone, without its identity; owners alone change them
+        ["CreateCv"] = new(new InRoles(201, Role.Worker), Body: _ => Cvs.CvRequests.Cv()),
+        ["GetCv"] = new(new Public(200), Target.Cv),
+        ["UpdateCv"] = new(new OwnerOnly(200), Target.Cv, _ => Cvs.CvRequests.Cv()),
+        ["DeleteCv"] = new(new OwnerOnly(204), Target.Cv),
+        ["MyCvs"] = new(new SignedIn(200)),
+
+        // Applications: workers apply; the applicant and the job's owner alone see one (others: 404), the job's owner moves it
+        ["Apply"] = new(new InRoles(201, Role.Worker), Target.Job, c => new JsonObject
+        {
+            ["jobId"] = c.TargetId,
+            ["cvId"] = c.Account is { } account ? c.Scene.CvIds.GetValueOrDefault(account.AccountId, 1) : 1,
+        }),
+        ["MyApplications"] = new(new SignedIn(200)),
+        ["ReceivedApplications"] = new(EmployerOrAdmin200),
+        ["GetApplication"] = new(new ParticipantsOnly(200), Target.Application),
+        ["MoveApplication"] = new(new ParticipantsOnly(200), Target.Application, _ => new JsonObject { ["status"] = "shortlisted" }),
+
+        // Candidate search: employers and admins
+        ["SearchCandidates"] = new(EmployerOrAdmin200, Query: "q=may"),
 
         // Search and events: open to everyone (a token only personalises)
         ["SearchAll"] = new(new Public(200), Query: "q=phong+tro"),

@@ -75,6 +75,12 @@ public enum Target
 
     /// <summary>A verification submission of another person, waiting for review.</summary>
     VerificationSubmission,
+
+    /// <summary>A discoverable CV of the worker.</summary>
+    Cv,
+
+    /// <summary>The worker's application to a new job of the owner employer, who is its owner here (the one who sees and moves it).</summary>
+    Application,
 }
 
 /// <summary>
@@ -125,6 +131,9 @@ public sealed class AuthorizationScene : IAsyncLifetime
     /// <summary>The company of each account that has one, by account id.</summary>
     public Dictionary<long, long> Companies { get; } = [];
 
+    /// <summary>The CV of each verified worker (the worker and the other worker), by account id.</summary>
+    public Dictionary<long, long> CvIds { get; } = [];
+
     /// <summary>The redemption code of each claim the scene made, by claim id.</summary>
     public Dictionary<long, string> RedemptionCodes { get; } = [];
 
@@ -144,6 +153,15 @@ public sealed class AuthorizationScene : IAsyncLifetime
         {
             Companies[account.AccountId] = await CreateCompanyAsync(account);
         }
+
+        // CVs take their identity fields from a verified card: both workers have one, and a CV.
+        foreach (var worker in (SignedInClient[])[Worker, OtherWorker])
+        {
+            await IdentityRequests.FillAndSubmitAsync(worker.Client);
+            var submission = await IdentityRequests.SubmissionIdAsync(Factory, worker.AccountId);
+            (await AgencyStaff.Client.PostAsJsonAsync($"/api/identity/verification/{submission}/approve", new { reason = "Ảnh khớp với thẻ." })).EnsureSuccessStatusCode();
+            CvIds[worker.AccountId] = await CreateListingAsync(worker, Target.Cv, DongNai.Api.Tests.Cvs.CvRequests.Cv());
+        }
     }
 
     public Task DisposeAsync()
@@ -155,7 +173,7 @@ public sealed class AuthorizationScene : IAsyncLifetime
     /// <summary>The account that owns resources of <paramref name="target"/>: the worker unless workers may not create them.</summary>
     public SignedInClient OwnerOf(Target target) => target switch
     {
-        Target.Job or Target.Voucher or Target.Employer or Target.Redemption => OwnerEmployer,
+        Target.Job or Target.Voucher or Target.Employer or Target.Redemption or Target.Application => OwnerEmployer,
         Target.BusRoute => OwnerAgencyStaff,
         _ => Worker,
     };
@@ -218,6 +236,8 @@ public sealed class AuthorizationScene : IAsyncLifetime
             Target.ImageMessage => await CreateImageMessageAsync(owner),
             Target.Notification => await CreateNotificationAsync(owner),
             Target.VerificationSubmission => await CreateSubmissionAsync(),
+            Target.Cv => await CreateListingAsync(owner, target, DongNai.Api.Tests.Cvs.CvRequests.Cv()),
+            Target.Application => await CreateApplicationAsync(),
             _ => throw new ArgumentOutOfRangeException(nameof(target)),
         };
     }
@@ -245,6 +265,7 @@ public sealed class AuthorizationScene : IAsyncLifetime
         Target.Classified => ListingKind.Classified,
         Target.Voucher => ListingKind.Voucher,
         Target.BusRoute => ListingKind.BusRoute,
+        Target.Cv => ListingKind.Cv,
         _ => null,
     };
 
@@ -323,6 +344,15 @@ public sealed class AuthorizationScene : IAsyncLifetime
         await db.SaveChangesAsync();
         return notification.Id;
     });
+
+    /// <summary>The worker applies with its CV to a new job of the owner employer.</summary>
+    private async Task<long> CreateApplicationAsync()
+    {
+        var job = await CreateListingAsync(OwnerEmployer, Target.Job, ListingPayloads.Job(Companies[OwnerEmployer.AccountId]));
+        var response = await Worker.Client.PostAsJsonAsync("/api/applications", new { jobId = job, cvId = CvIds[Worker.AccountId] });
+        Assert.True(response.IsSuccessStatusCode, $"Arrange: applying answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
 
     private async Task<long> CreateSubmissionAsync()
     {
