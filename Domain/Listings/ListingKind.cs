@@ -13,4 +13,5 @@ public enum ListingKind
     Classified = 3,
     Voucher = 4,
     BusRoute = 5,
+    PublicService = 7,
 }

@@ -1,3 +1,4 @@
+using DongNai.Domain.Civic.PublicServices;
 using DongNai.Domain.Listings.BusRoutes;
 using DongNai.Domain.Listings.Classifieds;
 using DongNai.Domain.Listings.Jobs;
@@ -20,6 +21,7 @@ public static class ListingKinds
         new ClassifiedKind(),
         new VoucherKind(),
         new BusRouteKind(),
+        new PublicServiceKind(),
     ];
 
     private static readonly Dictionary<ListingKind, ListingKindDescriptor> ByKind = Check(Registered);
