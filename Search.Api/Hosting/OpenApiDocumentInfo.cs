@@ -20,6 +20,7 @@ internal static class OpenApiDocumentInfo
         ["Employers"] = "Companies that post jobs, each owned by an employer account.",
         ["Messaging"] = "One-to-one conversations: find a person by username or (if they allow it) phone number, contact a listing's owner, text and pictures, read receipts, blocks and reports; real-time pushes over the /hubs/messages SignalR hub (docs/messaging.md).",
         ["Notifications"] = "The signed-in person's in-app inbox; push delivery, preferences and quiet hours are set under Messaging.",
+        ["PublicServiceApplications"] = "Applications for the public services that take them here: the form filled from the verified CCCD card, submission with a tracking code, attachments, and the staff queue that moves them (decision 0020).",
         ["Identity"] = "The CCCD chip card read from its QR code and filled into the profile, identity verification (photos reviewed by agency staff), consent per purpose, and the person's own data to export or delete.",
         ["Events"] = "Interactions with listings (impressions, clicks, saves, applications, claims, contact taps) that ranking learns from.",
         ["Payments"] = "VietQR bank-transfer codes (draw one for an account or card, read one back), orders and their checkout through VNPay, MoMo or a VietQR transfer, the gateways' callbacks, and voucher claims: claim a voucher (free, or held by an order until paid), the voucher wallet, redemption at the shop.",

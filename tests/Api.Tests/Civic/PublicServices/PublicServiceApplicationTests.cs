@@ -153,7 +153,7 @@ public sealed class PublicServiceApplicationTests(ApiFactory factory) : IClassFi
         Assert.Single(history.Skip(1).Select(h => h.GetProperty("by").GetString()).Distinct());
         Assert.NotEqual(history[0].GetProperty("by").GetString(), history[1].GetProperty("by").GetString());
 
-        var inbox = await person.Client.GetFromJsonAsync<JsonElement>("/api/notifications");
+        var inbox = await person.Client.GetFromJsonAsync<JsonElement>("/api/me/notifications");
         var items = inbox.GetProperty("items").EnumerateArray().Where(n => n.GetProperty("type").GetString() == "publicServiceStatus").ToList();
         Assert.Equal(5, items.Count);
         Assert.All(items, n => Assert.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), n.GetProperty("title").GetString(), StringComparison.Ordinal));
