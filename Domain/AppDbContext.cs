@@ -1,3 +1,4 @@
+using DongNai.Domain.Civic.PublicServices;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Messaging;
 using DongNai.Domain.Outbox;
@@ -77,6 +78,12 @@ public class AppDbContext : DbContext
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<BankStatementLine> BankStatementLines => Set<BankStatementLine>();
+
+    public DbSet<PublicServiceApplication> PublicServiceApplications => Set<PublicServiceApplication>();
+
+    public DbSet<ApplicationStateChange> PublicServiceApplicationStates => Set<ApplicationStateChange>();
+
+    public DbSet<ApplicationAttachment> PublicServiceAttachments => Set<ApplicationAttachment>();
 
     public DbSet<Commune> Communes => Set<Commune>();
 
@@ -197,6 +204,7 @@ public class AppDbContext : DbContext
 
         ConfigurePayments(modelBuilder);
         MessagingModel.Configure(modelBuilder);
+        PublicServiceModel.Configure(modelBuilder);
 
         modelBuilder.Entity<Commune>().HasKey(c => c.Code);
         modelBuilder.Entity<Commune>().HasIndex(c => c.FoldedName);

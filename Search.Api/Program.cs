@@ -1,5 +1,6 @@
 using DongNai.Search.Api.Accounts;
 using DongNai.Search.Api.Backups;
+using DongNai.Search.Api.Civic.PublicServices;
 using DongNai.Search.Api.Commands;
 using DongNai.Search.Api.Cvs;
 using DongNai.Search.Api.Employers;
@@ -65,6 +66,7 @@ app.MapOrderEndpoints();
 app.MapMessaging();
 app.MapPaymentGatewayEndpoints();
 app.MapBankStatementEndpoints();
+app.MapPublicServiceEndpoints();
 
 await app.RunAsync();
 return 0;

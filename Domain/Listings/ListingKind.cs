@@ -14,4 +14,6 @@ public enum ListingKind
     Voucher = 4,
     BusRoute = 5,
     Cv = 6,
+
+    PublicService = 7,
 }

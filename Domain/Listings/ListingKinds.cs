@@ -1,3 +1,4 @@
+using DongNai.Domain.Civic.PublicServices;
 using DongNai.Domain.Listings.BusRoutes;
 using DongNai.Domain.Listings.Classifieds;
 using DongNai.Domain.Listings.Cvs;
@@ -22,6 +23,8 @@ public static class ListingKinds
         new VoucherKind(),
         new BusRouteKind(),
         new CvKind(),
+
+        new PublicServiceKind(),
     ];
 
     private static readonly Dictionary<ListingKind, ListingKindDescriptor> ByKind = Check(Registered);

@@ -1,3 +1,4 @@
+using DongNai.Civic.PublicServices;
 using DongNai.Domain;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Places;
@@ -43,6 +44,11 @@ public static partial class DatabaseInitializer
         }
 
         var seed = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
+        if (seed.PublicServiceCatalogue)
+        {
+            await PublicServiceCatalogue.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+        }
+
         if (seedDemo && seed.DemoListings > 0 && await CountListingsAsync(db, cancellationToken) == 0)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();

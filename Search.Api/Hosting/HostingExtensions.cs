@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using DongNai.Civic.PublicServices;
 using DongNai.Domain;
 using DongNai.Identity;
 using DongNai.Identity.Verification;
@@ -72,6 +73,7 @@ public static class HostingExtensions
         builder.Services.AddAccounts(auth, keys);
         builder.Services.AddPaymentServices(keys);
         builder.Services.AddMessagingApi(messaging, keys, storage.DataPath);
+        builder.Services.AddPublicServices();
         builder.Services.AddSingleton<QueryInterpreter>();
         builder.Services.AddSingleton<SearchRequestParser>();
         builder.Services.AddSingleton<RelaxingSearch>();

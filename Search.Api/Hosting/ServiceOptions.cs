@@ -44,6 +44,9 @@ public sealed class SeedOptions
     public int DemoListings { get; set; } = 20_000;
 
     public int Seed { get; set; } = 2025;
+
+    /// <summary>Whether the start adds the committed public-service catalogue entries the database lacks (Civic/PublicServices/Data).</summary>
+    public bool PublicServiceCatalogue { get; set; } = true;
 }
 
 /// <summary>

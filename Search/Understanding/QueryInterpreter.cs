@@ -45,6 +45,10 @@ public sealed partial class QueryInterpreter
         [ListingKind.Voucher] = (5, 5),
         [ListingKind.BusRoute] = (3, 5),
         [ListingKind.Cv] = (10, 15),
+
+
+        // Procedures are done at the applicant's own commune, not near a park: a wide radius.
+        [ListingKind.PublicService] = (15, 15),
     };
 
     private static readonly (double Park, double Area) CrossKindRadii = (5, 8);

@@ -128,6 +128,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Seed:DemoListings", "0");
+        builder.UseSetting("Seed:PublicServiceCatalogue", "false");
         builder.UseSetting("RateLimits:AuthPerMinute", "100000");
         builder.UseSetting("RateLimits:RefreshPerMinute", "100000");
         builder.UseSetting("RateLimits:WritesPerMinute", "100000");

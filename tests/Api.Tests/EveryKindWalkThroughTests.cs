@@ -141,6 +141,7 @@ public sealed class EveryKindWalkThroughTests(ApiFactory factory) : IClassFixtur
             ListingKind.Classified => ListingPayloads.Classified(),
             ListingKind.Voucher => ListingPayloads.Voucher(),
             ListingKind.BusRoute => ListingPayloads.BusRoute(),
+            ListingKind.PublicService => Civic.PublicServices.PublicServiceRequests.Service(),
             _ => throw new InvalidOperationException($"Add a sample request for the new kind '{kind.Slug}' to {nameof(EveryKindWalkThroughTests)}."),
         };
         sample["title"] = $"{sample["title"]} {token}";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DongNai.Api.Tests.Identity;
+using PublicServices = DongNai.Api.Tests.Civic.PublicServices.PublicServiceRequests;
 using DongNai.Domain.People;
 
 namespace DongNai.Api.Tests.Reliability;
@@ -189,6 +190,31 @@ public static class AuthorizationMatrix
         // Candidate search: employers and admins
         ["SearchCandidates"] = new(EmployerOrAdmin200, Query: "q=may"),
 
+        // Public services: the catalogue is a kind written by agency staff and admins; applications
+        // are submitted by verified people (the fresh caller is verified first), read by their
+        // applicant alone (others: 404) and worked by agency staff and admins
+        ["CreatePublicService"] = new(new InRoles(201, Role.AgencyStaff, Role.Admin), Body: _ => PublicServices.Service()),
+        ["GetPublicService"] = new(new Public(200), Target.PublicService),
+        ["UpdatePublicService"] = new(new OwnerOnly(200), Target.PublicService, _ => PublicServices.Service()),
+        ["DeletePublicService"] = new(new OwnerOnly(204), Target.PublicService),
+        ["SearchPublicServices"] = new(new Public(200), Query: "q=khai+sinh"),
+        ["PublicServiceForm"] = new(new SignedIn(200), Target.PublicService) { FreshCaller = true, Arrange = VerifyCaller },
+        ["SubmitPublicServiceApplication"] = new(new SignedIn(201), Target.PublicService, c => PublicServices.BirthRegistration(c.TargetId!.Value, c.Scene.Commune))
+        {
+            FreshCaller = true,
+            Arrange = VerifyCaller,
+        },
+        ["MyPublicServiceApplications"] = new(new SignedIn(200)),
+        ["TrackPublicServiceApplication"] = new(new ParticipantsOnly(200), Target.PublicServiceApplication),
+        ["AttachToPublicServiceApplication"] = new(new ParticipantsOnly(201), Target.PublicServiceApplication)
+        {
+            Content = _ => PublicServices.File(PublicServices.Pdf(0x4E), "application/pdf"),
+        },
+        ["PublicServiceQueue"] = new(Reviewers(200), Query: "form=birthRegistration"),
+        ["GetPublicServiceApplicationForStaff"] = new(Reviewers(200), Target.PublicServiceApplication),
+        ["MovePublicServiceApplication"] = new(Reviewers(200), Target.PublicServiceApplication, _ => new JsonObject { ["to"] = "processing", ["note"] = "Đã tiếp nhận, đang thẩm định." }),
+        ["GetPublicServiceAttachment"] = new(Reviewers(200), Target.PublicServiceAttachment),
+
         // Search and events: open to everyone (a token only personalises)
         ["SearchAll"] = new(new Public(200), Query: "q=phong+tro"),
         ["SearchJobs"] = new(new Public(200), Query: "q=cong+nhan"),
@@ -262,6 +288,8 @@ public static class AuthorizationMatrix
     private static int s_phones;
 
     private static InRoles Reviewers(int success) => new(success, Role.AgencyStaff, Role.Admin);
+
+    private static async Task VerifyCaller(MatrixCall call) => await PublicServices.VerifyAsync(call.Scene.Factory, call.Account!);
 
     private static JsonObject Registration() => new()
     {

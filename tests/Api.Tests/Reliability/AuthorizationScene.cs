@@ -81,6 +81,15 @@ public enum Target
 
     /// <summary>The worker's application to a new job of the owner employer, who is its owner here (the one who sees and moves it).</summary>
     Application,
+
+    /// <summary>A catalogue entry taking birth registrations, written by agency staff.</summary>
+    PublicService,
+
+    /// <summary>A birth registration the verified applicant submitted, received (its tracking code fills the path).</summary>
+    PublicServiceApplication,
+
+    /// <summary>A PDF attached to such an application.</summary>
+    PublicServiceAttachment,
 }
 
 /// <summary>
@@ -128,6 +137,12 @@ public sealed class AuthorizationScene : IAsyncLifetime
     /// <summary>A worker with the username <see cref="PartnerUsername"/>, never a caller.</summary>
     public SignedInClient Partner { get; private set; } = null!;
 
+    /// <summary>A worker whose identity is verified: the applicant of the public-service applications.</summary>
+    public SignedInClient Applicant { get; private set; } = null!;
+
+    /// <summary>A commune code of the catalogue, for applications.</summary>
+    public string Commune { get; private set; } = null!;
+
     /// <summary>The company of each account that has one, by account id.</summary>
     public Dictionary<long, long> Companies { get; } = [];
 
@@ -149,6 +164,9 @@ public sealed class AuthorizationScene : IAsyncLifetime
         Admin = await Factory.SignUpAsAsync(Role.Admin);
         Partner = await Factory.SignUpAsync();
         await SetUsernameAsync(Partner, PartnerUsername);
+        Applicant = await Factory.SignUpAsync();
+        await Civic.PublicServices.PublicServiceRequests.VerifyAsync(Factory, Applicant);
+        Commune = await Civic.PublicServices.PublicServiceRequests.CommuneAsync(Factory);
         foreach (var account in (SignedInClient[])[Employer, OwnerEmployer, Admin])
         {
             Companies[account.AccountId] = await CreateCompanyAsync(account);
@@ -174,7 +192,8 @@ public sealed class AuthorizationScene : IAsyncLifetime
     public SignedInClient OwnerOf(Target target) => target switch
     {
         Target.Job or Target.Voucher or Target.Employer or Target.Redemption or Target.Application => OwnerEmployer,
-        Target.BusRoute => OwnerAgencyStaff,
+        Target.BusRoute or Target.PublicService => OwnerAgencyStaff,
+        Target.PublicServiceApplication or Target.PublicServiceAttachment => Applicant,
         _ => Worker,
     };
 
@@ -238,6 +257,10 @@ public sealed class AuthorizationScene : IAsyncLifetime
             Target.VerificationSubmission => await CreateSubmissionAsync(),
             Target.Cv => await CreateListingAsync(owner, target, DongNai.Api.Tests.Cvs.CvRequests.Cv()),
             Target.Application => await CreateApplicationAsync(),
+
+            Target.PublicService => await CreateListingAsync(owner, target, Civic.PublicServices.PublicServiceRequests.Service()),
+            Target.PublicServiceApplication => await CreatePublicServiceApplicationAsync(),
+            Target.PublicServiceAttachment => await CreateAttachmentAsync(),
             _ => throw new ArgumentOutOfRangeException(nameof(target)),
         };
     }
@@ -266,6 +289,8 @@ public sealed class AuthorizationScene : IAsyncLifetime
         Target.Voucher => ListingKind.Voucher,
         Target.BusRoute => ListingKind.BusRoute,
         Target.Cv => ListingKind.Cv,
+
+        Target.PublicService => ListingKind.PublicService,
         _ => null,
     };
 
@@ -359,6 +384,24 @@ public sealed class AuthorizationScene : IAsyncLifetime
         var person = await Factory.SignUpAsync();
         await IdentityRequests.FillAndSubmitAsync(person.Client);
         return await IdentityRequests.SubmissionIdAsync(Factory, person.AccountId);
+    }
+
+    /// <summary>The applicant's birth registration for a new catalogue entry of the owner agency staff; returns its tracking code.</summary>
+    private async Task<long> CreatePublicServiceApplicationAsync()
+    {
+        var serviceId = await CreateListingAsync(OwnerAgencyStaff, Target.PublicService, Civic.PublicServices.PublicServiceRequests.Service());
+        return await Civic.PublicServices.PublicServiceRequests.SubmitAsync(
+            Applicant.Client, Civic.PublicServices.PublicServiceRequests.BirthRegistration(serviceId, Commune));
+    }
+
+    private async Task<long> CreateAttachmentAsync()
+    {
+        var code = await CreatePublicServiceApplicationAsync();
+        var response = await Applicant.Client.PostAsync(
+            $"/api/civic/applications/{code}/attachments",
+            Civic.PublicServices.PublicServiceRequests.File(Civic.PublicServices.PublicServiceRequests.Pdf(0x4D), "application/pdf"));
+        Assert.True(response.IsSuccessStatusCode, $"Arrange: attaching answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("attachments")[0].GetProperty("id").GetInt64();
     }
 
     private async Task<long> CreateDeadLetterAsync()

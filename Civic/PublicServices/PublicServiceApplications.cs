@@ -1,0 +1,368 @@
+using System.Text.Json;
+using DongNai.Domain;
+using DongNai.Domain.Civic.PublicServices;
+using DongNai.Domain.People;
+using DongNai.Domain.Validation;
+using DongNai.Identity;
+using DongNai.Identity.Cccd;
+using Microsoft.EntityFrameworkCore;
+
+namespace DongNai.Civic.PublicServices;
+
+/// <summary>One change of an application's state as shown: <c>by</c> is the public handle of who made it.</summary>
+public sealed record StateChangeView(ApplicationStatus? From, ApplicationStatus To, string? Note, string By, bool ByApplicant, DateTime ChangedAt);
+
+public sealed record AttachmentView(long Id, string Label, string ContentType, int Length, DateTime AttachedAt);
+
+/// <summary>An application, decrypted: for its applicant and for agency staff only.</summary>
+public sealed record ApplicationView(
+    long TrackingCode,
+    long ServiceId,
+    string ServiceTitle,
+    ApplicationForm Form,
+    string CommuneCode,
+    ApplicationStatus Status,
+    IReadOnlyList<ApplicationStatus> NextStates,
+    ApplicantFields Applicant,
+    ApplicationDetails Details,
+    IReadOnlyList<StateChangeView> History,
+    IReadOnlyList<AttachmentView> Attachments,
+    DateTime SubmittedAt,
+    DateTime UpdatedAt);
+
+/// <summary>A line of a list (the applicant's own, or a staff queue): no personal data but the applicant's name, and that only in the staff queue.</summary>
+public sealed record ApplicationSummary(long TrackingCode, long ServiceId, ApplicationForm Form, string CommuneCode, ApplicationStatus Status, string? ApplicantName, DateTime SubmittedAt, DateTime UpdatedAt);
+
+/// <summary>The form of a procedure before it is filled: the locked applicant fields from the card, and the typed part to fill.</summary>
+public sealed record PrefilledForm(long ServiceId, string ServiceTitle, ApplicationForm Form, ApplicantFields Applicant, IReadOnlyList<string> LockedFields, IReadOnlyList<string> RequiredDocuments);
+
+public abstract record ApplicationResult
+{
+    public sealed record Ok(ApplicationView Application, long ApplicantId) : ApplicationResult;
+
+    public sealed record Invalid(FieldErrors Errors) : ApplicationResult;
+
+    /// <summary>The applicant's identity is not verified (or has no card): the locked fields have nothing trustworthy to come from.</summary>
+    public sealed record NotVerified : ApplicationResult;
+
+    public sealed record NotFound : ApplicationResult;
+
+    /// <summary>Staff tried to move their own application.</summary>
+    public sealed record OwnApplication : ApplicationResult;
+
+    /// <summary>The move is not allowed from the current state, or the state changed meanwhile, or the application takes no more files.</summary>
+    public sealed record Conflict(string Title, string Detail) : ApplicationResult;
+}
+
+/// <summary>
+/// Applications for the procedures with a typed form (decision 0020): the applicant fields come
+/// from the applicant's verified CCCD card and are never accepted from the request; the form, the
+/// notes and the attachments are stored only as ciphertext (<see cref="PersonalDataProtector"/>);
+/// every state change is recorded with its note and who made it. The applicant sees only their
+/// own applications (others' answer not found); agency staff see and move all of them but their
+/// own. One instance per request (it holds the request's <see cref="AppDbContext"/>).
+/// </summary>
+public sealed class PublicServiceApplications(
+    AppDbContext db, PersonalDataProtector protector, IdentityCardService cards, OwnerHandles handles, TimeProvider time)
+{
+    public const int QueuePageSize = 50;
+
+    private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The form of service <paramref name="serviceId"/> filled with the caller's verified card.</summary>
+    public async Task<(PrefilledForm? Form, ApplicationResult? Refusal)> PrefillAsync(long accountId, long serviceId, CancellationToken cancellationToken)
+    {
+        var service = await db.Set<PublicService>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
+        if (service?.Form is not { } form)
+        {
+            return (null, new ApplicationResult.NotFound());
+        }
+
+        if (await VerifiedApplicantAsync(accountId, cancellationToken) is not { } applicant)
+        {
+            return (null, new ApplicationResult.NotVerified());
+        }
+
+        return (new PrefilledForm(service.Id, service.Title, form, applicant, ApplicationRequest.LockedFields, service.RequiredDocuments), null);
+    }
+
+    public async Task<ApplicationResult> SubmitAsync(long accountId, ApplicationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new FieldErrors();
+        var service = request.ServiceId is { } serviceId
+            ? await db.Set<PublicService>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == serviceId, cancellationToken)
+            : null;
+        if (request.ServiceId is null)
+        {
+            errors.Add("serviceId", "Required.");
+        }
+        else if (service is null)
+        {
+            errors.Add("serviceId", "No public service has this id.");
+        }
+        else if (service.Form is null)
+        {
+            errors.Add("serviceId", "This service takes no application here; apply through its externalUrl.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (service?.Form is { } form)
+        {
+            request.Validate(form, DateOnly.FromDateTime(now.AddHours(7)), errors);
+        }
+        else
+        {
+            // Still name the locked fields, whatever else is wrong.
+            foreach (var (field, value) in new[] { ("fullName", request.FullName), ("dateOfBirth", request.DateOfBirth), ("cccdNumber", request.CccdNumber), ("permanentAddress", request.PermanentAddress) })
+            {
+                errors.When(value is not null, field, ApplicationRequest.LockedMessage);
+            }
+        }
+
+        if (request.CommuneCode is { Length: > 0 and <= 10 } commune && !await db.Communes.AnyAsync(c => c.Code == commune, cancellationToken))
+        {
+            errors.Add("communeCode", "No commune or ward has this code (see GET /api/places/communes).");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return new ApplicationResult.Invalid(errors);
+        }
+
+        if (await VerifiedApplicantAsync(accountId, cancellationToken) is not { } applicant)
+        {
+            return new ApplicationResult.NotVerified();
+        }
+
+        var application = new PublicServiceApplication
+        {
+            TrackingCode = await NewTrackingCodeAsync(cancellationToken),
+            ApplicantId = accountId,
+            ServiceId = service!.Id,
+            Form = service.Form!.Value,
+            CommuneCode = request.CommuneCode!,
+            Status = ApplicationStatus.Received,
+            ApplicantCiphertext = protector.Encrypt(JsonSerializer.Serialize(applicant, StoredJson)),
+            DetailsCiphertext = protector.Encrypt(JsonSerializer.Serialize(new ApplicationDetails(request.DiplomaCopy, request.MaritalStatus, request.BirthRegistration), StoredJson)),
+            SubmittedAt = now,
+            UpdatedAt = now,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.PublicServiceApplications.Add(application);
+        await db.SaveChangesAsync(cancellationToken);
+        db.PublicServiceApplicationStates.Add(new ApplicationStateChange
+        {
+            ApplicationId = application.Id,
+            From = null,
+            To = ApplicationStatus.Received,
+            ChangedBy = accountId,
+            ChangedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ApplicationResult.Ok(await ViewAsync(application, cancellationToken), accountId);
+    }
+
+    /// <summary>The caller's own application with this tracking code; not found for anyone else's.</summary>
+    public async Task<ApplicationResult> OwnAsync(long accountId, long trackingCode, CancellationToken cancellationToken) =>
+        await db.PublicServiceApplications.AsNoTracking().SingleOrDefaultAsync(a => a.TrackingCode == trackingCode && a.ApplicantId == accountId, cancellationToken) is { } application
+            ? new ApplicationResult.Ok(await ViewAsync(application, cancellationToken), accountId)
+            : new ApplicationResult.NotFound();
+
+    /// <summary>Any application, for agency staff and admins.</summary>
+    public async Task<ApplicationResult> ForStaffAsync(long trackingCode, CancellationToken cancellationToken) =>
+        await db.PublicServiceApplications.AsNoTracking().SingleOrDefaultAsync(a => a.TrackingCode == trackingCode, cancellationToken) is { } application
+            ? new ApplicationResult.Ok(await ViewAsync(application, cancellationToken), application.ApplicantId)
+            : new ApplicationResult.NotFound();
+
+    public async Task<List<ApplicationSummary>> MineAsync(long accountId, CancellationToken cancellationToken)
+    {
+        var rows = await db.PublicServiceApplications.AsNoTracking()
+            .Where(a => a.ApplicantId == accountId)
+            .OrderByDescending(a => a.SubmittedAt).ThenByDescending(a => a.Id)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(a => new ApplicationSummary(a.TrackingCode, a.ServiceId, a.Form, a.CommuneCode, a.Status, null, a.SubmittedAt, a.UpdatedAt));
+    }
+
+    /// <summary>The staff queue: the oldest open applications first (or those in <paramref name="status"/>), of one procedure and one commune when given.</summary>
+    public async Task<List<ApplicationSummary>> QueueAsync(ApplicationForm? form, string? communeCode, ApplicationStatus? status, CancellationToken cancellationToken)
+    {
+        var query = db.PublicServiceApplications.AsNoTracking();
+        if (form is { } f)
+        {
+            query = query.Where(a => a.Form == f);
+        }
+
+        if (communeCode is not null)
+        {
+            query = query.Where(a => a.CommuneCode == communeCode);
+        }
+
+        query = status is { } s
+            ? query.Where(a => a.Status == s)
+            : query.Where(a => a.Status != ApplicationStatus.Done && a.Status != ApplicationStatus.Refused);
+        var rows = await query.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).Take(QueuePageSize).ToListAsync(cancellationToken);
+        return rows.ConvertAll(a => new ApplicationSummary(
+            a.TrackingCode, a.ServiceId, a.Form, a.CommuneCode, a.Status, Applicant(a).FullName, a.SubmittedAt, a.UpdatedAt));
+    }
+
+    /// <summary>Moves an application as agency staff <paramref name="staffId"/>: never their own, only along <see cref="ApplicationWorkflow"/>.</summary>
+    public async Task<ApplicationResult> MoveAsync(long staffId, long trackingCode, ApplicationStatus? to, string? note, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        errors.Defined(to, "to");
+        errors.Text(note, "note", 3, ApplicationWorkflow.MaxNoteLength, required: to is { } target && ApplicationWorkflow.NeedsNote(target));
+        if (!errors.IsEmpty)
+        {
+            return new ApplicationResult.Invalid(errors);
+        }
+
+        var application = await db.PublicServiceApplications.SingleOrDefaultAsync(a => a.TrackingCode == trackingCode, cancellationToken);
+        if (application is null)
+        {
+            return new ApplicationResult.NotFound();
+        }
+
+        if (application.ApplicantId == staffId)
+        {
+            return new ApplicationResult.OwnApplication();
+        }
+
+        var from = application.Status;
+        if (!ApplicationWorkflow.CanMove(from, to!.Value))
+        {
+            var next = ApplicationWorkflow.NextFrom(from);
+            return new ApplicationResult.Conflict(
+                $"An application that is {Code(from)} cannot become {Code(to.Value)}.",
+                next.Count == 0 ? "It is final." : $"From {Code(from)} it may become: {string.Join(", ", next.Select(Code))}.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        application.Status = to.Value;
+        application.UpdatedAt = now;
+        db.PublicServiceApplicationStates.Add(new ApplicationStateChange
+        {
+            ApplicationId = application.Id,
+            From = from,
+            To = to.Value,
+            NoteCiphertext = string.IsNullOrWhiteSpace(note) ? [] : protector.Encrypt(note.Trim()),
+            ChangedBy = staffId,
+            ChangedAt = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ApplicationResult.Conflict("The application changed meanwhile.", "Read it again and decide on its current state.");
+        }
+
+        return new ApplicationResult.Ok(await ViewAsync(application, cancellationToken), application.ApplicantId);
+    }
+
+    /// <summary>Attaches a file (already checked by <see cref="AttachmentRules"/>) to the caller's own application while it accepts files.</summary>
+    public async Task<ApplicationResult> AttachAsync(long accountId, long trackingCode, string label, string contentType, byte[] content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var application = await db.PublicServiceApplications.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.TrackingCode == trackingCode && a.ApplicantId == accountId, cancellationToken);
+        if (application is null)
+        {
+            return new ApplicationResult.NotFound();
+        }
+
+        if (!ApplicationWorkflow.AcceptsAttachments(application.Status))
+        {
+            return new ApplicationResult.Conflict(
+                $"An application that is {Code(application.Status)} takes no more files.",
+                "Files are accepted while it is received, or when staff ask for more information.");
+        }
+
+        if (await db.PublicServiceAttachments.CountAsync(a => a.ApplicationId == application.Id, cancellationToken) >= AttachmentRules.MaxPerApplication)
+        {
+            return new ApplicationResult.Conflict($"An application carries at most {AttachmentRules.MaxPerApplication} files.", "Combine pages into one PDF.");
+        }
+
+        db.PublicServiceAttachments.Add(new ApplicationAttachment
+        {
+            ApplicationId = application.Id,
+            Label = label,
+            ContentType = contentType,
+            Length = content.Length,
+            Ciphertext = protector.Encrypt(content),
+            AttachedAt = time.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return new ApplicationResult.Ok(await ViewAsync(application, cancellationToken), accountId);
+    }
+
+    /// <summary>An attachment's bytes, decrypted, for agency staff; null when there is none.</summary>
+    public async Task<(byte[] Content, string ContentType)?> AttachmentAsync(long attachmentId, CancellationToken cancellationToken) =>
+        await db.PublicServiceAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId, cancellationToken) is { } attachment
+            ? (protector.DecryptBytes(attachment.Ciphertext), attachment.ContentType)
+            : null;
+
+    /// <summary>The state's code as the API writes it (camelCase).</summary>
+    public static string Code(ApplicationStatus status)
+    {
+        var name = status.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    private async Task<ApplicantFields?> VerifiedApplicantAsync(long accountId, CancellationToken cancellationToken)
+    {
+        var verified = await db.Profiles.AnyAsync(p => p.AccountId == accountId && p.Verification == VerificationStatus.Verified, cancellationToken);
+        if (!verified || await cards.RevealAsync(accountId, cancellationToken) is not { } card)
+        {
+            return null;
+        }
+
+        return new ApplicantFields(card.FullName, card.DateOfBirth, card.CccdNumber, card.Address);
+    }
+
+    private async Task<long> NewTrackingCodeAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var code = TrackingCodes.New();
+            if (!await db.PublicServiceApplications.AnyAsync(a => a.TrackingCode == code, cancellationToken))
+            {
+                return code;
+            }
+        }
+    }
+
+    private ApplicantFields Applicant(PublicServiceApplication application) =>
+        JsonSerializer.Deserialize<ApplicantFields>(protector.Decrypt(application.ApplicantCiphertext), StoredJson)
+            ?? throw new InvalidOperationException("A stored application decrypted to nothing.");
+
+    private async Task<ApplicationView> ViewAsync(PublicServiceApplication application, CancellationToken cancellationToken)
+    {
+        var title = await db.Set<PublicService>().Where(s => s.Id == application.ServiceId).Select(s => s.Title).SingleOrDefaultAsync(cancellationToken) ?? "";
+        var changes = await db.PublicServiceApplicationStates.AsNoTracking()
+            .Where(c => c.ApplicationId == application.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var attachments = await db.PublicServiceAttachments.AsNoTracking()
+            .Where(a => a.ApplicationId == application.Id).OrderBy(a => a.Id)
+            .Select(a => new AttachmentView(a.Id, a.Label, a.ContentType, a.Length, a.AttachedAt))
+            .ToListAsync(cancellationToken);
+        var details = JsonSerializer.Deserialize<ApplicationDetails>(protector.Decrypt(application.DetailsCiphertext), StoredJson)
+            ?? throw new InvalidOperationException("A stored application decrypted to nothing.");
+        return new ApplicationView(
+            application.TrackingCode,
+            application.ServiceId,
+            title,
+            application.Form,
+            application.CommuneCode,
+            application.Status,
+            ApplicationWorkflow.NextFrom(application.Status),
+            Applicant(application),
+            details,
+            changes.ConvertAll(c => new StateChangeView(
+                c.From, c.To, c.NoteCiphertext.Length == 0 ? null : protector.Decrypt(c.NoteCiphertext), handles.Of(c.ChangedBy), c.ChangedBy == application.ApplicantId, c.ChangedAt)),
+            attachments,
+            application.SubmittedAt,
+            application.UpdatedAt);
+    }
+}
