@@ -1,5 +1,6 @@
 using DongNai.Search.Api.Accounts;
 using DongNai.Search.Api.Backups;
+using DongNai.Search.Api.Civic.Feedback;
 using DongNai.Search.Api.Commands;
 using DongNai.Search.Api.Employers;
 using DongNai.Search.Api.Events;
@@ -29,6 +30,7 @@ if (ServiceCommands.IsCommand(args))
 app.Services.GetRequiredService<DataFolderLock>();
 await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, app.Lifetime.ApplicationStopping);
 app.Services.SchedulePaymentJobs();
+app.Services.ScheduleFeedbackJobs();
 
 app.UseForwardedHeadersFromProxies();
 app.UseExceptionHandler();
@@ -61,6 +63,7 @@ app.MapOrderEndpoints();
 app.MapMessaging();
 app.MapPaymentGatewayEndpoints();
 app.MapBankStatementEndpoints();
+app.MapFeedbackEndpoints();
 
 await app.RunAsync();
 return 0;

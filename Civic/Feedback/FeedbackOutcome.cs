@@ -13,6 +13,9 @@ public abstract record FeedbackOutcome<T>
     /// <summary>No such report, or not one the caller may see: the two are not told apart.</summary>
     public sealed record NotFound : FeedbackOutcome<T>;
 
+    /// <summary>The action needs a verified identity, which the caller lacks.</summary>
+    public sealed record VerificationRequired : FeedbackOutcome<T>;
+
     /// <summary>The caller may see it but not do this (their own report, another unit's report, no unit).</summary>
     public sealed record Forbidden(string Detail) : FeedbackOutcome<T>;
 

@@ -41,7 +41,7 @@ public sealed class FeedbackService(
         ArgumentNullException.ThrowIfNull(request);
         if (!await gate.AllowsAsync(TrustedActions.Feedback, me, cancellationToken))
         {
-            return new FeedbackOutcome<FeedbackReportView>.Forbidden("verification");
+            return new FeedbackOutcome<FeedbackReportView>.VerificationRequired();
         }
 
         var errors = new FieldErrors();
