@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Json;
 using DongNai.Civic.Feedback;
 using DongNai.Domain.Civic.Feedback;
+using DongNai.Domain.Validation;
 using DongNai.Identity;
 using DongNai.Identity.Verification;
 using DongNai.Search.Api.Accounts;
@@ -39,7 +41,7 @@ public static class FeedbackEndpoints
         feedback.MapGet("/reports/{id:long}/page", Page).WithName("FeedbackReportSharePage")
             .WithSummary("A small HTML page of an approved report, for sharing links; every text is HTML-escaped")
             .Produces<string>(StatusCodes.Status200OK, "text/html");
-        feedback.MapGet("/reports/{id:long}/photos/{photoId:long}", Photo).WithName("GetFeedbackPhoto")
+        feedback.MapGet("/photos/{id:long}", Photo).WithName("GetFeedbackPhoto")
             .WithSummary("A photo of an approved report, re-encoded as JPEG without EXIF, GPS or any other metadata")
             .Produces(StatusCodes.Status200OK, contentType: FeedbackPhotos.Jpeg);
         feedback.MapPost("/reports/{id:long}/share", Share).WithName("ShareFeedbackReport")
@@ -119,19 +121,51 @@ public static class FeedbackEndpoints
             .WithSummary("Add or replace one row of the routing table; a null commune sets the category's default (admins)")
             .RequireAuthorization(policy => policy.RequireRole(RoleNames.Admin))
             .RequireRateLimiting(HostingExtensions.WriteRateLimit);
-        feedback.MapPut("/staff/{accountId:long}", AssignStaff).WithName("AssignFeedbackStaff")
+        feedback.MapPut("/staff/{id:long}", AssignStaff).WithName("AssignFeedbackStaff")
             .WithSummary("Assign an agency staff account to a unit, or remove it with a null unitCode (admins)")
             .RequireAuthorization(policy => policy.RequireRole(RoleNames.Admin))
             .RequireRateLimiting(HostingExtensions.WriteRateLimit);
     }
 
+    // category: roads, environment, publicOrder, electricityAndWater, administrativeProcedures or other;
+    // status: routed, inProgress or answered; q: words that must all occur, accents optional.
     private static async Task<Results<Ok<FeedbackReportPage>, ValidationProblem, NotFound, ProblemHttpResult>> List(
-        FeedbackCategory? category, string? communeCode, FeedbackStatus? status, string? q, string? cursor, HttpContext http, FeedbackService service, CancellationToken cancellationToken) =>
-        Answer(await service.ListAsync(new FeedbackFilter(category, communeCode, status, q), cursor, cancellationToken), http);
+        string? category, string? communeCode, string? status, string? q, string? cursor, HttpContext http, FeedbackService service, CancellationToken cancellationToken) =>
+        Filter(category, communeCode, status, q) is var (filter, errors) && errors is not null
+            ? Invalid(new FeedbackOutcome<FeedbackReportPage>.Invalid(errors))
+            : Answer(await service.ListAsync(filter!, cursor, cancellationToken), http);
 
     private static async Task<Results<Ok<FeedbackMap>, ValidationProblem, NotFound, ProblemHttpResult>> Map(
-        FeedbackCategory? category, string? communeCode, FeedbackStatus? status, string? q, HttpContext http, FeedbackService service, CancellationToken cancellationToken) =>
-        Answer(await service.MapAsync(new FeedbackFilter(category, communeCode, status, q), cancellationToken), http);
+        string? category, string? communeCode, string? status, string? q, HttpContext http, FeedbackService service, CancellationToken cancellationToken) =>
+        Filter(category, communeCode, status, q) is var (filter, errors) && errors is not null
+            ? Invalid(new FeedbackOutcome<FeedbackMap>.Invalid(errors))
+            : Answer(await service.MapAsync(filter!, cancellationToken), http);
+
+    /// <summary>The filters from the query, enum names in camelCase as in JSON (any case is accepted, numbers are not).</summary>
+    private static (FeedbackFilter? Filter, FieldErrors? Errors) Filter(string? category, string? communeCode, string? status, string? q)
+    {
+        var errors = new FieldErrors();
+        var parsedCategory = ParseEnum<FeedbackCategory>(category, "category", errors);
+        var parsedStatus = ParseEnum<FeedbackStatus>(status, "status", errors);
+        return errors.IsEmpty ? (new FeedbackFilter(parsedCategory, communeCode, parsedStatus, q), null) : (null, errors);
+    }
+
+    private static T? ParseEnum<T>(string? value, string field, FieldErrors errors)
+        where T : struct, Enum
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!value.Any(char.IsDigit) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        {
+            return parsed;
+        }
+
+        errors.Add(field, "Unknown value: " + string.Join(", ", Enum.GetNames<T>().Select(JsonNamingPolicy.CamelCase.ConvertName)) + ".");
+        return null;
+    }
 
     private static async Task<Results<Ok<FeedbackReportView>, NotFound>> Get(long id, FeedbackService service, CancellationToken cancellationToken) =>
         await service.GetPublicAsync(id, cancellationToken) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
@@ -155,8 +189,8 @@ public static class FeedbackEndpoints
         return TypedResults.Content(page, "text/html; charset=utf-8");
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> Photo(long id, long photoId, FeedbackService service, CancellationToken cancellationToken) =>
-        await service.PublicPhotoAsync(id, photoId, cancellationToken) is { } photo ? TypedResults.File(photo.Data, photo.ContentType) : TypedResults.NotFound();
+    private static async Task<Results<FileContentHttpResult, NotFound>> Photo(long id, FeedbackService service, CancellationToken cancellationToken) =>
+        await service.PublicPhotoAsync(id, cancellationToken) is { } photo ? TypedResults.File(photo.Data, photo.ContentType) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<FeedbackShareView>, ValidationProblem, NotFound, ProblemHttpResult>> Share(long id, HttpContext http, FeedbackService service, CancellationToken cancellationToken) =>
         Answer(await service.ShareAsync(id, cancellationToken), http);
@@ -234,7 +268,7 @@ public static class FeedbackEndpoints
         if (!http.User.IsAdmin() && await routing.UnitOfAsync(http.User.Id(), cancellationToken) is not { IsOperationsCentre: true })
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Admins and the IOC's staff only.",
-                detail: "The feed is the IOC's: an admin assigns staff to the IOC unit (PUT /api/feedback/staff/{accountId}).");
+                detail: "The feed is the IOC's: an admin assigns staff to the IOC unit (PUT /api/feedback/staff/{id}).");
         }
 
         return Answer(await feed.PageAsync(after, limit, cancellationToken), http);
@@ -248,8 +282,8 @@ public static class FeedbackEndpoints
         Answer(await routing.SetRouteAsync(request, cancellationToken), http);
 
     private static async Task<Results<Ok<FeedbackUnitView?>, ValidationProblem, NotFound, ProblemHttpResult>> AssignStaff(
-        long accountId, AssignFeedbackStaffRequest request, HttpContext http, FeedbackRouting routing, CancellationToken cancellationToken) =>
-        Answer(await routing.AssignStaffAsync(accountId, request, cancellationToken), http);
+        long id, AssignFeedbackStaffRequest request, HttpContext http, FeedbackRouting routing, CancellationToken cancellationToken) =>
+        Answer(await routing.AssignStaffAsync(id, request, cancellationToken), http);
 
     private static Results<Ok<T>, ValidationProblem, NotFound, ProblemHttpResult> Answer<T>(FeedbackOutcome<T> outcome, HttpContext http) => outcome switch
     {
