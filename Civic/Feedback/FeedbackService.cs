@@ -315,7 +315,7 @@ public sealed class FeedbackService(
         var unit = await routing.UnitOfAsync(me, cancellationToken);
         if (unit is null)
         {
-            return new FeedbackOutcome<IReadOnlyList<StaffFeedbackReportView>>.Forbidden("This account works for no unit; an admin assigns it (PUT /api/feedback/staff/{accountId}).");
+            return new FeedbackOutcome<IReadOnlyList<StaffFeedbackReportView>>.Forbidden("This account works for no unit; an admin assigns it (PUT /api/feedback/staff/{id}).");
         }
 
         var centre = unit.IsOperationsCentre;
@@ -519,9 +519,9 @@ public sealed class FeedbackService(
     }
 
     /// <summary>A photo of a public report (already stripped of metadata).</summary>
-    public async Task<FeedbackPhoto?> PublicPhotoAsync(long reportId, long photoId, CancellationToken cancellationToken) =>
+    public async Task<FeedbackPhoto?> PublicPhotoAsync(long photoId, CancellationToken cancellationToken) =>
         await db.FeedbackPhotos.AsNoTracking()
-            .Where(p => p.Id == photoId && p.ReportId == reportId && db.FeedbackReports.Any(r => r.Id == reportId && PublicList.Contains(r.Status)))
+            .Where(p => p.Id == photoId && db.FeedbackReports.Any(r => r.Id == p.ReportId && PublicList.Contains(r.Status)))
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Likes a public report once: a second like by the same person is refused by the table's key and changes nothing.</summary>
@@ -649,12 +649,11 @@ public sealed class FeedbackService(
         return reports.Select(r =>
         {
             var unit = r.UnitId is { } u ? units[u] : null;
-            var id = r.Id.ToString(CultureInfo.InvariantCulture);
             return new FeedbackReportView(
                 r.Id, r.Title, r.Text, r.Category, r.CommuneCode, r.Latitude, r.Longitude, r.Status, r.OverdueAt is not null,
                 unit?.Code, unit?.Name, r.CreatedAt, r.DeadlineAt, r.RejectionReason, r.MergedIntoId, r.Answer, r.AnsweredAt,
                 r.LikeCount, r.ShareCount,
-                photos[r.Id].Order().Select(p => $"/api/feedback/reports/{id}/photos/{p.ToString(CultureInfo.InvariantCulture)}").ToList());
+                photos[r.Id].Order().Select(p => $"/api/feedback/photos/{p.ToString(CultureInfo.InvariantCulture)}").ToList());
         }).ToList();
     }
 
