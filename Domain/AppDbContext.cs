@@ -85,6 +85,20 @@ public class AppDbContext : DbContext
 
     public DbSet<ApplicationAttachment> PublicServiceAttachments => Set<ApplicationAttachment>();
 
+    public DbSet<Civic.Feedback.FeedbackReport> FeedbackReports => Set<Civic.Feedback.FeedbackReport>();
+
+    public DbSet<Civic.Feedback.FeedbackPhoto> FeedbackPhotos => Set<Civic.Feedback.FeedbackPhoto>();
+
+    public DbSet<Civic.Feedback.FeedbackLike> FeedbackLikes => Set<Civic.Feedback.FeedbackLike>();
+
+    public DbSet<Civic.Feedback.FeedbackChange> FeedbackChanges => Set<Civic.Feedback.FeedbackChange>();
+
+    public DbSet<Civic.Feedback.FeedbackUnit> FeedbackUnits => Set<Civic.Feedback.FeedbackUnit>();
+
+    public DbSet<Civic.Feedback.FeedbackRoute> FeedbackRoutes => Set<Civic.Feedback.FeedbackRoute>();
+
+    public DbSet<Civic.Feedback.FeedbackStaffAssignment> FeedbackStaffAssignments => Set<Civic.Feedback.FeedbackStaffAssignment>();
+
     public DbSet<Commune> Communes => Set<Commune>();
 
     public DbSet<OldWardAlias> OldWardAliases => Set<OldWardAlias>();
@@ -205,6 +219,8 @@ public class AppDbContext : DbContext
         ConfigurePayments(modelBuilder);
         MessagingModel.Configure(modelBuilder);
         PublicServiceModel.Configure(modelBuilder);
+
+        Civic.Feedback.FeedbackModel.Configure(modelBuilder);
 
         modelBuilder.Entity<Commune>().HasKey(c => c.Code);
         modelBuilder.Entity<Commune>().HasIndex(c => c.FoldedName);

@@ -1,6 +1,8 @@
 using DongNai.Search.Api.Accounts;
 using DongNai.Search.Api.Backups;
 using DongNai.Search.Api.Civic.PublicServices;
+
+using DongNai.Search.Api.Civic.Feedback;
 using DongNai.Search.Api.Commands;
 using DongNai.Search.Api.Cvs;
 using DongNai.Search.Api.Employers;
@@ -32,6 +34,8 @@ app.Services.GetRequiredService<DataFolderLock>();
 await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, app.Lifetime.ApplicationStopping);
 app.Services.SchedulePaymentJobs();
 ApplicationRetentionJob.ScheduleOn(app.Services);
+
+app.Services.ScheduleFeedbackJobs();
 
 app.UseForwardedHeadersFromProxies();
 app.UseExceptionHandler();
@@ -67,6 +71,8 @@ app.MapMessaging();
 app.MapPaymentGatewayEndpoints();
 app.MapBankStatementEndpoints();
 app.MapPublicServiceEndpoints();
+
+app.MapFeedbackEndpoints();
 
 await app.RunAsync();
 return 0;

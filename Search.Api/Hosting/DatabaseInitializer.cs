@@ -36,6 +36,7 @@ public static partial class DatabaseInitializer
         }
 
         await scope.ServiceProvider.GetRequiredService<PlaceCatalog>().WriteToDatabaseAsync(db, cancellationToken);
+        await DongNai.Civic.Feedback.FeedbackRouting.SeedAsync(db, cancellationToken);
 
         var admin = scope.ServiceProvider.GetRequiredService<IOptions<AdminOptions>>().Value;
         if (await scope.ServiceProvider.GetRequiredService<AccountService>().EnsureAdminAsync(admin, cancellationToken))

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using DongNai.Civic.PublicServices;
+
+using DongNai.Civic.Feedback;
 using DongNai.Domain;
 using DongNai.Identity;
 using DongNai.Identity.Verification;
@@ -10,6 +12,7 @@ using DongNai.Indexers;
 using DongNai.Ranking;
 using DongNai.Messaging;
 using DongNai.Search.Api.Backups;
+using DongNai.Search.Api.Civic.Feedback;
 using DongNai.Search.Api.Payments;
 using DongNai.Search.Api.Messaging;
 using DongNai.Search.Api.Searching;
@@ -74,6 +77,8 @@ public static class HostingExtensions
         builder.Services.AddPaymentServices(keys);
         builder.Services.AddMessagingApi(messaging, keys, storage.DataPath);
         builder.Services.AddPublicServices();
+
+        builder.Services.AddCivicFeedbackApi(builder.AddValidatedOptions<FeedbackOptions>(FeedbackOptions.Section));
         builder.Services.AddSingleton<QueryInterpreter>();
         builder.Services.AddSingleton<SearchRequestParser>();
         builder.Services.AddSingleton<RelaxingSearch>();

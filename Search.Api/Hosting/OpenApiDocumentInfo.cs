@@ -24,6 +24,8 @@ internal static class OpenApiDocumentInfo
         ["Identity"] = "The CCCD chip card read from its QR code and filled into the profile, identity verification (photos reviewed by agency staff), consent per purpose, and the person's own data to export or delete.",
         ["Applications"] = "Workers' applications to jobs with their CVs; the job's owner alone sees them (with the CV's identity fields) and moves them submitted, viewed, shortlisted, hired or rejected (decision 0019).",
         ["Candidates"] = "Employers find discoverable CVs that fit one of their jobs, best fit first with the reasons; only public CV fields (decision 0019).",
+
+        ["Feedback"] = "Citizen feedback (phản ánh): verified citizens report a problem with photos and a place; staff moderate; approved reports are public (list, map, likes, shares) and routed to the responsible unit with a deadline; unit staff accept, answer or transfer; overdue reports are escalated to the IOC, which reads the change feed (docs/civic-feedback.md).",
         ["Events"] = "Interactions with listings (impressions, clicks, saves, applications, claims, contact taps) that ranking learns from.",
         ["Payments"] = "VietQR bank-transfer codes (draw one for an account or card, read one back), orders and their checkout through VNPay, MoMo or a VietQR transfer, the gateways' callbacks, and voucher claims: claim a voucher (free, or held by an order until paid), the voucher wallet, redemption at the shop.",
         ["Places"] = "Đồng Nai's communes, wards and industrial parks, and what a typed place name means.",

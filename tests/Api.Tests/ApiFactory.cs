@@ -138,6 +138,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:SearchConcurrentPerClient", "10000");
         builder.UseSetting("RateLimits:MessagesPerMinute", "100000");
         builder.UseSetting("RateLimits:ConversationStartsPerMinute", "100000");
+        builder.UseSetting("Feedback:ReportsPerDay", "1000");
 
         // SignalR judges a token's expiry by the wall clock, and tokens here expire on Clock's time, in the past.
         builder.UseSetting("Messaging:CloseHubOnTokenExpiry", "false");

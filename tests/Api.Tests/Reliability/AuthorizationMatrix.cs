@@ -265,6 +265,34 @@ public static class AuthorizationMatrix
         ["MarkNotificationRead"] = new(new ParticipantsOnly(204), Target.Notification),
         ["MarkAllNotificationsRead"] = new(new SignedIn(204)),
 
+        // Feedback: the board is public; verified citizens post and like; the author alone withdraws;
+        // agency staff and admins moderate; unit staff (the scene's agency staff works for SXD) handle
+        // their unit's reports; admins (and the IOC's staff) read the feed, set routes and assign staff
+        ["ListFeedbackReports"] = new(new Public(200), Query: "category=roads&q=o+ga"),
+        ["FeedbackMap"] = new(new Public(200), Query: "communeCode=26068"),
+        ["GetFeedbackReport"] = new(new Public(200), Target.PublicFeedbackReport),
+        ["FeedbackReportSharePage"] = new(new Public(200), Target.PublicFeedbackReport),
+        ["GetFeedbackPhoto"] = new(new Public(200), Target.FeedbackPhoto),
+        ["ShareFeedbackReport"] = new(new Public(200), Target.PublicFeedbackReport),
+        ["CreateFeedbackReport"] = new(new SignedIn(201), Body: _ => AuthorizationScene.FeedbackReport()),
+        ["MyFeedbackReports"] = new(new SignedIn(200)),
+        ["WithdrawFeedbackReport"] = new(new OwnerOnly(204), Target.PendingFeedbackReport),
+        ["LikeFeedbackReport"] = new(new SignedIn(200), Target.PublicFeedbackReport),
+        ["UnlikeFeedbackReport"] = new(new SignedIn(200), Target.PublicFeedbackReport),
+        ["FeedbackModerationQueue"] = new(Reviewers(200)),
+        ["FeedbackDuplicateCandidates"] = new(Reviewers(200), Target.PendingFeedbackReport),
+        ["ApproveFeedbackReport"] = new(Reviewers(200), Target.PendingFeedbackReport),
+        ["RejectFeedbackReport"] = new(Reviewers(200), Target.PendingFeedbackReport, _ => new JsonObject { ["reason"] = "Không đủ thông tin để xác minh." }),
+        ["MergeFeedbackReport"] = new(Reviewers(200), Target.PendingFeedbackReport, c => new JsonObject { ["intoReportId"] = c.Scene.ApprovedFeedbackReportId }),
+        ["UnitFeedbackReports"] = new(new InRoles(200, Role.AgencyStaff)),
+        ["AcceptFeedbackReport"] = new(new InRoles(200, Role.AgencyStaff), Target.PublicFeedbackReport),
+        ["AnswerFeedbackReport"] = new(new InRoles(200, Role.AgencyStaff), Target.PublicFeedbackReport, _ => new JsonObject { ["answer"] = "Đã sửa chữa mặt đường, cảm ơn người dân." }),
+        ["TransferFeedbackReport"] = new(new InRoles(200, Role.AgencyStaff), Target.PublicFeedbackReport, _ => new JsonObject { ["unitCode"] = "SNNMT", ["note"] = "Thuộc lĩnh vực môi trường." }),
+        ["IocFeedbackFeed"] = new(new InRoles(200, Role.Admin)),
+        ["FeedbackRoutingTable"] = new(Reviewers(200)),
+        ["SetFeedbackRoute"] = new(new InRoles(200, Role.Admin), Body: _ => new JsonObject { ["category"] = "roads", ["communeCode"] = null, ["unitCode"] = "SXD", ["answerWorkingDays"] = 7 }),
+        ["AssignFeedbackStaff"] = new(new InRoles(200, Role.Admin), Target.StaffAccount, _ => new JsonObject { ["unitCode"] = "CAT" }),
+
         ["MyVoucherClaimQr"] = new(new OwnerOnly(200), Target.VoucherClaim),
         ["CheckoutOrder"] = new(new OwnerOnly(200), Target.Order, _ => new JsonObject { ["gateway"] = "vietqr" }),
         ["ImportBankStatement"] = new(new InRoles(200, Role.Admin), Body: _ => new JsonObject

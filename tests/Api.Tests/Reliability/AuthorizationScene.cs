@@ -90,6 +90,18 @@ public enum Target
 
     /// <summary>A PDF attached to such an application.</summary>
     PublicServiceAttachment,
+
+    /// <summary>A feedback report of the owner (the worker), waiting for moderation.</summary>
+    PendingFeedbackReport,
+
+    /// <summary>An approved feedback report of the owner (the worker), routed to Sở Xây dựng, whose staff <see cref="AuthorizationScene.AgencyStaff"/> is.</summary>
+    PublicFeedbackReport,
+
+    /// <summary>The photo of an approved feedback report.</summary>
+    FeedbackPhoto,
+
+    /// <summary>A new agency staff account (an admin assigns it to a unit).</summary>
+    StaffAccount,
 }
 
 /// <summary>
@@ -152,6 +164,9 @@ public sealed class AuthorizationScene : IAsyncLifetime
     /// <summary>The redemption code of each claim the scene made, by claim id.</summary>
     public Dictionary<long, string> RedemptionCodes { get; } = [];
 
+    /// <summary>An approved feedback report of <see cref="Partner"/>, which a pending report may be merged into.</summary>
+    public long ApprovedFeedbackReportId { get; private set; }
+
     public async Task InitializeAsync()
     {
         Anonymous = Factory.CreateClient();
@@ -180,6 +195,15 @@ public sealed class AuthorizationScene : IAsyncLifetime
             (await AgencyStaff.Client.PostAsJsonAsync($"/api/identity/verification/{submission}/approve", new { reason = "Ảnh khớp với thẻ." })).EnsureSuccessStatusCode();
             CvIds[worker.AccountId] = await CreateListingAsync(worker, Target.Cv, DongNai.Api.Tests.Cvs.CvRequests.Cv());
         }
+
+        // The agency staff caller works for Sở Xây dựng, where road reports go: the unit desk's operations succeed for it.
+        await Factory.WithDbAsync(async db =>
+        {
+            var unit = db.FeedbackUnits.Single(u => u.Code == "SXD");
+            db.FeedbackStaffAssignments.Add(new Domain.Civic.Feedback.FeedbackStaffAssignment { AccountId = AgencyStaff.AccountId, UnitId = unit.Id });
+            return await db.SaveChangesAsync();
+        });
+        ApprovedFeedbackReportId = await CreateFeedbackReportAsync(Partner, approve: true);
     }
 
     public Task DisposeAsync()
@@ -261,6 +285,11 @@ public sealed class AuthorizationScene : IAsyncLifetime
             Target.PublicService => await CreateListingAsync(owner, target, Civic.PublicServices.PublicServiceRequests.Service()),
             Target.PublicServiceApplication => await CreatePublicServiceApplicationAsync(),
             Target.PublicServiceAttachment => await CreateAttachmentAsync(),
+
+            Target.PendingFeedbackReport => await CreateFeedbackReportAsync(owner, approve: false),
+            Target.PublicFeedbackReport => await CreateFeedbackReportAsync(owner, approve: true),
+            Target.FeedbackPhoto => await CreateFeedbackPhotoAsync(owner),
+            Target.StaffAccount => (await Factory.SignUpAsAsync(Role.AgencyStaff)).AccountId,
             _ => throw new ArgumentOutOfRangeException(nameof(target)),
         };
     }
@@ -346,6 +375,37 @@ public sealed class AuthorizationScene : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"Arrange: starting a conversation answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }
+
+    /// <summary>A road report of <paramref name="owner"/> with one photo; approved by <see cref="OwnerAgencyStaff"/> when <paramref name="approve"/>.</summary>
+    private async Task<long> CreateFeedbackReportAsync(SignedInClient owner, bool approve)
+    {
+        var response = await owner.Client.PostAsJsonAsync("/api/feedback/reports", FeedbackReport());
+        Assert.True(response.IsSuccessStatusCode, $"Arrange: posting a report answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        if (approve)
+        {
+            var approved = await OwnerAgencyStaff.Client.PostAsync($"/api/feedback/moderation/{id}/approve", null);
+            Assert.True(approved.IsSuccessStatusCode, $"Arrange: approving a report answered {(int)approved.StatusCode}: {await approved.Content.ReadAsStringAsync()}");
+        }
+
+        return id;
+    }
+
+    private async Task<long> CreateFeedbackPhotoAsync(SignedInClient owner)
+    {
+        var reportId = await CreateFeedbackReportAsync(owner, approve: true);
+        return await Factory.WithDbAsync(db => Task.FromResult(db.FeedbackPhotos.Where(p => p.ReportId == reportId).Select(p => p.Id).Single()));
+    }
+
+    /// <summary>A valid road report in Phường Biên Hòa with one photo.</summary>
+    public static JsonObject FeedbackReport() => new()
+    {
+        ["title"] = "Ổ gà lớn trên đường Đồng Khởi",
+        ["text"] = "Ổ gà sâu giữa làn xe máy, nhiều người đã bị ngã.",
+        ["category"] = "roads",
+        ["communeCode"] = "26068",
+        ["photos"] = new JsonArray(TinyPng),
+    };
 
     private async Task<long> CreateImageMessageAsync(SignedInClient owner)
     {
