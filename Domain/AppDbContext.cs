@@ -44,6 +44,8 @@ public class AppDbContext : DbContext
 
     public DbSet<InteractionEvent> Interactions => Set<InteractionEvent>();
 
+    public DbSet<FeedDismissal> FeedDismissals => Set<FeedDismissal>();
+
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
 
     public DbSet<IndexingCheckpoint> IndexingCheckpoints => Set<IndexingCheckpoint>();
@@ -164,6 +166,12 @@ public class AppDbContext : DbContext
 
             // Training and offline evaluation read events by time window.
             interaction.HasIndex(i => i.OccurredAt);
+        });
+
+        modelBuilder.Entity<FeedDismissal>(dismissal =>
+        {
+            dismissal.HasKey(d => new { d.AccountId, d.ListingKind, d.ListingId });
+            dismissal.HasOne<Account>().WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<IndexingCheckpoint>(checkpoint =>

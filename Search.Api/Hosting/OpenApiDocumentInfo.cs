@@ -10,7 +10,7 @@ namespace DongNai.Search.Api.Hosting;
 /// </summary>
 internal static class OpenApiDocumentInfo
 {
-    public const string Version = "2.2.0";
+    public const string Version = "2.3.0";
 
     /// <summary>Descriptions of the tags that are not listing kinds; a test checks every tag in use has one.</summary>
     private static readonly Dictionary<string, string> AreaTags = new(StringComparer.Ordinal)
@@ -20,6 +20,7 @@ internal static class OpenApiDocumentInfo
         ["Employers"] = "Companies that post jobs, each owned by an employer account.",
         ["Messaging"] = "One-to-one conversations: find a person by username or (if they allow it) phone number, contact a listing's owner, text and pictures, read receipts, blocks and reports; real-time pushes over the /hubs/messages SignalR hub (docs/messaging.md).",
         ["Notifications"] = "The signed-in person's in-app inbox; push delivery, preferences and quiet hours are set under Messaging.",
+        ["Feed"] = "The personalised home feed: listings of every kind near the person's industrial park and home (or near a place), blended for variety, each with the reasons it is shown; dismissing an item for good.",
         ["Identity"] = "The CCCD chip card read from its QR code and filled into the profile, identity verification (photos reviewed by agency staff), consent per purpose, and the person's own data to export or delete.",
         ["Events"] = "Interactions with listings (impressions, clicks, saves, applications, claims, contact taps) that ranking learns from.",
         ["Payments"] = "VietQR bank-transfer codes (draw one for an account or card, read one back), orders and their checkout through VNPay, MoMo or a VietQR transfer, the gateways' callbacks, and voucher claims: claim a voucher (free, or held by an order until paid), the voucher wallet, redemption at the shop.",
