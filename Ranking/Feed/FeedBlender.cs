@@ -38,9 +38,10 @@ public sealed record FeedBlendRules(int MaxRunOfKind = 2, int MaxPerOwnerPerPage
 /// </summary>
 /// <remarks>
 /// <para>
-/// Greedy: each slot takes the best candidate that keeps both rules. When none does (only one kind
-/// or one owner is left), the kind rule gives way first, then the owner rule, so a page is short
-/// only when candidates run out: a feed with little left is better full and uneven than empty.
+/// Greedy: each slot takes the best candidate that keeps both rules. When none does, the best that
+/// keeps the owner rule, else the best that keeps the kind rule (every owner left is at its cap),
+/// else the best: a page is short only when candidates run out, as a feed with little left is
+/// better full and uneven than empty.
 /// </para>
 /// <para>
 /// Pure and deterministic: the same candidates (in any order), state and rules give the same page.
@@ -90,6 +91,7 @@ public static class FeedBlender
             var explored = pick is not null;
             pick ??= remaining.FirstOrDefault(c => KindAllowed(c) && OwnerAllowed(c))
                 ?? remaining.FirstOrDefault(OwnerAllowed)
+                ?? remaining.FirstOrDefault(KindAllowed)
                 ?? remaining[0];
 
             remaining.Remove(pick);

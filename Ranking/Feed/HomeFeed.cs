@@ -24,6 +24,15 @@ namespace DongNai.Ranking.Feed;
 /// </remarks>
 public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker ranker, FeedCursorCodec cursors, FeedOptions options)
 {
+    /// <summary>
+    /// What the interest of the park's people adds at most (3 or more people) for a person with no
+    /// events: as much as the ranker's whole range, so what colleagues engage with leads.
+    /// </summary>
+    private const double ColdStartInterestWeight = 1.0;
+
+    /// <summary>The same for a person with events, whose own order (the ranker's) leads.</summary>
+    private const double InterestWeight = 0.25;
+
     /// <summary>One page of the feed.</summary>
     /// <exception cref="InvalidCursorException">The cursor was not issued by this service for this person and these parameters.</exception>
     /// <exception cref="ArgumentException">A value of the request is out of range.</exception>
@@ -96,7 +105,7 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
             var people = interest.GetValueOrDefault(new ListingKey(hit.Kind, hit.Id));
             var score = scores[i]
                 + (0.15 * Math.Exp(-Math.Max(0, hit.Signals.AgeDays) / 7))
-                + ((coldStart ? 0.5 : 0.2) * Math.Min(1, people / 3.0));
+                + ((coldStart ? ColdStartInterestWeight : InterestWeight) * Math.Min(1, people / 3.0));
             var explorable = hit.Signals.AgeDays <= options.ExplorationMaxAgeDays && hit.Signals.Popularity.Impressions < options.ExplorationMaxImpressions;
             candidates.Add(new FeedCandidate(hit.Kind, hit.Id, owner, score, explorable, FeedHash.Combine(seed, (ulong)hit.Kind, (ulong)hit.Id)));
         }

@@ -46,6 +46,17 @@ public sealed class FeedBlenderTests
     }
 
     [Fact]
+    public void Blend_KeepsKindsMixed_WhenEveryOwnerIsAtItsCap()
+    {
+        var rentals = Many(ListingKind.Rental, 8, score: 10, owners: 2);
+        var classifieds = Many(ListingKind.Classified, 8, score: 1, owners: 2, firstId: 100);
+
+        var (page, _) = FeedBlender.Blend([.. rentals, .. classifieds], BlendState.Start, NoExploration, 10);
+
+        Assert.True(LongestRun(page.Select(item => item.Candidate.Kind)) <= 2, string.Join(",", page.Select(item => item.Candidate.Kind)));
+    }
+
+    [Fact]
     public void Blend_FillsThePageAnyway_WhenOnlyOneKindAndOwnerIsLeft()
     {
         var (page, _) = FeedBlender.Blend(Many(ListingKind.Voucher, 8, score: 1, owners: 1), BlendState.Start, NoExploration, 5);
