@@ -206,7 +206,7 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
     {
         if (kind == ListingKind.Rental && request.RentBudgetVnd is { } budget)
         {
-            query = query with { MaxPrice = budget + (budget / 4) };
+            query = query with { MaxPrice = budget > long.MaxValue - (budget / 4) ? long.MaxValue : budget + (budget / 4) };
         }
 
         if (ListingKinds.Get(kind).Search.Money == MoneyField.Salary && request.SalaryFloorVnd is { } floor)
