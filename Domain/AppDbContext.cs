@@ -47,6 +47,8 @@ public class AppDbContext : DbContext
 
     public DbSet<JobApplication> JobApplications => Set<JobApplication>();
 
+    public DbSet<FeedDismissal> FeedDismissals => Set<FeedDismissal>();
+
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
 
     public DbSet<IndexingCheckpoint> IndexingCheckpoints => Set<IndexingCheckpoint>();
@@ -202,6 +204,12 @@ public class AppDbContext : DbContext
 
             // Training and offline evaluation read events by time window.
             interaction.HasIndex(i => i.OccurredAt);
+        });
+
+        modelBuilder.Entity<FeedDismissal>(dismissal =>
+        {
+            dismissal.HasKey(d => new { d.AccountId, d.ListingKind, d.ListingId });
+            dismissal.HasOne<Account>().WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<IndexingCheckpoint>(checkpoint =>

@@ -1606,6 +1606,25 @@ namespace DongNai.Domain.Migrations
                     b.ToTable("Employers");
                 });
 
+            modelBuilder.Entity("DongNai.Domain.People.FeedDismissal", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListingKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DismissedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "ListingKind", "ListingId");
+
+                    b.ToTable("FeedDismissals");
+                });
+
             modelBuilder.Entity("DongNai.Domain.People.IdentityCard", b =>
                 {
                     b.Property<long>("AccountId")
@@ -2252,6 +2271,15 @@ namespace DongNai.Domain.Migrations
                 });
 
             modelBuilder.Entity("DongNai.Domain.People.ConsentRecord", b =>
+                {
+                    b.HasOne("DongNai.Domain.People.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DongNai.Domain.People.FeedDismissal", b =>
                 {
                     b.HasOne("DongNai.Domain.People.Account", null)
                         .WithMany()

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
@@ -10,6 +12,7 @@ using DongNai.Identity;
 using DongNai.Identity.Verification;
 using DongNai.Indexers;
 using DongNai.Ranking;
+using DongNai.Ranking.Feed;
 using DongNai.Messaging;
 using DongNai.Search.Api.Backups;
 using DongNai.Search.Api.Civic.Feedback;
@@ -74,6 +77,7 @@ public static class HostingExtensions
         builder.Services.AddIndexing();
         var keys = SecretKeys.Load(auth, storage.KeyFolder);
         builder.Services.AddAccounts(auth, keys);
+        builder.Services.AddHomeFeed(HKDF.DeriveKey(HashAlgorithmName.SHA256, keys.Signing, 32, info: Encoding.UTF8.GetBytes("dongnai feed cursors")));
         builder.Services.AddPaymentServices(keys);
         builder.Services.AddMessagingApi(messaging, keys, storage.DataPath);
         builder.Services.AddPublicServices();

@@ -21,6 +21,8 @@ internal static class OpenApiDocumentInfo
         ["Messaging"] = "One-to-one conversations: find a person by username or (if they allow it) phone number, contact a listing's owner, text and pictures, read receipts, blocks and reports; real-time pushes over the /hubs/messages SignalR hub (docs/messaging.md).",
         ["Notifications"] = "The signed-in person's in-app inbox; push delivery, preferences and quiet hours are set under Messaging.",
         ["PublicServiceApplications"] = "Applications for the public services that take them here: the form filled from the verified CCCD card, submission with a tracking code, attachments, and the staff queue that moves them (decision 0020).",
+
+        ["Feed"] = "The personalised home feed: listings of every kind near the person's industrial park and home (or near a place), blended for variety, each with the reasons it is shown; dismissing an item for good.",
         ["Identity"] = "The CCCD chip card read from its QR code and filled into the profile, identity verification (photos reviewed by agency staff), consent per purpose, and the person's own data to export or delete.",
         ["Applications"] = "Workers' applications to jobs with their CVs; the job's owner alone sees them (with the CV's identity fields) and moves them submitted, viewed, shortlisted, hired or rejected (decision 0019).",
         ["Candidates"] = "Employers find discoverable CVs that fit one of their jobs, best fit first with the reasons; only public CV fields (decision 0019).",

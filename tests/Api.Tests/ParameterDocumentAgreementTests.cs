@@ -29,12 +29,14 @@ public sealed class ParameterDocumentAgreementTests(ApiFactory factory) : IClass
         "/api/search", "/api/search/jobs", "/api/search/rentals", "/api/search/classifieds", "/api/search/vouchers",
         "/api/search/bus-routes", "/api/suggest", "/api/{kind}/{id}/related", "/api/places/resolve",
         "/api/admin/payments/reconciliation",
-        "/api/conversations", "/api/conversations/{id}/messages", "/api/me/notifications",
+        "/api/conversations", "/api/conversations/{id}/messages", "/api/me/notifications", "/api/feed",
     ];
 
     private HttpClient? _admin;
 
     private HttpClient? _signedIn;
+
+    private HttpClient? _feedReader;
 
     public static TheoryData<string> Operations() => new(Paths);
 
@@ -196,7 +198,18 @@ public sealed class ParameterDocumentAgreementTests(ApiFactory factory) : IClass
     private async Task<HttpClient> ClientForAsync(string path) =>
         path.StartsWith("/api/admin/", StringComparison.Ordinal)
             ? _admin ??= (await factory.SignUpAsAsync(Domain.People.Role.Admin)).Client
-            : _signedIn ??= (await factory.SignUpAsync()).Client;
+            : path == "/api/feed"
+                ? _feedReader ??= await FeedReaderAsync()
+                : _signedIn ??= (await factory.SignUpAsync()).Client;
+
+    /// <summary>The feed needs a place: a person whose profile names a park, so that each parameter can be checked alone.</summary>
+    private async Task<HttpClient> FeedReaderAsync()
+    {
+        var account = await factory.SignUpAsync();
+        (await account.Client.PutAsJsonAsync("/api/accounts/me/profile", new { displayName = "Trần Thị Bình", homeCommuneCode = (string?)null, industrialParkCode = "amata" }))
+            .EnsureSuccessStatusCode();
+        return account.Client;
+    }
 
     /// <summary>One step past a bound: a whole one for integers, a thousandth for numbers.</summary>
     private static string Past(JsonElement schema, JsonElement bound, int direction)

@@ -1670,6 +1670,25 @@ namespace DongNai.Domain.Migrations.PostgreSql
                     b.ToTable("Employers");
                 });
 
+            modelBuilder.Entity("DongNai.Domain.People.FeedDismissal", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ListingKind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ListingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AccountId", "ListingKind", "ListingId");
+
+                    b.ToTable("FeedDismissals");
+                });
+
             modelBuilder.Entity("DongNai.Domain.People.IdentityCard", b =>
                 {
                     b.Property<long>("AccountId")
@@ -2326,6 +2345,15 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("DongNai.Domain.People.ConsentRecord", b =>
+                {
+                    b.HasOne("DongNai.Domain.People.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DongNai.Domain.People.FeedDismissal", b =>
                 {
                     b.HasOne("DongNai.Domain.People.Account", null)
                         .WithMany()

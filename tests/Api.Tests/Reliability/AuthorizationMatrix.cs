@@ -226,6 +226,10 @@ public static class AuthorizationMatrix
         ["Related"] = new(new Public(200), Target.Rental),
         ["RecordEvents"] = new(new Public(200), Body: _ => Events()),
 
+        // The home feed: open to everyone around a place (a token personalises it); dismissing needs an account
+        ["HomeFeed"] = new(new Public(200), Query: "near=amata"),
+        ["DismissFeedItem"] = new(new SignedIn(204), Target.Rental),
+
         // Payments: VietQR is computation over the request alone, open to everyone
         ["CreateVietQr"] = new(new Public(200), Body: _ => new JsonObject { ["bankBin"] = "970416", ["accountNumber"] = "257678859", ["service"] = "account", ["amountVnd"] = 10000 }),
         ["DecodeVietQr"] = new(new Public(200), Body: _ => new JsonObject { ["payload"] = "00020101021138530010A0000007270123000697041601092576788590208QRIBFTTA53037045802VN6304AE9F" }),
