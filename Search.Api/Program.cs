@@ -11,6 +11,7 @@ using DongNai.Search.Api.Payments;
 using DongNai.Search.Api.Messaging;
 using DongNai.Search.Api.Places;
 using DongNai.Search.Api.Searching;
+using DongNai.Search.Api.WebApp;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -31,6 +32,7 @@ await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, app.Life
 app.Services.SchedulePaymentJobs();
 
 app.UseForwardedHeadersFromProxies();
+app.UseWebApp();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
@@ -45,7 +47,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapJobDashboard();
 app.MapMetricsEndpoint();
-app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+app.MapWebAppEndpoints();
 
 app.MapAccountEndpoints();
 app.MapIdentityEndpoints();

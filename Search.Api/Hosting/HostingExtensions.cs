@@ -12,6 +12,7 @@ using DongNai.Search.Api.Backups;
 using DongNai.Search.Api.Payments;
 using DongNai.Search.Api.Messaging;
 using DongNai.Search.Api.Searching;
+using DongNai.Search.Api.WebApp;
 using DongNai.Search.Understanding;
 using DongNai.Search.Api.Problems;
 using Hangfire;
@@ -54,6 +55,7 @@ public static class HostingExtensions
         var proxies = builder.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section);
         var metrics = builder.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
         var messaging = builder.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);
+        builder.AddValidatedOptions<WebAppOptions>(WebAppOptions.Section);
         Directory.CreateDirectory(storage.DataPath);
         builder.Services.AddSingleton(_ => DataFolderLock.Acquire(storage.DataPath));
 
