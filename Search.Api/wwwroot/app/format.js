@@ -46,3 +46,6 @@ export function highlighted(html, fallback) {
   }
   return span;
 }
+
+/** +84912345678 as Vietnamese people write it: 0912 345 678. */
+export const formatPhone = phone => phone?.startsWith('+84') ? `0${phone.slice(3)}`.replace(/^(\d{4})(\d{3})(\d{3})$/, '$1 $2 $3') : phone;

@@ -1,6 +1,6 @@
 // My Account: the profile and its verification, the voucher wallet, unread messages and the inbox.
 import { api, apiImage } from '../api.js';
-import { h, formatDate, formatDateTime } from '../format.js';
+import { h, formatDate, formatDateTime, formatPhone } from '../format.js';
 import { places } from '../places.js';
 import { toast } from '../navigation.js';
 import { field, showProblem } from './sign-in.js';
@@ -38,7 +38,7 @@ export default {
     root.append(
       h('h1', {}, `Xin chào, ${me.displayName}`),
       h('dl', { class: 'fields' },
-        h('dt', {}, 'Số điện thoại'), h('dd', {}, me.phone),
+        h('dt', {}, 'Số điện thoại'), h('dd', { id: 'phone' }, formatPhone(me.phone)),
         h('dt', {}, 'Vai trò'), h('dd', {}, roles[me.role] ?? me.role),
         h('dt', {}, 'Danh tính'), h('dd', { id: 'verification-status' }, verification[status] ?? status,
           identity.verification.reason ? ` – ${identity.verification.reason}` : '',
