@@ -28,6 +28,8 @@ if (ServiceCommands.IsCommand(args))
 
 // Held until the host is disposed: a restore, or a second service, cannot take the folder meanwhile.
 app.Services.GetRequiredService<DataFolderLock>();
+// Counts searches from the start, for the admin's traffic chart.
+app.Services.GetRequiredService<SearchTrafficRecorder>();
 await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, app.Lifetime.ApplicationStopping);
 app.Services.SchedulePaymentJobs();
 
@@ -55,6 +57,7 @@ app.MapEmployerEndpoints();
 app.MapPlaceEndpoints();
 app.MapListingEndpoints();
 app.MapSearchEndpoints();
+app.MapSearchTrafficEndpoints();
 app.MapEventEndpoints();
 app.MapIndexingEndpoints();
 app.MapVietQrEndpoints();

@@ -75,6 +75,7 @@ public static class HostingExtensions
         builder.Services.AddMessagingApi(messaging, keys, storage.DataPath);
         builder.Services.AddSingleton<QueryInterpreter>();
         builder.Services.AddSingleton<SearchRequestParser>();
+        builder.Services.AddSingleton<SearchTrafficRecorder>();
         builder.Services.AddSingleton<RelaxingSearch>();
         builder.Services.AddSingleton<InterpretedSuggestions>();
 

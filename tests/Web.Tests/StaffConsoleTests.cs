@@ -23,6 +23,28 @@ public sealed class StaffConsoleTests(WebAppService service)
     }
 
     [ChromiumFact]
+    public async Task TrafficChart_ShowsTheHourOfASearchThatFoundNothing_ForTheAdmin()
+    {
+        using (var deadEnd = await service.Http.GetAsync($"/api/search?q=zzkhongco{Guid.NewGuid():N}&understand=false"))
+        {
+            deadEnd.EnsureSuccessStatusCode();
+        }
+
+        var (context, page, _) = await service.OpenAsync();
+        await using var _ = context;
+        await CitizenPagesTests.SignInAsync(page, WebAppService.AdminPhone, WebAppService.AdminPassword);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lượt tìm" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Lượt tìm kiếm theo giờ");
+        await Assertions.Expect(page.Locator("#traffic-chart")).ToBeVisibleAsync();
+        var zeroResults = await page.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync();
+        Assert.Contains(zeroResults, cell => int.Parse(cell, System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        // Chart.js drew on the canvas: some pixel is not transparent.
+        Assert.True(await page.EvaluateAsync<bool>("() => { const c = document.getElementById('traffic-chart'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; return d.some((v, i) => i % 4 === 3 && v > 0); }"));
+    }
+
+    [ChromiumFact]
     public async Task StaffConsoles_AreRefused_ToAWorker()
     {
         var (phone, password, _) = await service.RegisterAsync();

@@ -74,6 +74,9 @@ async function render() {
   if (heading && !main.contains(document.activeElement)) { heading.setAttribute('tabindex', '-1'); heading.focus({ preventScroll: true }); }
 }
 
+// The skip link must not change the hash, which is the router's.
+document.querySelector('.skip').addEventListener('click', event => { event.preventDefault(); main.focus(); });
+
 onSessionChange(renderNav);
 window.addEventListener('hashchange', render);
 renderNav();

@@ -10,5 +10,6 @@ import post from './pages/post.js';
 import messages from './pages/messages.js';
 import identityReview from './pages/staff-identity.js';
 import indexAdmin from './pages/staff-index.js';
+import traffic from './pages/staff-traffic.js';
 
-export const pages = [home, search, listing, signIn, register, account, post, messages, identityReview, indexAdmin];
+export const pages = [home, search, listing, signIn, register, account, post, messages, identityReview, indexAdmin, traffic];
