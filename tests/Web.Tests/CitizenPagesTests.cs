@@ -74,6 +74,23 @@ public sealed partial class CitizenPagesTests(WebAppService service)
     }
 
     [ChromiumFact]
+    public async Task Facet_NarrowsTheRoomsAndBecomesARemovableChip()
+    {
+        var (context, page, _) = await service.OpenAsync();
+        await using var _ = context;
+        await page.GotoAsync("/#/tim-kiem?kind=rentals");
+        await page.GetByText("Tiện ích", new() { Exact = true }).ClickAsync();
+        var status = await page.Locator(".status").InnerTextAsync();
+
+        await page.Locator(".facet a", new() { HasText = "Wifi" }).ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("amenities=wifi"));
+        await Assertions.Expect(page.Locator(".chips")).ToContainTextAsync("Tiện ích: Wifi");
+        await Assertions.Expect(page.Locator(".status")).Not.ToHaveTextAsync(status);
+        Assert.True(await page.Locator(".result").CountAsync() > 0);
+    }
+
+    [ChromiumFact]
     public async Task Listing_OpensFromTheResults_WithItsFieldsRelatedListingsAndContactButton()
     {
         var (context, page, _) = await service.OpenAsync();

@@ -34,7 +34,11 @@ public sealed class ScreenshotTests(WebAppService service)
         await page.Locator("#ready").WaitForAsync();
         await Shoot(page, folder, "staff-index-console.png");
 
-        foreach (var name in new[] { "search-with-map.png", "listing-mobile.png", "staff-index-console.png" })
+        await page.GotoAsync("/#/quan-tri/luot-tim");
+        await page.Locator("#traffic-chart").WaitForAsync();
+        await Shoot(page, folder, "staff-traffic-chart.png");
+
+        foreach (var name in new[] { "search-with-map.png", "listing-mobile.png", "staff-index-console.png", "staff-traffic-chart.png" })
         {
             Assert.True(new FileInfo(Path.Combine(folder, name)).Length > 10_000, $"{name} is nearly empty.");
         }
