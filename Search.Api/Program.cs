@@ -16,6 +16,7 @@ using DongNai.Search.Api.Payments;
 using DongNai.Search.Api.Messaging;
 using DongNai.Search.Api.Places;
 using DongNai.Search.Api.Searching;
+using DongNai.Search.Api.WebApp;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -32,6 +33,8 @@ if (ServiceCommands.IsCommand(args))
 
 // Held until the host is disposed: a restore, or a second service, cannot take the folder meanwhile.
 app.Services.GetRequiredService<DataFolderLock>();
+// Counts searches from the start, for the admin's traffic chart.
+app.Services.GetRequiredService<SearchTrafficRecorder>();
 await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, app.Lifetime.ApplicationStopping);
 app.Services.SchedulePaymentJobs();
 ApplicationRetentionJob.ScheduleOn(app.Services);
@@ -39,6 +42,7 @@ ApplicationRetentionJob.ScheduleOn(app.Services);
 app.Services.ScheduleFeedbackJobs();
 
 app.UseForwardedHeadersFromProxies();
+app.UseWebApp();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
@@ -53,7 +57,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapJobDashboard();
 app.MapMetricsEndpoint();
-app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+app.MapWebAppEndpoints();
 
 app.MapAccountEndpoints();
 app.MapIdentityEndpoints();
@@ -63,6 +67,7 @@ app.MapListingEndpoints();
 app.MapCvEndpoints();
 app.MapCandidateEndpoints();
 app.MapSearchEndpoints();
+app.MapSearchTrafficEndpoints();
 app.MapEventEndpoints();
 app.MapFeedEndpoints();
 app.MapIndexingEndpoints();

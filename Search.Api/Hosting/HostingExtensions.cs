@@ -19,6 +19,7 @@ using DongNai.Search.Api.Civic.Feedback;
 using DongNai.Search.Api.Payments;
 using DongNai.Search.Api.Messaging;
 using DongNai.Search.Api.Searching;
+using DongNai.Search.Api.WebApp;
 using DongNai.Search.Understanding;
 using DongNai.Search.Api.Problems;
 using Hangfire;
@@ -62,6 +63,7 @@ public static class HostingExtensions
         var proxies = builder.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section);
         var metrics = builder.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
         var messaging = builder.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);
+        builder.AddValidatedOptions<WebAppOptions>(WebAppOptions.Section);
         Directory.CreateDirectory(storage.DataPath);
         builder.Services.AddSingleton(_ => DataFolderLock.Acquire(storage.DataPath));
 
@@ -85,6 +87,7 @@ public static class HostingExtensions
         builder.Services.AddCivicFeedbackApi(builder.AddValidatedOptions<FeedbackOptions>(FeedbackOptions.Section));
         builder.Services.AddSingleton<QueryInterpreter>();
         builder.Services.AddSingleton<SearchRequestParser>();
+        builder.Services.AddSingleton<SearchTrafficRecorder>();
         builder.Services.AddSingleton<RelaxingSearch>();
         builder.Services.AddSingleton<InterpretedSuggestions>();
 

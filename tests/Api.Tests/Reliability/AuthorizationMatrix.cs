@@ -136,6 +136,7 @@ public static class AuthorizationMatrix
         ["OpenDashboardSession"] = new(new InRoles(204, Role.Admin)),
         ["CloseDashboardSession"] = new(new InRoles(204, Role.Admin)),
         ["IndexingDeadLetters"] = new(new InRoles(200, Role.Admin)),
+        ["SearchTraffic"] = new(new InRoles(200, Role.Admin)),
         ["RetryIndexingDeadLetter"] = new(new InRoles(202, Role.Admin), Target.DeadLetter),
 
         // Companies and places

@@ -1,0 +1,15 @@
+// Every page of the app. A page is one module in pages/ exporting { path, title, render, nav?, roles? };
+// adding a page is writing that file and adding its import here.
+import home from './pages/home.js';
+import search from './pages/search.js';
+import listing from './pages/listing.js';
+import signIn from './pages/sign-in.js';
+import register from './pages/register.js';
+import account from './pages/account.js';
+import post from './pages/post.js';
+import messages from './pages/messages.js';
+import identityReview from './pages/staff-identity.js';
+import indexAdmin from './pages/staff-index.js';
+import traffic from './pages/staff-traffic.js';
+
+export const pages = [home, search, listing, signIn, register, account, post, messages, identityReview, indexAdmin, traffic];
