@@ -9,6 +9,7 @@ using DongNai.Search.Api.Indexing;
 using DongNai.Search.Api.Listings;
 using DongNai.Search.Api.Payments;
 using DongNai.Search.Api.Messaging;
+using DongNai.Search.Api.News;
 using DongNai.Search.Api.Places;
 using DongNai.Search.Api.Searching;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -29,6 +30,7 @@ if (ServiceCommands.IsCommand(args))
 app.Services.GetRequiredService<DataFolderLock>();
 await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, app.Lifetime.ApplicationStopping);
 app.Services.SchedulePaymentJobs();
+app.Services.ScheduleNewsImport();
 
 app.UseForwardedHeadersFromProxies();
 app.UseExceptionHandler();

@@ -13,4 +13,7 @@ public enum ListingKind
     Classified = 3,
     Voucher = 4,
     BusRoute = 5,
+
+    // 6, 7 and 8 are taken by CVs, public services and feedback reports.
+    News = 9,
 }

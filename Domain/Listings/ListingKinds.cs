@@ -1,6 +1,7 @@
 using DongNai.Domain.Listings.BusRoutes;
 using DongNai.Domain.Listings.Classifieds;
 using DongNai.Domain.Listings.Jobs;
+using DongNai.Domain.Listings.News;
 using DongNai.Domain.Listings.Rentals;
 using DongNai.Domain.Listings.Vouchers;
 
@@ -20,6 +21,7 @@ public static class ListingKinds
         new ClassifiedKind(),
         new VoucherKind(),
         new BusRouteKind(),
+        new NewsKind(),
     ];
 
     private static readonly Dictionary<ListingKind, ListingKindDescriptor> ByKind = Check(Registered);

@@ -8,9 +8,11 @@ using DongNai.Identity.Verification;
 using DongNai.Indexers;
 using DongNai.Ranking;
 using DongNai.Messaging;
+using DongNai.Messaging.News;
 using DongNai.Search.Api.Backups;
 using DongNai.Search.Api.Payments;
 using DongNai.Search.Api.Messaging;
+using DongNai.Search.Api.News;
 using DongNai.Search.Api.Searching;
 using DongNai.Search.Understanding;
 using DongNai.Search.Api.Problems;
@@ -54,6 +56,7 @@ public static class HostingExtensions
         var proxies = builder.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section);
         var metrics = builder.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
         var messaging = builder.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);
+        var news = builder.AddValidatedOptions<NewsOptions>(NewsOptions.Section);
         Directory.CreateDirectory(storage.DataPath);
         builder.Services.AddSingleton(_ => DataFolderLock.Acquire(storage.DataPath));
 
@@ -71,6 +74,7 @@ public static class HostingExtensions
         builder.Services.AddAccounts(auth, keys);
         builder.Services.AddPaymentServices(keys);
         builder.Services.AddMessagingApi(messaging, keys, storage.DataPath);
+        builder.Services.AddNewsImportApi(news);
         builder.Services.AddSingleton<QueryInterpreter>();
         builder.Services.AddSingleton<SearchRequestParser>();
         builder.Services.AddSingleton<RelaxingSearch>();
