@@ -44,6 +44,7 @@ public sealed partial class QueryInterpreter
         [ListingKind.Classified] = (10, 10),
         [ListingKind.Voucher] = (5, 5),
         [ListingKind.BusRoute] = (3, 5),
+        [ListingKind.News] = (10, 15),
     };
 
     private static readonly (double Park, double Area) CrossKindRadii = (5, 8);
