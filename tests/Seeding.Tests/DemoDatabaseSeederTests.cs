@@ -26,7 +26,7 @@ public sealed class DemoDatabaseSeederTests
         }
 
         await using var check = database.NewContext();
-        Assert.Equal([600, 600, 500, 200, 100], ListingKinds.All.Select(result.Listings.Of));
+        Assert.Equal([600, 600, 480, 200, 100, 20], ListingKinds.All.Select(result.Listings.Of));
         Assert.Equal(600, await check.Set<JobPosting>().CountAsync());
         Assert.Equal(600, await check.Set<Rental>().CountAsync());
         Assert.Equal(500, await check.Set<Classified>().CountAsync());

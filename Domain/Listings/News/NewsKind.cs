@@ -25,7 +25,7 @@ public sealed class NewsKind : ListingKindDescriptor<NewsArticle, NewsRequest, N
 
     public override IReadOnlyList<Role> CreatorRoles { get; } = [Role.AgencyStaff, Role.Admin];
 
-    public override double DemoShare => 0;
+    public override double DemoShare => 0.01;
 
     public override KindSearchProfile Search { get; } = new(
         [
@@ -54,8 +54,6 @@ public sealed class NewsKind : ListingKindDescriptor<NewsArticle, NewsRequest, N
         var commune = places.FindCommune(article.CommuneCode);
         return CommonDocument(article) with
         {
-            // Freshness and the newest-first sort count from publication, not from the import.
-            UpdatedAt = article.PublishedAt,
             ExtraText = JoinText("tin tức", article.SourceName, commune?.Name),
             Keywords = Keywords(
                 (Source, [VietnameseText.FoldKey(article.SourceName)]),
