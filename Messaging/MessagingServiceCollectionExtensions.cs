@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DongNai.Identity;
+using DongNai.Messaging.News;
 using DongNai.Messaging.Notifications;
 using DongNai.Messaging.Realtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,19 @@ public static class MessagingServiceCollectionExtensions
         services.AddScoped<ConversationService>();
         services.AddScoped<MessagingSettingsService>();
         services.AddSignalR();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the news importer (<see cref="NewsImporter"/>) for validated <paramref name="options"/>,
+    /// with its HTTP client. Needs the database context and a <see cref="TimeProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddNewsImport(this IServiceCollection services, NewsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(options);
+        services.AddHttpClient(NewsImporter.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("DongNaiCitizenApp-NewsImporter/1.0"));
+        services.AddScoped<NewsImporter>();
         return services;
     }
 }

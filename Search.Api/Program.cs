@@ -14,6 +14,7 @@ using DongNai.Search.Api.Indexing;
 using DongNai.Search.Api.Listings;
 using DongNai.Search.Api.Payments;
 using DongNai.Search.Api.Messaging;
+using DongNai.Search.Api.News;
 using DongNai.Search.Api.Places;
 using DongNai.Search.Api.Searching;
 using DongNai.Search.Api.WebApp;
@@ -40,6 +41,8 @@ app.Services.SchedulePaymentJobs();
 ApplicationRetentionJob.ScheduleOn(app.Services);
 
 app.Services.ScheduleFeedbackJobs();
+
+app.Services.ScheduleNewsImport();
 
 app.UseForwardedHeadersFromProxies();
 app.UseWebApp();

@@ -3,6 +3,7 @@ using DongNai.Domain.Listings;
 using DongNai.Domain.Listings.BusRoutes;
 using DongNai.Domain.Listings.Classifieds;
 using DongNai.Domain.Listings.Jobs;
+using DongNai.Domain.Listings.News;
 using DongNai.Domain.Listings.Rentals;
 using DongNai.Domain.Listings.Vouchers;
 using DongNai.Domain.People;
@@ -324,6 +325,7 @@ public sealed class DemoDataGenerator
             ListingKind.Classified => Classified(),
             ListingKind.Voucher => Voucher(),
             ListingKind.BusRoute => BusRoute(),
+            ListingKind.News => News(),
             _ => throw new InvalidOperationException($"The kind '{kind.Slug()}' has a demo share but the seeder has no generator for it; add one to {nameof(DemoDataGenerator)} or set its share to 0."),
         };
 
@@ -551,6 +553,53 @@ public sealed class DemoDataGenerator
                 UpdatedAt = updated,
             };
         }
+
+        /// <summary>
+        /// A demo article: an invented headline about a real park or commune, from a demo source (never a
+        /// real paper's name on an invented story), linking to example.vn.
+        /// </summary>
+        private NewsArticle News()
+        {
+            var owner = PickOwner(people.Operators.Count > 0 ? people.Operators : people.Sellers);
+            var (headline, summary) = random.Pick(NewsStories);
+            var park = random.Pick(generator.places.IndustrialParks);
+            var (lat, lon) = Around(random, park.Latitude, park.Longitude, 2.0);
+            var commune = generator.places.NearestCommune(lat, lon);
+            var (created, updated) = Dates();
+            var title = Fill(headline, ("park", park.Name), ("commune", commune.Name));
+            var number = random.Next(10_000, 100_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+            return new NewsArticle
+            {
+                OwnerId = owner + 1,
+                Title = title,
+                TitleKey = NewsTitles.Key(title),
+                Description = Fill(summary, ("park", park.Name), ("commune", commune.Name)),
+                SourceCode = "demo",
+                SourceName = random.Pick(NewsSources),
+                Link = $"https://tin.example.vn/dong-nai/{NewsTitles.Key(title).Replace(' ', '-')}-{number}.html",
+                PublishedAt = created,
+                CommuneCode = commune.Code,
+                Latitude = lat,
+                Longitude = lon,
+                CreatedAt = created,
+                UpdatedAt = updated,
+            };
+        }
+
+        private static readonly string[] NewsSources = ["Bản tin Đồng Nai (demo)", "Tin công nhân (demo)", "Thời sự địa phương (demo)"];
+
+        private static readonly (string Headline, string Summary)[] NewsStories =
+        [
+            ("Phiên giao dịch việc làm lưu động tại {park}", "Hơn 30 doanh nghiệp tuyển công nhân may, điện tử và cơ khí, phỏng vấn trực tiếp tại {park}."),
+            ("Mở thêm tuyến xe buýt đưa đón công nhân {park}", "Tuyến mới chạy từ 5 giờ sáng qua {commune}, vé tháng giảm 30% cho công nhân."),
+            ("Khánh thành nhà trọ xã hội cho công nhân tại {commune}", "Hơn 200 phòng trọ giá thấp dành cho công nhân các khu công nghiệp lân cận."),
+            ("{commune} sửa chữa tuyến đường vào {park}", "Đường được nâng cấp, mở rộng để giảm ùn tắc giờ tan ca."),
+            ("Chợ phiên cuối tuần phục vụ công nhân {park}", "Hàng hóa thiết yếu giá bình ổn, mở cửa từ 17 giờ đến 21 giờ thứ Bảy."),
+            ("Tiêm chủng miễn phí cho con công nhân tại {commune}", "Trạm y tế {commune} tổ chức tiêm chủng mở rộng vào sáng Chủ nhật."),
+            ("Doanh nghiệp tại {park} tăng lương tối thiểu từ tháng tới", "Công nhân được điều chỉnh lương và phụ cấp ca đêm theo quy định mới."),
+            ("Lớp học nghề điện công nghiệp miễn phí tại {commune}", "Trung tâm giáo dục nghề nghiệp nhận hồ sơ học viên là công nhân và thanh niên địa phương."),
+        ];
 
         private static readonly string[] SaleReasons =
         [

@@ -3,6 +3,9 @@ namespace DongNai.Domain.Listings;
 /// <summary>How a hit names the kind's money: <c>salaryMinVnd</c>/<c>salaryMaxVnd</c>, <c>priceVnd</c> or <c>fareVnd</c>.</summary>
 public enum MoneyField
 {
+    /// <summary>The kind has no money (news): no price parameters, no price bands, money words in a query stay text.</summary>
+    None = 0,
+
     Salary = 1,
     Price = 2,
     Fare = 3,

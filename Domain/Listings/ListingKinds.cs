@@ -3,6 +3,7 @@ using DongNai.Domain.Listings.BusRoutes;
 using DongNai.Domain.Listings.Classifieds;
 using DongNai.Domain.Listings.Cvs;
 using DongNai.Domain.Listings.Jobs;
+using DongNai.Domain.Listings.News;
 using DongNai.Domain.Listings.Rentals;
 using DongNai.Domain.Listings.Vouchers;
 
@@ -23,8 +24,8 @@ public static class ListingKinds
         new VoucherKind(),
         new BusRouteKind(),
         new CvKind(),
-
         new PublicServiceKind(),
+        new NewsKind(),
     ];
 
     private static readonly Dictionary<ListingKind, ListingKindDescriptor> ByKind = Check(Registered);

@@ -14,10 +14,12 @@ using DongNai.Indexers;
 using DongNai.Ranking;
 using DongNai.Ranking.Feed;
 using DongNai.Messaging;
+using DongNai.Messaging.News;
 using DongNai.Search.Api.Backups;
 using DongNai.Search.Api.Civic.Feedback;
 using DongNai.Search.Api.Payments;
 using DongNai.Search.Api.Messaging;
+using DongNai.Search.Api.News;
 using DongNai.Search.Api.Searching;
 using DongNai.Search.Api.WebApp;
 using DongNai.Search.Understanding;
@@ -64,6 +66,8 @@ public static class HostingExtensions
         var metrics = builder.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
         var messaging = builder.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);
         builder.AddValidatedOptions<WebAppOptions>(WebAppOptions.Section);
+
+        var news = builder.AddValidatedOptions<NewsOptions>(NewsOptions.Section);
         Directory.CreateDirectory(storage.DataPath);
         builder.Services.AddSingleton(_ => DataFolderLock.Acquire(storage.DataPath));
 
@@ -85,6 +89,8 @@ public static class HostingExtensions
         builder.Services.AddPublicServices();
 
         builder.Services.AddCivicFeedbackApi(builder.AddValidatedOptions<FeedbackOptions>(FeedbackOptions.Section));
+
+        builder.Services.AddNewsImportApi(news);
         builder.Services.AddSingleton<QueryInterpreter>();
         builder.Services.AddSingleton<SearchRequestParser>();
         builder.Services.AddSingleton<SearchTrafficRecorder>();

@@ -130,13 +130,14 @@ public static class SearchParameters
     private static List<QueryParameter> Build(ListingKindDescriptor? kind)
     {
         var money = kind?.Search.MoneyMeaning ?? "Price, salary or fare in VND, as each kind names its money.";
-        List<QueryParameter> parameters =
-        [
-            Text, Latitude, Longitude, RadiusKm, Near, BoundingBox, Polygon,
-            QueryParameter.WholeNumber("minPrice", 0, long.MaxValue, $"Lowest amount. {money}", example: kind?.Search.PriceBands[0]),
-            QueryParameter.WholeNumber("maxPrice", 0, long.MaxValue, $"Highest amount. {money}", example: kind?.Search.PriceBands[^1]),
-            Sort, Size, Cursor, Understand,
-        ];
+        List<QueryParameter> parameters = [Text, Latitude, Longitude, RadiusKm, Near, BoundingBox, Polygon];
+        if (kind?.Search.Money is not MoneyField.None)
+        {
+            parameters.Add(QueryParameter.WholeNumber("minPrice", 0, long.MaxValue, $"Lowest amount. {money}", example: kind?.Search.PriceBands[0]));
+            parameters.Add(QueryParameter.WholeNumber("maxPrice", 0, long.MaxValue, $"Highest amount. {money}", example: kind?.Search.PriceBands[^1]));
+        }
+
+        parameters.AddRange([Sort, Size, Cursor, Understand]);
         if (kind is null)
         {
             return parameters;

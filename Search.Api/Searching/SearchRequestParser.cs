@@ -40,7 +40,8 @@ public sealed class SearchRequestParser(PlaceCatalog places, QueryInterpreter in
             return (null, null, errors);
         }
 
-        QueryParameter Defined(string name) => definitions.First(p => p.Name == name);
+        // A kind without money (news) has no price parameters; RejectUnknown has refused them already.
+        long? Amount(string name) => definitions.FirstOrDefault(p => p.Name == name) is { } amount ? reader.WholeNumber(amount) : null;
 
         var text = reader.Text(SearchParameters.Text);
         var latitude = reader.Number(SearchParameters.Latitude);
@@ -50,8 +51,8 @@ public sealed class SearchRequestParser(PlaceCatalog places, QueryInterpreter in
         var near = reader.Text(SearchParameters.Near);
         var bbox = BoundingBox(reader.Text(SearchParameters.BoundingBox), errors);
         var polygon = Polygon(reader.Text(SearchParameters.Polygon), errors);
-        var minPrice = reader.WholeNumber(Defined("minPrice"));
-        var maxPrice = reader.WholeNumber(Defined("maxPrice"));
+        var minPrice = Amount("minPrice");
+        var maxPrice = Amount("maxPrice");
         errors.When(minPrice > maxPrice, "minPrice", "Must not exceed maxPrice.");
         var minArea = reader.Number(SearchParameters.MinArea);
         var maxArea = reader.Number(SearchParameters.MaxArea);
@@ -111,7 +112,7 @@ public sealed class SearchRequestParser(PlaceCatalog places, QueryInterpreter in
         var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var filter in kind?.Search.Filters ?? [])
         {
-            var values = reader.List(Defined(filter.Name));
+            var values = reader.List(definitions.First(p => p.Name == filter.Name));
             if (values.Count > 0)
             {
                 // Free names are folded the way the index folds them; codes are kept.
@@ -141,7 +142,7 @@ public sealed class SearchRequestParser(PlaceCatalog places, QueryInterpreter in
             Size = (int)size,
             Cursor = cursor,
             Facets = kind?.Search.Facets ?? [],
-            PriceBands = kind?.Search.PriceBands,
+            PriceBands = kind?.Search.PriceBands is { Count: > 0 } bands ? bands : null,
             Now = now,
         };
         if (!understand || text is null)

@@ -15,6 +15,8 @@ public sealed partial class QueryInterpreter
     private RangeRead? ReadMoneyAndArea(QueryTokens tokens, ListingKind? kind, List<UnderstoodPart> parts, List<(int Length, IReadOnlyList<PreparedEntry> Values)> matches)
     {
         var areaApplies = kind is not { } k || ListingKinds.Get(k).Search.HasArea;
+        // A kind without money (news) leaves amounts in the text: "lương 8 triệu" is what an article says.
+        var moneyApplies = kind is not { } moneyKind || ListingKinds.Get(moneyKind).Search.Money != MoneyField.None;
         RangeRead? money = null;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -37,7 +39,7 @@ public sealed partial class QueryInterpreter
                         read.Approximate));
                 }
             }
-            else if (money is null && !FollowsNotMoneyWord(tokens, read.Start))
+            else if (moneyApplies && money is null && !FollowsNotMoneyWord(tokens, read.Start))
             {
                 tokens.Consume(read.Start, read.End);
                 money = read;

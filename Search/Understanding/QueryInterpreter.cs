@@ -46,9 +46,9 @@ public sealed partial class QueryInterpreter
         [ListingKind.BusRoute] = (3, 5),
         [ListingKind.Cv] = (10, 15),
 
-
         // Procedures are done at the applicant's own commune, not near a park: a wide radius.
         [ListingKind.PublicService] = (15, 15),
+        [ListingKind.News] = (10, 15),
     };
 
     private static readonly (double Park, double Area) CrossKindRadii = (5, 8);

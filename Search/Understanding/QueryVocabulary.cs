@@ -261,6 +261,7 @@ internal static class QueryVocabulary
             ("voucher|khuyến mãi|khuyến mại|giảm giá|ưu đãi|mã giảm giá|coupon", ListingKind.Voucher),
             ("xe buýt|xe bus|xe buyt|buýt|bus|tuyến xe|tuyến xe buýt|tuyến số|lịch xe|xe đi|xe khách", ListingKind.BusRoute),
             ("cần bán|thanh lý|pass lại|pass|đồ cũ|bán gấp|hàng cũ", ListingKind.Classified),
+            ("tin tức|bản tin|thời sự|tin mới", ListingKind.News),
         })
         {
             foreach (var phrase in Split(phrases))

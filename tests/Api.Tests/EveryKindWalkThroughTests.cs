@@ -61,14 +61,23 @@ public sealed class EveryKindWalkThroughTests(ApiFactory factory) : IClassFixtur
             Assert.All(document.Keywords[facet], value => Assert.Equal(2, counts.GetValueOrDefault(value)));
         }
 
-        Assert.Equal(kind.Search.PriceBands.Count + 1, page.GetProperty("facets").GetProperty("price").GetArrayLength());
-
-        // The money field is named as the kind names it, and the money and place filters apply to it.
+        // The money field is named as the kind names it, and the money and place filters apply to it;
+        // a kind without money has no price facet and refuses price parameters.
         var hit = page.GetProperty("hits").EnumerateArray().First(h => h.GetProperty("id").GetInt64() == id);
         Assert.Equal(slug, hit.GetProperty("kind").GetString());
-        Assert.Equal(document.PriceMin, hit.GetProperty(MoneyProperty(kind.Search.Money)).GetInt64());
-        Assert.Contains(id, await IdsAsync($"{search}&minPrice={document.PriceMin}&maxPrice={document.PriceMax}"));
-        Assert.DoesNotContain(id, await IdsAsync($"{search}&minPrice={document.PriceMax + 1}"));
+        if (kind.Search.Money == MoneyField.None)
+        {
+            Assert.False(page.GetProperty("facets").TryGetProperty("price", out _), $"The {slug} search has a price facet.");
+            Assert.Equal(HttpStatusCode.BadRequest, (await factory.CreateClient().GetAsync($"{search}&minPrice=1")).StatusCode);
+        }
+        else
+        {
+            Assert.Equal(kind.Search.PriceBands.Count + 1, page.GetProperty("facets").GetProperty("price").GetArrayLength());
+            Assert.Equal(document.PriceMin, hit.GetProperty(MoneyProperty(kind.Search.Money)).GetInt64());
+            Assert.Contains(id, await IdsAsync($"{search}&minPrice={document.PriceMin}&maxPrice={document.PriceMax}"));
+            Assert.DoesNotContain(id, await IdsAsync($"{search}&minPrice={document.PriceMax + 1}"));
+        }
+
         Assert.Contains(id, await IdsAsync($"{search}&{Box(document.Latitude!.Value, document.Longitude!.Value, 0.01)}"));
         Assert.DoesNotContain(id, await IdsAsync($"{search}&{Box(document.Latitude.Value + 0.5, document.Longitude.Value, 0.01)}"));
         await CheckKindSpecificFiltersAsync(kind, document, search, id);
@@ -142,6 +151,7 @@ public sealed class EveryKindWalkThroughTests(ApiFactory factory) : IClassFixtur
             ListingKind.Voucher => ListingPayloads.Voucher(),
             ListingKind.BusRoute => ListingPayloads.BusRoute(),
             ListingKind.PublicService => Civic.PublicServices.PublicServiceRequests.Service(),
+            ListingKind.News => ListingPayloads.News(),
             _ => throw new InvalidOperationException($"Add a sample request for the new kind '{kind.Slug}' to {nameof(EveryKindWalkThroughTests)}."),
         };
         sample["title"] = $"{sample["title"]} {token}";

@@ -80,4 +80,16 @@ public static class ListingPayloads
         ["fareVnd"] = 15_000,
         ["scope"] = "interProvince",
     };
+
+    public static JsonObject News() => new()
+    {
+        ["title"] = "Khai mạc hội chợ việc làm cho công nhân KCN Amata",
+        ["summary"] = "Hơn 40 doanh nghiệp tuyển dụng trực tiếp tại nhà văn hóa công nhân.",
+        ["sourceName"] = "Báo Đồng Nai",
+        ["link"] = $"https://news.example.vn/viec-lam/{Guid.NewGuid():N}.html",
+        ["imageUrl"] = "https://news.example.vn/images/hoi-cho.jpg",
+        ["publishedAt"] = "2026-11-01T03:00:00Z",
+        ["latitude"] = AmataLatitude,
+        ["longitude"] = AmataLongitude,
+    };
 }

@@ -77,6 +77,20 @@ export const kinds = {
     fields: b => [['Nhà xe', b.operator], ['Tổng đài', b.hotline], ['Điểm đi', b.origin], ['Điểm đến', b.destination],
       ['Giá vé', b.fareVnd != null ? formatMoney(b.fareVnd) : ''], ['Các điểm dừng', (b.stops ?? []).map(s => s.name).join(' → ')]],
   },
+  'public-services': {
+    name: 'Dịch vụ công', one: 'thủ tục', facets: ['category', 'level'],
+    money: hit => hit.priceVnd ? `Lệ phí ${formatMoney(hit.priceVnd)}` : '',
+    points: point,
+    fields: p => [['Cơ quan giải quyết', p.competentAuthority], ['Lệ phí', p.feeVnd ? formatMoney(p.feeVnd) : p.feeNote],
+      ['Thời hạn giải quyết', p.processingTime], ['Hồ sơ cần nộp', (p.requiredDocuments ?? []).join('; ')],
+      ['Căn cứ pháp lý', (p.legalBasis ?? []).join('; ')]],
+  },
+  news: {
+    name: 'Tin tức', one: 'bài viết', facets: ['source'],
+    money: () => '',
+    points: point,
+    fields: n => [['Nguồn', n.sourceName], ['Ngày đăng', formatDate(n.publishedAt)], ['Bài gốc', n.link]],
+  },
 };
 
 export const kindName = slug => kinds[slug]?.name ?? slug;
