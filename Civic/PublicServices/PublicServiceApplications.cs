@@ -3,6 +3,7 @@ using DongNai.Domain;
 using DongNai.Domain.Civic.PublicServices;
 using DongNai.Domain.People;
 using DongNai.Domain.Validation;
+using ApplicationStatus = DongNai.Domain.Civic.PublicServices.ApplicationStatus;
 using DongNai.Identity;
 using DongNai.Identity.Cccd;
 using Microsoft.EntityFrameworkCore;
