@@ -66,6 +66,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<RequestDatabaseTimeout>();
         builder.AddSearchEngine(builder.AddValidatedOptions<SearchEngineOptions>(SearchEngineOptions.Section), storage);
         builder.Services.AddRanking();
+        builder.Services.AddPersonalizedRanking();
         builder.Services.AddIndexing();
         var keys = SecretKeys.Load(auth, storage.KeyFolder);
         builder.Services.AddAccounts(auth, keys);
