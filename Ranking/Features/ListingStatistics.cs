@@ -26,6 +26,26 @@ public sealed class ListingStatistics
 
     public int VerifiedCount => _verified.Count;
 
+    /// <summary>
+    /// Statistics from impression events: each impression adds <see cref="PositionBias.Examination"/>
+    /// of its position (1 when the position is unknown) to its listing's examinations.
+    /// </summary>
+    public static ListingStatistics FromEvents(IEnumerable<Domain.People.InteractionEvent> events, IEnumerable<ListingKey> verifiedOwnerListings)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var examinations = new Dictionary<ListingKey, float>();
+        foreach (var interaction in events)
+        {
+            if (interaction.Type == Domain.People.InteractionType.Impression)
+            {
+                var key = new ListingKey(interaction.ListingKind, interaction.ListingId);
+                examinations[key] = examinations.GetValueOrDefault(key) + (float)PositionBias.Examination(interaction.Position ?? -1);
+            }
+        }
+
+        return new ListingStatistics(verifiedOwnerListings, examinations);
+    }
+
     public bool IsOwnerVerified(ListingKey listing) => _verified.Contains(listing);
 
     /// <summary>The listing's examinations (impressions weighted by their position's examination chance), or null when unknown.</summary>
