@@ -11,8 +11,8 @@ public static class PositionBias
 {
     public const double Exponent = 1.0;
 
-    /// <summary>The smallest propensity used, so that a click far down the list weighs at most 1 / this.</summary>
-    public const double MinPropensity = 0.05;
+    /// <summary>The smallest propensity used, so that a click far down the list weighs at most 1 / this (clipped: unclipped weights of 20 and more let a few deep clicks outweigh everything, a variance the small logs cannot carry).</summary>
+    public const double MinPropensity = 0.2;
 
     public static double Examination(int position) =>
         position < 0 ? 1 : Math.Max(MinPropensity, Math.Pow(1.0 / (1 + position), Exponent));

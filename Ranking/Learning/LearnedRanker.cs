@@ -85,8 +85,7 @@ public sealed class LearnedRanker : IRanker
         const int width = FeatureCatalog.Count;
         for (var i = 0; i < count; i++)
         {
-            features.Slice(i * width, width).CopyTo(scorer.Input.Features);
-            RankingModelTrainer.MaskUnlearned(scorer.Input.Features);
+            RankingModelTrainer.ModelInput(features.Slice(i * width, width), scorer.Input.Features);
             scorer.Engine.Predict(scorer.Input, ref scorer.Output);
             // Tie-safe and finite: a NaN from the model would break the ranker contract.
             scores[i] = float.IsFinite(scorer.Output.Score) ? scorer.Output.Score : 0;

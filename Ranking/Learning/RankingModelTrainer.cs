@@ -11,10 +11,10 @@ namespace DongNai.Ranking.Learning;
 /// </summary>
 public static class RankingModelTrainer
 {
-    public const int Iterations = 150;
-    public const int Leaves = 16;
-    public const int MinExamplesPerLeaf = 20;
-    public const double LearningRate = 0.08;
+    public const int Iterations = 120;
+    public const int Leaves = 8;
+    public const int MinExamplesPerLeaf = 50;
+    public const double LearningRate = 0.05;
 
     private const string GroupKey = "GroupKey";
 
@@ -65,12 +65,19 @@ public static class RankingModelTrainer
     }
 
     /// <summary>
-    /// Blanks the features the model must not learn from (the same at training and prediction):
-    /// the engine's position. The logs were shown mostly in the engine's order, so that position is
-    /// the very position that decided whether a listing was looked at; a model given it learns the
-    /// position bias back instead of what people want (decision 0016). The text score stays.
+    /// Writes the model's input for one feature row into <paramref name="input"/> (<see cref="RankingRow.Width"/>
+    /// values), the same at training and prediction: the catalog's features, with the engine's
+    /// position blanked, then <see cref="HeuristicRanker.Combine"/> of the row as a prior the trees
+    /// refine. The position is blanked because the logs were shown mostly in the engine's or the
+    /// heuristic's order, where it decided whether a listing was looked at at all: a model given it
+    /// learns the position bias back instead of what people want (decision 0016).
     /// </summary>
-    public static void MaskUnlearned(Span<float> row) => row[(int)RankingFeature.EngineRankReciprocal] = 0;
+    public static void ModelInput(ReadOnlySpan<float> features, Span<float> input)
+    {
+        features[..FeatureCatalog.Count].CopyTo(input);
+        input[(int)RankingFeature.EngineRankReciprocal] = 0;
+        input[FeatureCatalog.Count] = (float)HeuristicRanker.Combine(features);
+    }
 
     private static IEnumerable<RankingRow> Rows(IReadOnlyList<TrainingGroup> groups)
     {
@@ -80,8 +87,8 @@ public static class RankingModelTrainer
             var group = groups[g];
             for (var i = 0; i < group.Count; i++)
             {
-                var features = group.Features.AsSpan(i * width, width).ToArray();
-                MaskUnlearned(features);
+                var features = new float[RankingRow.Width];
+                ModelInput(group.Features.AsSpan(i * width, width), features);
                 yield return new RankingRow
                 {
                     Features = features,

@@ -6,8 +6,11 @@ namespace DongNai.Ranking.Learning;
 /// <summary>One candidate of one request as ML.NET reads it: its features, graded label, group and weight.</summary>
 public sealed class RankingRow
 {
-    [VectorType(FeatureCatalog.Count)]
-    public float[] Features { get; set; } = new float[FeatureCatalog.Count];
+    /// <summary>The model's inputs: <see cref="Width"/> values, the catalog's features then the heuristic's score of them.</summary>
+    public const int Width = FeatureCatalog.Count + 1;
+
+    [VectorType(Width)]
+    public float[] Features { get; set; } = new float[Width];
 
     /// <summary>The graded relevance (<see cref="EngagementWeights.Grade"/>): 0 shown and skipped … 4 applied or claimed.</summary>
     public float Label { get; set; }
