@@ -25,8 +25,14 @@ public static class RankingServiceCollectionExtensions
     /// Registers the feature extractor, the listing statistics and model holders and the
     /// <see cref="UserProfileStore"/> (which needs a PlaceCatalog and a TimeProvider from the host).
     /// </summary>
-    public static IServiceCollection AddPersonalizedRanking(this IServiceCollection services)
+    /// <param name="services">The host's services.</param>
+    /// <param name="modelFolder">Where trained model versions are stored (<see cref="Learning.RankingModelStore"/>).</param>
+    public static IServiceCollection AddPersonalizedRanking(this IServiceCollection services, string modelFolder)
     {
+        services.TryAddSingleton(new Learning.RankingModelStore(modelFolder));
+        services.TryAddSingleton<Learning.RankingModelHost>();
+        services.TryAddSingleton<Learning.RankerTraining>();
+        services.TryAddScoped<Learning.EventReplay>();
         services.TryAddSingleton<ListingStatisticsHolder>();
         services.TryAddSingleton<LearnedRankerHolder>();
         services.TryAddSingleton<FeatureExtractor>();

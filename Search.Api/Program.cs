@@ -10,6 +10,7 @@ using DongNai.Search.Api.Listings;
 using DongNai.Search.Api.Payments;
 using DongNai.Search.Api.Messaging;
 using DongNai.Search.Api.Places;
+using DongNai.Search.Api.Ranking;
 using DongNai.Search.Api.Searching;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -29,6 +30,7 @@ if (ServiceCommands.IsCommand(args))
 app.Services.GetRequiredService<DataFolderLock>();
 await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, app.Lifetime.ApplicationStopping);
 app.Services.SchedulePaymentJobs();
+app.Services.StartRanking();
 
 app.UseForwardedHeadersFromProxies();
 app.UseExceptionHandler();
@@ -61,6 +63,7 @@ app.MapOrderEndpoints();
 app.MapMessaging();
 app.MapPaymentGatewayEndpoints();
 app.MapBankStatementEndpoints();
+app.MapRankingModelEndpoints();
 
 await app.RunAsync();
 return 0;

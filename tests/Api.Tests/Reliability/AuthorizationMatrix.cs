@@ -134,6 +134,8 @@ public static class AuthorizationMatrix
         ["CloseDashboardSession"] = new(new InRoles(204, Role.Admin)),
         ["IndexingDeadLetters"] = new(new InRoles(200, Role.Admin)),
         ["RetryIndexingDeadLetter"] = new(new InRoles(202, Role.Admin), Target.DeadLetter),
+        ["RankingModels"] = new(new InRoles(200, Role.Admin)),
+        ["SetCurrentRankingModel"] = new(new InRoles(200, Role.Admin), Body: _ => new JsonObject { ["version"] = null }),
 
         // Companies and places
         ["CreateEmployer"] = new(EmployerOrAdmin201, Body: _ => AuthorizationScene.Company()),
