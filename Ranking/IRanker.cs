@@ -39,4 +39,17 @@ public sealed record RankingContext
 
     /// <summary>The signed-in account, or null for an anonymous request.</summary>
     public long? AccountId { get; init; }
+
+    /// <summary>
+    /// What ranking knows about the signed-in user (places, recent tastes), loaded before the search;
+    /// null for an anonymous request or when personalisation is off. Personalising rankers give the
+    /// engine's order without it.
+    /// </summary>
+    public Features.UserRankingProfile? User { get; init; }
+
+    /// <summary>
+    /// False to get the engine's order exactly (<c>personalize=false</c>): <see cref="RankedSearch"/>
+    /// then answers with the engine's page and cursor, whatever the ranker.
+    /// </summary>
+    public bool Personalize { get; init; } = true;
 }

@@ -5,7 +5,8 @@ namespace DongNai.Ranking;
 /// <summary>
 /// Search with re-ranking: for <see cref="SearchSort.Relevance"/>, the engine's top
 /// <see cref="RankingOptions.WindowSize"/> hits are re-ordered by the <see cref="IRanker"/>, and
-/// results continue past them in the engine's order. Every other sort goes to the engine unchanged.
+/// results continue past them in the engine's order. Every other sort, and a context with
+/// <see cref="RankingContext.Personalize"/> off, goes to the engine unchanged.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -55,7 +56,7 @@ public sealed class RankedSearch
         ArgumentNullException.ThrowIfNull(context);
         var query = context.Query;
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Sort != SearchSort.Relevance || _passThrough)
+        if (query.Sort != SearchSort.Relevance || _passThrough || !context.Personalize)
         {
             return await _engine.SearchAsync(query, cancellationToken);
         }

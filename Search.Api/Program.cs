@@ -16,6 +16,7 @@ using DongNai.Search.Api.Payments;
 using DongNai.Search.Api.Messaging;
 using DongNai.Search.Api.News;
 using DongNai.Search.Api.Places;
+using DongNai.Search.Api.Ranking;
 using DongNai.Search.Api.Searching;
 using DongNai.Search.Api.WebApp;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -39,10 +40,9 @@ app.Services.GetRequiredService<SearchTrafficRecorder>();
 await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: true, app.Lifetime.ApplicationStopping);
 app.Services.SchedulePaymentJobs();
 ApplicationRetentionJob.ScheduleOn(app.Services);
-
 app.Services.ScheduleFeedbackJobs();
-
 app.Services.ScheduleNewsImport();
+app.Services.StartRanking();
 
 app.UseForwardedHeadersFromProxies();
 app.UseWebApp();
@@ -81,8 +81,8 @@ app.MapMessaging();
 app.MapPaymentGatewayEndpoints();
 app.MapBankStatementEndpoints();
 app.MapPublicServiceEndpoints();
-
 app.MapFeedbackEndpoints();
+app.MapRankingModelEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -70,6 +70,12 @@ public sealed record RankingSignals
     /// <summary>Great-circle distance from the query's reference point; null without one or when the listing has no location.</summary>
     public double? DistanceKm { get; init; }
 
+    /// <summary>
+    /// Where the listing is, when it has a point; null otherwise. Lets a ranker measure distances
+    /// from places of its own (the user's work park and home), not only from the query's reference point.
+    /// </summary>
+    public GeoPoint? Location { get; init; }
+
     /// <summary>The listing's last change (UTC).</summary>
     public required DateTime UpdatedAt { get; init; }
 

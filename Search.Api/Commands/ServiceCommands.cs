@@ -25,9 +25,14 @@ public static class ServiceCommands
                                                                               (default FOLDER: <DataPath>/backups/<UTC time>)
           dotnet run --project Search.Api -- restore --from FOLDER            put a backup back (stop the service first); the index is
                                                                               rebuilt at the next start, replaced files are kept aside
+          dotnet run -c Release --project Search.Api -- evaluate [--seed N] [--users N] [--json PATH]
+                                                                              simulate workers, train a re-ranker on some, and print
+                                                                              NDCG@10, recall@10 and MRR of each ranker on the others
+          dotnet run --project Search.Api -- train                            train the re-ranker on the last 30 days of events now;
+                                                                              promoted only if it beats the current model and baselines
         """;
 
-    private static readonly string[] Commands = ["seed", "reindex", "backup", "restore"];
+    private static readonly string[] Commands = ["seed", "reindex", "backup", "restore", "evaluate", "train"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Commands.Contains(args[0]) || args[0] is "help" or "--help");
 
@@ -47,6 +52,16 @@ public static class ServiceCommands
         }
 
         var stopping = app.Lifetime.ApplicationStopping;
+        if (args[0] == "evaluate")
+        {
+            return await RankingCommands.EvaluateAsync(
+                app.Services,
+                options.TryGetValue("--seed", out var evaluationSeed) ? int.Parse(evaluationSeed, CultureInfo.InvariantCulture) : 1,
+                options.TryGetValue("--users", out var users) ? int.Parse(users, CultureInfo.InvariantCulture) : 300,
+                options.GetValueOrDefault("--json"),
+                stopping);
+        }
+
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var time = app.Services.GetRequiredService<TimeProvider>();
         if (args[0] is "backup" or "restore"
@@ -85,6 +100,19 @@ public static class ServiceCommands
         }
 
         await DatabaseInitializer.InitializeAsync(app.Services, seedDemo: false, stopping);
+        if (args[0] == "train")
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            app.Services.GetRequiredService<DongNai.Ranking.Learning.RankingModelHost>().LoadCurrent();
+            var info = await scope.ServiceProvider.GetRequiredService<Ranking.RankerTrainingJob>().RunAsync(stopping);
+            AnsiConsole.MarkupLine(info is null
+                ? "Too few signed-in requests with engagement in the last 30 days to train on."
+                : string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Trained model {info.Version} on {info.TrainingRequests:N0} requests; NDCG@10 on the {info.EvaluationRequests:N0} later ones: {string.Join(", ", info.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value.Ndcg10:F4}")))}{(info.Promoted ? "; [green]promoted[/]." : "; not promoted (it did not beat them all).")}"));
+            return 0;
+        }
+
         if (args[0] == "seed")
         {
             var seed = options.TryGetValue("--seed", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : app.Services.GetRequiredService<IOptions<SeedOptions>>().Value.Seed;
@@ -144,6 +172,7 @@ public static class ServiceCommands
             "seed" => ["--listings", "--seed"],
             "backup" => ["--to"],
             "restore" => ["--from"],
+            "evaluate" => ["--seed", "--users", "--json"],
             _ => [],
         };
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -168,6 +197,7 @@ public static class ServiceCommands
         {
             "--listings" => int.TryParse(option.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var listings) && listings is >= 1 and <= 10_000_000,
             "--seed" => int.TryParse(option.Value, NumberStyles.None, CultureInfo.InvariantCulture, out _),
+            "--users" => int.TryParse(option.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var users) && users is >= 10 and <= 100_000,
             _ => true,
         });
         return valid && (command != "restore" || options.ContainsKey("--from")) ? options : null;

@@ -80,6 +80,8 @@ public static class HostingExtensions
         builder.Services.AddSingleton<RequestDatabaseTimeout>();
         builder.AddSearchEngine(builder.AddValidatedOptions<SearchEngineOptions>(SearchEngineOptions.Section), storage);
         builder.Services.AddRanking();
+        builder.Services.AddPersonalizedRanking(Path.Combine(storage.DataPath, "ranking-models"));
+        builder.Services.AddScoped<DongNai.Search.Api.Ranking.RankerTrainingJob>();
         builder.Services.AddIndexing();
         var keys = SecretKeys.Load(auth, storage.KeyFolder);
         builder.Services.AddAccounts(auth, keys);

@@ -4,6 +4,7 @@ using DongNai.Domain.Listings;
 using DongNai.Identity;
 using DongNai.Indexers;
 using DongNai.Ranking;
+using DongNai.Ranking.Features;
 using DongNai.Search.Api.Accounts;
 using DongNai.Search.Api.Hosting;
 using Hangfire;
@@ -136,7 +137,8 @@ public static class SearchEndpoints
         try
         {
             var accountId = http.User.Identity?.IsAuthenticated == true ? http.User.Id() : (long?)null;
-            (result, relaxed) = await search.SearchAsync(new RankingContext { Query = query, AccountId = accountId }, understood, cancellationToken);
+            var context = await RankingContextAsync(http, query, accountId, cancellationToken);
+            (result, relaxed) = await search.SearchAsync(context, understood, cancellationToken);
         }
         catch (InvalidCursorException)
         {
@@ -166,6 +168,25 @@ public static class SearchEndpoints
             requestId,
             understood is null ? null : UnderstoodResponse.From(understood, query.Text ?? ""),
             relaxed.Count == 0 ? null : relaxed));
+    }
+
+    /// <summary>
+    /// Who asks: a signed-in user's relevance search is personalised (re-ranked in the top window for
+    /// their places and tastes) unless <c>personalize=false</c>; anonymous searches and other sorts are not,
+    /// so they go straight to the engine. The user's profile is loaded here (cached) because rankers are synchronous.
+    /// </summary>
+    private static async Task<RankingContext> RankingContextAsync(HttpContext http, SearchQuery query, long? accountId, CancellationToken cancellationToken)
+    {
+        var asked = new QueryReader(http.Request.Query, new FieldErrors()).Boolean(SearchParameters.Personalize) ?? true;
+        if (!asked || accountId is not { } account || query.Sort != SearchSort.Relevance)
+        {
+            return new RankingContext { Query = query, AccountId = accountId, Personalize = false };
+        }
+
+        var profiles = http.RequestServices.GetRequiredService<UserProfileStore>();
+        var db = http.RequestServices.GetRequiredService<AppDbContext>();
+        var user = await profiles.GetAsync(db, account, cancellationToken);
+        return new RankingContext { Query = query, AccountId = accountId, User = user };
     }
 
     private static async Task<Results<Ok<List<SuggestionResponse>>, ValidationProblem>> Suggest(

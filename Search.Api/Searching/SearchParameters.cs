@@ -80,6 +80,13 @@ public static class SearchParameters
         + "the response's understood object says what was taken. A parameter given explicitly always wins over the same thing read from q.",
         defaultValue: true);
 
+    public static readonly QueryParameter Personalize = QueryParameter.Boolean(
+        "personalize",
+        "For a signed-in user and sort=relevance, whether the best results are re-ranked for them (distance to their work park and home, "
+        + "budget or salary fit, their recent interests); false gives the engine's order exactly. Anonymous searches and the other sorts "
+        + "always come in the engine's order. Give the same value on every page of one search.",
+        defaultValue: true);
+
     public static readonly QueryParameter MinArea = QueryParameter.Number("minArea", 0, 1_000_000, "Smallest floor area, in square metres.", 15m);
 
     public static readonly QueryParameter MaxArea = QueryParameter.Number("maxArea", 0, 1_000_000, "Largest floor area, in square metres.", 30m);
@@ -137,7 +144,7 @@ public static class SearchParameters
             parameters.Add(QueryParameter.WholeNumber("maxPrice", 0, long.MaxValue, $"Highest amount. {money}", example: kind?.Search.PriceBands[^1]));
         }
 
-        parameters.AddRange([Sort, Size, Cursor, Understand]);
+        parameters.AddRange([Sort, Size, Cursor, Understand, Personalize]);
         if (kind is null)
         {
             return parameters;

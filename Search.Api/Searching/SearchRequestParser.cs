@@ -62,6 +62,7 @@ public sealed class SearchRequestParser(PlaceCatalog places, QueryInterpreter in
         var departFrom = reader.TimeOfDay(SearchParameters.DepartFrom);
         var departTo = reader.TimeOfDay(SearchParameters.DepartTo);
         var understand = reader.Boolean(SearchParameters.Understand) ?? true;
+        _ = reader.Boolean(SearchParameters.Personalize); // checked here with the rest; read by the endpoint (it is not part of the query)
         var sort = reader.Choice(SearchParameters.Sort) is { } sortName ? SearchParameters.Sorts[sortName] : SearchSort.Relevance;
 
         GeoPoint? point = latitude is { } lat && longitude is { } lon ? new GeoPoint(lat, lon) : null;

@@ -93,6 +93,9 @@ internal static class RelatedRequest
                 Signals = new RankingSignals
                 {
                     TextScore = score,
+                    Location = source[DocumentFields.Location] is JsonObject location
+                        ? new GeoPoint(location["lat"]!.GetValue<double>(), location["lon"]!.GetValue<double>())
+                        : null,
                     UpdatedAt = DateTime.UnixEpoch.AddMilliseconds(updatedMs),
                     AgeDays = Scoring.RelevanceFactors.AgeDays(nowMs, updatedMs),
                     PriceMin = priceMin,

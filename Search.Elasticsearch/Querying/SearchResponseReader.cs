@@ -36,8 +36,11 @@ internal static class SearchResponseReader
             var priceMax = source[DocumentFields.PriceMax]?.GetValue<long>();
             var updatedMs = source[DocumentFields.UpdatedAt]?.GetValue<long>() ?? 0;
             var ageDays = RelevanceFactors.AgeDays(scoringNowMs, updatedMs);
-            double? distance = query.EffectiveReferencePoint is { } reference && source[DocumentFields.Location] is JsonObject location
-                ? GeoMath.HaversineKm(reference.Latitude, reference.Longitude, location["lat"]!.GetValue<double>(), location["lon"]!.GetValue<double>())
+            GeoPoint? point = source[DocumentFields.Location] is JsonObject location
+                ? new GeoPoint(location["lat"]!.GetValue<double>(), location["lon"]!.GetValue<double>())
+                : null;
+            double? distance = query.EffectiveReferencePoint is { } reference && point is { } at
+                ? GeoMath.HaversineKm(reference.Latitude, reference.Longitude, at.Latitude, at.Longitude)
                 : null;
             var score = node["_score"]?.GetValue<double>() ?? 0;
             var product = RelevanceFactors.Product(query, kind, distance, ageDays, priceMin);
@@ -57,6 +60,7 @@ internal static class SearchResponseReader
                 {
                     TextScore = hasText && product > 0 ? score / product : 1,
                     DistanceKm = distance,
+                    Location = point,
                     UpdatedAt = DateTime.UnixEpoch.AddMilliseconds(updatedMs),
                     AgeDays = ageDays,
                     PriceMin = priceMin,

@@ -44,6 +44,22 @@ internal static class HitFields
         return (DateTime.UnixEpoch.AddMilliseconds(updatedMs), RelevanceBlend.AgeDays(scoringNowMs, updatedMs));
     }
 
+    /// <summary>The listing's point, or null when it was indexed without one (NaN doc values).</summary>
+    public static GeoPoint? Location(IndexReader reader, int doc)
+    {
+        var (leaf, local) = Leaf(reader, doc);
+        var latitudeValues = CachedDocValues.Numeric(leaf, FieldNames.LatitudeValue);
+        var longitudeValues = CachedDocValues.Numeric(leaf, FieldNames.LongitudeValue);
+        if (latitudeValues is null || longitudeValues is null)
+        {
+            return null;
+        }
+
+        var latitude = BitConverter.Int64BitsToDouble(latitudeValues.Get(local));
+        var longitude = BitConverter.Int64BitsToDouble(longitudeValues.Get(local));
+        return double.IsNaN(latitude) || double.IsNaN(longitude) ? null : new GeoPoint(latitude, longitude);
+    }
+
     /// <summary>The listing's interaction counts; a counter the listing was indexed without is 0.</summary>
     public static ListingPopularity Popularity(IndexReader reader, int doc)
     {

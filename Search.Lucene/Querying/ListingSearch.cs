@@ -105,6 +105,7 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
             {
                 TextScore = candidate.TextScore,
                 DistanceKm = candidate.DistanceKm,
+                Location = HitFields.Location(searcher.IndexReader, candidate.Doc),
                 UpdatedAt = updatedAt,
                 AgeDays = ageDays,
                 PriceMin = candidate.PriceMin,

@@ -75,6 +75,7 @@ internal sealed class RelatedFinder(VietnameseAnalyzer folded)
             Signals = new RankingSignals
             {
                 TextScore = hit.Score,
+                Location = HitFields.Location(reader, hit.Doc),
                 UpdatedAt = updatedAt,
                 AgeDays = ageDays,
                 PriceMin = priceMin,

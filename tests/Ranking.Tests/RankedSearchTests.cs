@@ -65,6 +65,23 @@ public sealed class RankedSearchTests : IDisposable
         Assert.Equal(fromEngine.Hits.Select(Shown), fromRanked.Hits.Select(Shown));
     }
 
+    [Fact]
+    public async Task Search_GivesTheEnginesPagesExactly_WhenPersonalisationIsOff_WhateverTheRanker()
+    {
+        await IndexAsync(Listings(45, seed: 9));
+        var ranked = new RankedSearch(_engine, new ReverseRanker(), new RankingOptions { WindowSize = 20 });
+        var query = Query("phong tro", near: true) with { Size = 7 };
+
+        var rankedPages = await PagesAsync(q => ranked.SearchAsync(new RankingContext { Query = q, AccountId = 42, Personalize = false }), query);
+        var enginePages = await PagesAsync(q => _engine.SearchAsync(q), query);
+        var reordered = await ranked.SearchAsync(new RankingContext { Query = query, AccountId = 42 });
+
+        Assert.True(enginePages.Count > 3);
+        Assert.Equal(enginePages.SelectMany(p => p.Hits).Select(Shown), rankedPages.SelectMany(p => p.Hits).Select(Shown));
+        Assert.Equal(enginePages.Select(p => p.NextCursor), rankedPages.Select(p => p.NextCursor));
+        Assert.NotEqual(enginePages[0].Hits.Select(Shown), reordered.Hits.Select(Shown));
+    }
+
     [Theory]
     [InlineData("phong tro", true, 3, 10)]
     [InlineData("phong tro", true, 5, 10)]

@@ -138,6 +138,8 @@ public static class AuthorizationMatrix
         ["IndexingDeadLetters"] = new(new InRoles(200, Role.Admin)),
         ["SearchTraffic"] = new(new InRoles(200, Role.Admin)),
         ["RetryIndexingDeadLetter"] = new(new InRoles(202, Role.Admin), Target.DeadLetter),
+        ["RankingModels"] = new(new InRoles(200, Role.Admin)),
+        ["SetCurrentRankingModel"] = new(new InRoles(200, Role.Admin), Body: _ => new JsonObject { ["version"] = null }),
 
         // Companies and places
         ["CreateEmployer"] = new(EmployerOrAdmin201, Body: _ => AuthorizationScene.Company()),
