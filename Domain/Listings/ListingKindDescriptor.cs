@@ -23,6 +23,9 @@ public abstract class ListingKindDescriptor
     /// <summary>The English singular name used in operation names and summaries ("Job", "BusRoute").</summary>
     public abstract string Name { get; }
 
+    /// <summary>The English plural, for operations over many ("SearchJobs"); <see cref="Name"/> and "s" unless the kind says otherwise.</summary>
+    public virtual string PluralName => Name + "s";
+
     /// <summary>One sentence for people reading the API reference: what listings of this kind are.</summary>
     public abstract string Description { get; }
 

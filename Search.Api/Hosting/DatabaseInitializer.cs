@@ -45,11 +45,6 @@ public static partial class DatabaseInitializer
         }
 
         var seed = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
-        if (seed.PublicServiceCatalogue)
-        {
-            await PublicServiceCatalogue.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
-        }
-
         if (seedDemo && seed.DemoListings > 0 && await CountListingsAsync(db, cancellationToken) == 0)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -57,6 +52,12 @@ public static partial class DatabaseInitializer
             var result = await DemoDatabaseSeeder.SeedDemoAsync(db, seed.DemoListings, seed.Seed, today, cancellationToken: cancellationToken);
             var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
             LogSeeded(logger, result.Listings.Total, seconds);
+        }
+
+        // After the demo data, which is written only into an empty database: the catalogue is there on every start.
+        if (seed.PublicServiceCatalogue)
+        {
+            await PublicServiceCatalogue.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
         }
 
         InterruptedJobs.FailLeftovers(

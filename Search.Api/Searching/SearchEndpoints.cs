@@ -86,7 +86,7 @@ public static class SearchEndpoints
             // One operation per kind, so each documents its own filters (from its descriptor).
             search.MapGet($"/search/{kind.Slug}", (HttpContext http, RelaxingSearch ranked, SearchRequestParser parser, TimeProvider time, CancellationToken cancellationToken) =>
                     RunAsync(http, kind, ranked, parser, time, cancellationToken))
-                .WithName($"Search{kind.Name}s")
+                .WithName($"Search{kind.PluralName}")
                 .WithSummary($"Search {kind.Slug} with their own filters and facets")
                 .WithParameters(SearchParameters.For(kind));
         }

@@ -126,7 +126,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         {
             var operation = paths.GetProperty($"/api/search/{kind.Slug}").GetProperty("get");
             var names = operation.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToHashSet();
-            Assert.Equal($"Search{kind.Name}s", operation.GetProperty("operationId").GetString());
+            Assert.Equal($"Search{kind.PluralName}", operation.GetProperty("operationId").GetString());
             Assert.Subset(names, kind.Search.Filters.Select(f => f.Name).ToHashSet());
         }
     }

@@ -19,6 +19,8 @@ public sealed class NewsKind : ListingKindDescriptor<NewsArticle, NewsRequest, N
 
     public override string Name => "News";
 
+    public override string PluralName => "News";
+
     public override string Description => "News from Đồng Nai's newspapers and broadcasters: title, summary, source, date and a link to the full article.";
 
     public override string Table => "NewsArticles";

@@ -170,6 +170,10 @@ public static class AuthorizationMatrix
         ["GetBusRoute"] = new(new Public(200), Target.BusRoute),
         ["UpdateBusRoute"] = new(new OwnerOnly(200), Target.BusRoute, _ => ListingPayloads.BusRoute()),
         ["DeleteBusRoute"] = new(new OwnerOnly(204), Target.BusRoute),
+        ["CreateNews"] = new(new InRoles(201, Role.AgencyStaff, Role.Admin), Body: _ => ListingPayloads.News()),
+        ["GetNews"] = new(new Public(200), Target.News),
+        ["UpdateNews"] = new(new OwnerOnly(200), Target.News, _ => ListingPayloads.News()),
+        ["DeleteNews"] = new(new OwnerOnly(204), Target.News),
 
         // CVs: workers write them (identity from the verified card); the generic routes show a
         // discoverable CV to anyone, without its identity; owners alone change them
@@ -225,6 +229,7 @@ public static class AuthorizationMatrix
         ["SearchClassifieds"] = new(new Public(200), Query: "q=xe+may"),
         ["SearchVouchers"] = new(new Public(200), Query: "q=tra+sua"),
         ["SearchBusRoutes"] = new(new Public(200), Query: "q=bien+hoa"),
+        ["SearchNews"] = new(new Public(200), Query: "q=viec+lam"),
         ["Suggest"] = new(new Public(200), Query: "q=phong"),
         ["Related"] = new(new Public(200), Target.Rental),
         ["RecordEvents"] = new(new Public(200), Body: _ => Events()),

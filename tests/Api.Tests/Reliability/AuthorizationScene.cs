@@ -42,6 +42,7 @@ public enum Target
     Classified,
     Voucher,
     BusRoute,
+    News,
 
     /// <summary>A company (employer).</summary>
     Employer,
@@ -216,7 +217,7 @@ public sealed class AuthorizationScene : IAsyncLifetime
     public SignedInClient OwnerOf(Target target) => target switch
     {
         Target.Job or Target.Voucher or Target.Employer or Target.Redemption or Target.Application => OwnerEmployer,
-        Target.BusRoute or Target.PublicService => OwnerAgencyStaff,
+        Target.BusRoute or Target.PublicService or Target.News => OwnerAgencyStaff,
         Target.PublicServiceApplication or Target.PublicServiceAttachment => Applicant,
         _ => Worker,
     };
@@ -269,6 +270,7 @@ public sealed class AuthorizationScene : IAsyncLifetime
             Target.Classified => await CreateListingAsync(owner, target, ListingPayloads.Classified()),
             Target.Voucher => await CreateListingAsync(owner, target, ListingPayloads.Voucher()),
             Target.BusRoute => await CreateListingAsync(owner, target, ListingPayloads.BusRoute()),
+            Target.News => await CreateListingAsync(owner, target, ListingPayloads.News()),
             Target.Employer => Companies[owner.AccountId],
             Target.Account => (await Factory.SignUpAsync()).AccountId,
             Target.DeadLetter => await CreateDeadLetterAsync(),
@@ -317,6 +319,7 @@ public sealed class AuthorizationScene : IAsyncLifetime
         Target.Classified => ListingKind.Classified,
         Target.Voucher => ListingKind.Voucher,
         Target.BusRoute => ListingKind.BusRoute,
+        Target.News => ListingKind.News,
         Target.Cv => ListingKind.Cv,
 
         Target.PublicService => ListingKind.PublicService,
