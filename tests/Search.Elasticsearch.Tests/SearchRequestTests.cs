@@ -130,7 +130,7 @@ public sealed class SearchRequestTests
         });
 
         var search = Assert.Single(cluster.WorkRequests);
-        Assert.Equal("/test-jobs,test-rentals,test-classifieds,test-vouchers,test-bus-routes/_search", search.Path);
+        Assert.Equal("/test-jobs,test-rentals,test-classifieds,test-vouchers,test-bus-routes,test-public-services,test-news/_search", search.Path);
         var functionScore = search.Json["query"]!["function_score"]!;
         Assert.Equal("multiply", (string?)functionScore["score_mode"]);
         Assert.Equal("multiply", (string?)functionScore["boost_mode"]);
@@ -148,7 +148,7 @@ public sealed class SearchRequestTests
             """,
             functions[2]);
         Assert.Equal(0.8, functions[^1]!["weight"]!.GetValue<double>(), 10);
-        Assert.Equal(4, functions[^1]!["filter"]!["bool"]!["must_not"]!.AsArray().Count);
+        Assert.Equal(5, functions[^1]!["filter"]!["bool"]!["must_not"]!.AsArray().Count);
     }
 
     [Fact]
