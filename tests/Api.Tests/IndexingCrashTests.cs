@@ -302,7 +302,8 @@ public sealed class IndexingCrashTests : IDisposable
         var expectedSearchable = database.Select(l => (l.Kind, l.Id)).Except(await SoldOutVouchersAsync()).ToHashSet();
 
         Assert.Equal(0, (await OutboxAsync()).Count);
-        Assert.Equal(Tables.Length, database.Select(l => l.Kind).Distinct().Count());
+        // Every kind but CVs, which are people's own and never demo data (the catalogue brings public services).
+        Assert.Equal(Tables.Select(t => t.Kind).Where(kind => kind != ListingKind.Cv).Order(), database.Select(l => l.Kind).Distinct().Order());
         AssertSameSet(database, indexed, "listings (kind, id, version) in the index files");
         Assert.Equal(indexed.Count, indexed.Distinct().Count());
         AssertSameSet(expectedSearchable, searchable, "listings (kind, id) found by paging SearchAsync");
