@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using DongNai.Domain.Text;
 
 namespace DongNai.Messaging;
 
@@ -82,7 +83,7 @@ public sealed class SpamGuard(MessagingOptions options, TimeProvider time)
 
     private static ulong Fingerprint(string text)
     {
-        var canonical = string.Join(' ', text.Normalize(NormalizationForm.FormC).ToLower(CultureInfo.InvariantCulture)
+        var canonical = string.Join(' ', VietnameseText.Compose(text).ToLower(CultureInfo.InvariantCulture)
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(Encoding.UTF8.GetBytes(canonical), digest);

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using CodeHollow.FeedReader;
 using CodeHollow.FeedReader.Feeds;
 using DongNai.Domain.Listings.News;
+using DongNai.Domain.Text;
 
 namespace DongNai.Messaging.News;
 
@@ -160,7 +161,7 @@ public static class NewsFeedParser
             }
         }
 
-        var decoded = WebUtility.HtmlDecode(text.ToString()).Normalize(NormalizationForm.FormC);
+        var decoded = VietnameseText.Compose(WebUtility.HtmlDecode(text.ToString()));
         return string.Join(' ', decoded.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 

@@ -143,14 +143,16 @@ public sealed class SearchApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     {
         var owner = await factory.SignUpAsync();
         var ids = new List<long>();
+        var marker = "xehonda" + Guid.NewGuid().ToString("N")[..6];
         foreach (var model in new[] { "Wave Alpha", "Wave RSX", "Sirius" })
         {
             var payload = ListingPayloads.Classified();
-            payload["title"] = $"Bán xe máy Honda {model} chính chủ";
+            payload["title"] = $"Bán xe máy Honda {model} chính chủ {marker}";
             ids.Add((await Problems.ReadAsync(await owner.Client.PostAsJsonAsync("/api/classifieds", payload))).GetProperty("id").GetInt64());
         }
 
-        await PollAsync("/api/search/classifieds?q=chinh+chu+honda", total => total >= 3, TimeSpan.FromSeconds(5));
+        // All three indexed (other tests of the class write Honda classifieds too), then related.
+        Assert.True(await PollAsync($"/api/search/classifieds?q={marker}", total => total == 3, TimeSpan.FromSeconds(30)), "The three classifieds never became searchable.");
         var missing = await factory.CreateClient().GetAsync("/api/classifieds/987654321/related");
         var related = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/classifieds/{ids[0]}/related");
 

@@ -20,6 +20,18 @@ public sealed class SpamGuardTests
         Assert.Equal(TimeSpan.FromSeconds(30), retryAfter);
     }
 
+    [Theory]
+    [InlineData("\ufffe")]
+    [InlineData("xin chào \ud800")]
+    public void TryAdmit_CountsTextThatStringNormalizeRefuses_InsteadOfThrowing(string text)
+    {
+        var guard = new SpamGuard(_options, _clock);
+
+        var admitted = Enumerable.Range(1, 4).Select(recipient => guard.TryAdmit(1, recipient, text, out _)).ToList();
+
+        Assert.Equal([true, true, true, false], admitted);
+    }
+
     [Fact]
     public void TryAdmit_AdmitsManyMessages_ToTheSamePerson()
     {
