@@ -653,23 +653,11 @@ public sealed class ConversationService(
 /// <summary>The picture formats messages accept, recognised by their first bytes (never by what the client claims).</summary>
 internal static class ImageTypes
 {
-    public static (string ContentType, string Extension)? Detect(ReadOnlySpan<byte> data)
+    public static (string ContentType, string Extension)? Detect(ReadOnlySpan<byte> data) => FileSignatures.MediaType(data) switch
     {
-        if (data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
-        {
-            return ("image/jpeg", ".jpg");
-        }
-
-        if (data.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-        {
-            return ("image/png", ".png");
-        }
-
-        if (data.Length >= 12 && data.StartsWith("RIFF"u8) && data[8..12].SequenceEqual("WEBP"u8))
-        {
-            return ("image/webp", ".webp");
-        }
-
-        return null;
-    }
+        FileSignatures.Jpeg => (FileSignatures.Jpeg, ".jpg"),
+        FileSignatures.Png => (FileSignatures.Png, ".png"),
+        FileSignatures.WebP => (FileSignatures.WebP, ".webp"),
+        _ => null,
+    };
 }

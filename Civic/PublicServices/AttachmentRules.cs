@@ -1,3 +1,5 @@
+using DongNai.Domain.Validation;
+
 namespace DongNai.Civic.PublicServices;
 
 /// <summary>
@@ -12,20 +14,13 @@ public static class AttachmentRules
 
     public const int MaxPerApplication = 10;
 
-    public const string Pdf = "application/pdf";
-    public const string Jpeg = "image/jpeg";
-    public const string Png = "image/png";
-
-    private static readonly byte[] PdfStart = "%PDF-"u8.ToArray();
-    private static readonly byte[] JpegStart = [0xFF, 0xD8, 0xFF];
-    private static readonly byte[] PngStart = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    public const string Pdf = FileSignatures.Pdf;
+    public const string Jpeg = FileSignatures.Jpeg;
+    public const string Png = FileSignatures.Png;
 
     /// <summary>The type the bytes show, or null when they are none of the accepted ones.</summary>
     public static string? Sniff(ReadOnlySpan<byte> content) =>
-        content.StartsWith(PdfStart) ? Pdf
-        : content.StartsWith(JpegStart) ? Jpeg
-        : content.StartsWith(PngStart) ? Png
-        : null;
+        FileSignatures.MediaType(content) is { } type && type is Pdf or Jpeg or Png ? type : null;
 
     /// <summary>Why the file cannot be accepted by its size and stated type, before reading it; null when it may be read.</summary>
     public static string? SizeProblem(long length) =>

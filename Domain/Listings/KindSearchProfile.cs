@@ -65,5 +65,12 @@ public sealed record KindSearchProfile(
     bool HasArea = false,
     bool HasDepartures = false)
 {
+    /// <summary>
+    /// How far to search, in km, around a place the query names: around a park, and around a commune
+    /// or town (a larger area). Walking or a short ride for a room, a commute for a job, a trip across
+    /// town for a second-hand item; a search across kinds uses (5, 8).
+    /// </summary>
+    public (double Park, double Area) NearRadiusKm { get; init; } = (5, 8);
+
     public KeywordFilter? Filter(string name) => Filters.FirstOrDefault(f => f.Name == name);
 }

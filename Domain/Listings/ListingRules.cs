@@ -42,12 +42,15 @@ public static class ListingRules
 
         for (var i = 0; i < urls.Count; i++)
         {
-            var ok = urls[i] is { Length: <= 500 } url
-                && Uri.TryCreate(url, UriKind.Absolute, out var uri)
-                && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-            errors.When(!ok, $"photoUrls[{i}]", "Must be an absolute http(s) URL of at most 500 characters.");
+            errors.When(!IsWebAddress(urls[i], 500), $"photoUrls[{i}]", "Must be an absolute http(s) URL of at most 500 characters.");
         }
     }
+
+    /// <summary>An absolute http or https URL of at most <paramref name="maxLength"/> characters.</summary>
+    public static bool IsWebAddress(string? url, int maxLength) =>
+        url is { Length: > 0 } && url.Length <= maxLength
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     /// <summary>Each item must be one defined flag (not a combination, not None); returns their union.</summary>
     public static TFlags Flags<TFlags>(IReadOnlyList<TFlags>? items, string field, FieldErrors errors)

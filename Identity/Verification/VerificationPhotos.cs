@@ -1,3 +1,5 @@
+using DongNai.Domain.Validation;
+
 namespace DongNai.Identity.Verification;
 
 /// <summary>
@@ -9,12 +11,9 @@ public static class VerificationPhotos
     /// <summary>2 MiB: a phone camera photo scaled to what a reviewer needs to compare two faces.</summary>
     public const int MaxBytes = 2 * 1024 * 1024;
 
-    public const string Jpeg = "image/jpeg";
+    public const string Jpeg = FileSignatures.Jpeg;
 
-    public const string Png = "image/png";
-
-    private static readonly byte[] JpegStart = [0xFF, 0xD8, 0xFF];
-    private static readonly byte[] PngStart = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    public const string Png = FileSignatures.Png;
 
     /// <summary>Why the image cannot be accepted, or null when it can.</summary>
     public static string? Problem(string? contentType, long length)
@@ -34,5 +33,5 @@ public static class VerificationPhotos
 
     /// <summary>Whether the bytes start as the stated type's files do.</summary>
     public static bool LooksLike(ReadOnlySpan<byte> content, string contentType) =>
-        contentType == Jpeg ? content.StartsWith(JpegStart) : contentType == Png && content.StartsWith(PngStart);
+        contentType is Jpeg or Png && FileSignatures.MediaType(content) == contentType;
 }

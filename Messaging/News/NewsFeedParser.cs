@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml.Linq;
 using CodeHollow.FeedReader;
 using CodeHollow.FeedReader.Feeds;
+using DongNai.Domain.Listings;
 using DongNai.Domain.Listings.News;
 using DongNai.Domain.Text;
 
@@ -60,7 +61,7 @@ public static class NewsFeedParser
                 continue;
             }
 
-            if (!NewsLinks.IsWebAddress(link, NewsArticle.MaxLinkLength))
+            if (!ListingRules.IsWebAddress(link, NewsArticle.MaxLinkLength))
             {
                 skipped.Add($"entry {position} ('{Shorten(title, 60)}'): no absolute http(s) link");
                 continue;
@@ -107,7 +108,7 @@ public static class NewsFeedParser
 
     private static bool IsImage(string? mediaType) => mediaType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true;
 
-    private static bool IsWebAddress(string? url) => NewsLinks.IsWebAddress(url, NewsArticle.MaxLinkLength);
+    private static bool IsWebAddress(string? url) => ListingRules.IsWebAddress(url, NewsArticle.MaxLinkLength);
 
     private static string? FirstImageIn(string? html)
     {

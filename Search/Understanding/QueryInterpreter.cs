@@ -36,21 +36,6 @@ public sealed partial class QueryInterpreter
     /// <summary>The half-width of the band a single amount stands for: "khoảng 2 triệu" is 1,700,000–2,300,000 VND.</summary>
     public const double ApproximateBand = 0.15;
 
-    /// <summary>Radii in km around a park and around a commune or town, per kind; see <see cref="DefaultRadiusKm"/>.</summary>
-    private static readonly Dictionary<ListingKind, (double Park, double Area)> Radii = new()
-    {
-        [ListingKind.Rental] = (3, 5),
-        [ListingKind.Job] = (5, 8),
-        [ListingKind.Classified] = (10, 10),
-        [ListingKind.Voucher] = (5, 5),
-        [ListingKind.BusRoute] = (3, 5),
-        [ListingKind.Cv] = (10, 15),
-
-        // Procedures are done at the applicant's own commune, not near a park: a wide radius.
-        [ListingKind.PublicService] = (15, 15),
-        [ListingKind.News] = (10, 15),
-    };
-
     private static readonly (double Park, double Area) CrossKindRadii = (5, 8);
 
     private readonly PlaceCatalog places;
@@ -68,17 +53,12 @@ public sealed partial class QueryInterpreter
     /// <summary>
     /// Builds the lookup tables from the vocabulary and the place catalog (a few milliseconds).
     /// Throws <see cref="InvalidOperationException"/> when a need names a filter or code its kind's
-    /// descriptor does not accept, or a kind has no default radius.
+    /// descriptor does not accept.
     /// </summary>
     public QueryInterpreter(PlaceCatalog places)
     {
         ArgumentNullException.ThrowIfNull(places);
         this.places = places;
-        foreach (var kind in ListingKinds.All.Where(kind => !Radii.ContainsKey(kind)))
-        {
-            throw new InvalidOperationException($"The query interpreter has no default radius for the kind {kind}.");
-        }
-
         foreach (var entry in QueryVocabulary.Phrases())
         {
             if (entry.Meaning is NeedMeaning need && ListingKinds.Get(need.Kind).Search.Filter(need.Filter)?.Values?.Contains(need.Code) != true)
@@ -100,15 +80,10 @@ public sealed partial class QueryInterpreter
         AddNames();
     }
 
-    /// <summary>
-    /// The radius to search around a place read from the text, in km: for a park, rentals 3, jobs 5,
-    /// classifieds 10, vouchers 5, bus routes 3, cross-kind 5; for a commune or town (a larger area),
-    /// rentals 5, jobs 8, classifieds 10, vouchers 5, bus routes 5, cross-kind 8. Walking or a short
-    /// ride for a room, a commute for a job, a trip across town for a second-hand item.
-    /// </summary>
+    /// <summary>The radius to search around a place read from the text, in km: the kind's <see cref="KindSearchProfile.NearRadiusKm"/>.</summary>
     public static double DefaultRadiusKm(ListingKind? kind, PlaceKind place)
     {
-        var radii = kind is { } k ? Radii[k] : CrossKindRadii;
+        var radii = kind is { } k ? ListingKinds.Get(k).Search.NearRadiusKm : CrossKindRadii;
         return place == PlaceKind.IndustrialPark ? radii.Park : radii.Area;
     }
 

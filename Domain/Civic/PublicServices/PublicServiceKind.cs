@@ -37,7 +37,11 @@ public sealed class PublicServiceKind : ListingKindDescriptor<PublicService, Pub
         [KeywordFields.Category, Level],
         [1, 20_000, 100_000, 500_000],
         MoneyField.Price,
-        "Fee in VND (0: free).");
+        "Fee in VND (0: free).")
+    {
+        // Procedures are done at the applicant's own commune, not near a park: a wide radius.
+        NearRadiusKm = (15, 15),
+    };
 
     public override void ConfigureModel(ModelBuilder modelBuilder)
     {

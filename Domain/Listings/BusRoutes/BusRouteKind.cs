@@ -39,7 +39,10 @@ public sealed class BusRouteKind : ListingKindDescriptor<BusRoute, BusRouteReque
         [10_000, 20_000, 50_000, 100_000, 200_000],
         MoneyField.Fare,
         "Fare of one trip in VND.",
-        HasDepartures: true);
+        HasDepartures: true)
+    {
+        NearRadiusKm = (3, 5),
+    };
 
     public override void ConfigureModel(ModelBuilder modelBuilder) =>
         ConfigureEntity(modelBuilder.Entity<BusRoute>()).OwnsMany(r => r.Stops, stops => stops.ToJson());

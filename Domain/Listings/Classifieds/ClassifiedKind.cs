@@ -31,7 +31,10 @@ public sealed class ClassifiedKind : ListingKindDescriptor<Classified, Classifie
         [KeywordFields.Category, Condition],
         [500_000, 1_000_000, 5_000_000, 10_000_000, 50_000_000],
         MoneyField.Price,
-        "Asking price in VND.");
+        "Asking price in VND.")
+    {
+        NearRadiusKm = (10, 10),
+    };
 
     public override SearchDocument BuildDocument(Classified classified, PlaceCatalog places)
     {

@@ -47,7 +47,10 @@ public sealed class CvKind : ListingKindDescriptor<Cv, CvRequest, CvResponse>
         [Shift, Skill],
         [5_000_000, 7_000_000, 10_000_000, 15_000_000, 20_000_000],
         MoneyField.Salary,
-        "Monthly salary the worker expects, in VND.");
+        "Monthly salary the worker expects, in VND.")
+    {
+        NearRadiusKm = (10, 15),
+    };
 
     public override bool IsListed(Listing listing) => ((Cv)listing).Discoverable;
 

@@ -36,7 +36,10 @@ public sealed class JobKind : ListingKindDescriptor<JobPosting, JobRequest, JobR
         [Shift, JobType, Benefits, KeywordFields.Park],
         [5_000_000, 7_000_000, 10_000_000, 15_000_000, 20_000_000],
         MoneyField.Salary,
-        "Monthly salary range in VND.");
+        "Monthly salary range in VND.")
+    {
+        NearRadiusKm = (5, 8),
+    };
 
     public override void ConfigureModel(ModelBuilder modelBuilder)
     {

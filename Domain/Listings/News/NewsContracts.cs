@@ -24,8 +24,8 @@ public sealed record NewsRequest(
         errors.Text(Title, "title", 5, 200);
         errors.Text(Summary, "summary", 10, 5000);
         errors.Text(SourceName, "sourceName", 2, NewsArticle.MaxSourceLength);
-        errors.When(!NewsLinks.IsWebAddress(Link, NewsArticle.MaxLinkLength), "link", $"Must be an absolute http(s) URL of at most {NewsArticle.MaxLinkLength} characters.");
-        errors.When(ImageUrl is not null && !NewsLinks.IsWebAddress(ImageUrl, NewsArticle.MaxLinkLength), "imageUrl", $"Must be an absolute http(s) URL of at most {NewsArticle.MaxLinkLength} characters.");
+        errors.When(!ListingRules.IsWebAddress(Link, NewsArticle.MaxLinkLength), "link", $"Must be an absolute http(s) URL of at most {NewsArticle.MaxLinkLength} characters.");
+        errors.When(ImageUrl is not null && !ListingRules.IsWebAddress(ImageUrl, NewsArticle.MaxLinkLength), "imageUrl", $"Must be an absolute http(s) URL of at most {NewsArticle.MaxLinkLength} characters.");
         errors.When(PublishedAt is { } published && published.ToUniversalTime() > now.AddMinutes(5), "publishedAt", "Must not be in the future.");
         ListingRules.PointInProvince(Latitude, Longitude, errors);
     }
@@ -71,13 +71,4 @@ public sealed record NewsResponse(
     public static NewsResponse From(NewsArticle listing, ListingOwner owner) => new(
         listing.Id, owner.Handle, owner.Verified, listing.Title, listing.Description, listing.SourceName, listing.Link, listing.ImageUrl,
         listing.PublishedAt, listing.CommuneCode, listing.Latitude, listing.Longitude, listing.UpdatedAt, listing.Version);
-}
-
-/// <summary>The one rule for the addresses an article carries.</summary>
-public static class NewsLinks
-{
-    public static bool IsWebAddress(string? url, int maxLength) =>
-        url is { Length: > 0 } && url.Length <= maxLength
-        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

@@ -37,7 +37,10 @@ public sealed class NewsKind : ListingKindDescriptor<NewsArticle, NewsRequest, N
         [Source],
         [],
         MoneyField.None,
-        "News has no price.");
+        "News has no price.")
+    {
+        NearRadiusKm = (10, 15),
+    };
 
     public override void ConfigureModel(ModelBuilder modelBuilder)
     {

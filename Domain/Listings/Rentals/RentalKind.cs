@@ -34,7 +34,10 @@ public sealed class RentalKind : ListingKindDescriptor<Rental, RentalRequest, Re
         [1_000_000, 2_000_000, 3_000_000, 5_000_000, 10_000_000],
         MoneyField.Price,
         "Monthly rent in VND.",
-        HasArea: true);
+        HasArea: true)
+    {
+        NearRadiusKm = (3, 5),
+    };
 
     public override SearchDocument BuildDocument(Rental rental, PlaceCatalog places)
     {

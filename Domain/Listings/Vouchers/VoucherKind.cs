@@ -33,7 +33,10 @@ public sealed class VoucherKind : ListingKindDescriptor<Voucher, VoucherRequest,
         [KeywordFields.Category, Brand],
         [1, 50_000, 200_000],
         MoneyField.Price,
-        "Price of the voucher in VND (0 when free).");
+        "Price of the voucher in VND (0 when free).")
+    {
+        NearRadiusKm = (5, 5),
+    };
 
     public override void ConfigureModel(ModelBuilder modelBuilder) =>
         ConfigureEntity(modelBuilder.Entity<Voucher>())
