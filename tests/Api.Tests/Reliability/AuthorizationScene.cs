@@ -279,7 +279,7 @@ public sealed class AuthorizationScene : IAsyncLifetime
             Target.ImageMessage => await CreateImageMessageAsync(owner),
             Target.Notification => await CreateNotificationAsync(owner),
             Target.VerificationSubmission => await CreateSubmissionAsync(),
-            Target.Cv => await VerifiedAsync(owner, () => CreateListingAsync(owner, target, DongNai.Api.Tests.Cvs.CvRequests.Cv())),
+            Target.Cv => await CreateListingAsync(owner, target, DongNai.Api.Tests.Cvs.CvRequests.Cv()),
             Target.Application => await CreateApplicationAsync(),
 
             Target.PublicService => await CreateListingAsync(owner, target, Civic.PublicServices.PublicServiceRequests.Service()),
@@ -446,21 +446,6 @@ public sealed class AuthorizationScene : IAsyncLifetime
         await IdentityRequests.FillAndSubmitAsync(person.Client);
         var submission = await IdentityRequests.SubmissionIdAsync(Factory, person.AccountId);
         (await AgencyStaff.Client.PostAsJsonAsync($"/api/identity/verification/{submission}/approve", new { reason = "Ảnh khớp với thẻ." })).EnsureSuccessStatusCode();
-    }
-
-    /// <summary>
-    /// Runs <paramref name="create"/> once <paramref name="person"/> is verified again if an earlier
-    /// operation of the run (filling the profile from a card, say) took the verification away.
-    /// </summary>
-    private async Task<long> VerifiedAsync(SignedInClient person, Func<Task<long>> create)
-    {
-        var verified = await Factory.WithDbAsync(async db => (await db.Profiles.FindAsync(person.AccountId))?.IdentityVerified == true);
-        if (!verified)
-        {
-            await VerifyAsync(person);
-        }
-
-        return await create();
     }
 
     private async Task<long> CreateSubmissionAsync()

@@ -66,7 +66,10 @@ public sealed class JsonBodyPropertyTests(AuthorizationScene scene) : IClassFixt
 
         foreach (var caller in Preference)
         {
-            var account = scene.AccountOf(caller, row.Target);
+            // As the matrix does: an operation that spends or changes its caller's session or profile
+            // (sign-out, password, filling the profile from a card) acts through a new account, so the
+            // scene's accounts stay as the other operations' arrangements need them.
+            var account = row.FreshCaller ? await scene.FreshAccountOfAsync(caller, row.Target) : scene.AccountOf(caller, row.Target);
             var role = account is null ? (Role?)null : await scene.Factory.WithDbAsync(async db => (await db.Accounts.FindAsync(account.AccountId))!.Role);
             if (row.Policy.StatusFor(caller, role) == row.Policy.Success)
             {
