@@ -79,6 +79,8 @@ public class AppDbContext : DbContext
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<PushDevice> PushDevices => Set<PushDevice>();
+
     public DbSet<BankStatementLine> BankStatementLines => Set<BankStatementLine>();
 
     public DbSet<PublicServiceApplication> PublicServiceApplications => Set<PublicServiceApplication>();

@@ -211,12 +211,16 @@ public sealed class ConversationService(
         return await SendAsync(me, id, new Message { Kind = MessageKind.Text, ClientMessageId = clientMessageId!, Text = text!.Trim() }, null, cancellationToken);
     }
 
-    /// <summary>Sends a JPEG, PNG or WebP picture of at most <see cref="MessagingOptions.MaxImageBytes"/>, stored as sent (its metadata included) under the image folder.</summary>
+    /// <summary>
+    /// Sends a JPEG, PNG or WebP picture of at most <see cref="MessagingOptions.MaxImageBytes"/>,
+    /// re-encoded as a JPEG with no metadata (<see cref="ImageReencoder"/>: no EXIF, so no GPS
+    /// position or camera data reaches the other person) and stored under the image folder.
+    /// </summary>
     public async Task<Outcome<MessageView>> SendImageAsync(long me, long id, string? clientMessageId, byte[]? data, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         CheckClientMessageId(clientMessageId, errors);
-        var type = data is null ? null : ImageTypes.Detect(data);
+        ReencodedImage? image = null;
         if (data is null || data.Length == 0)
         {
             errors.Add("data", "Required: the picture, base64.");
@@ -225,9 +229,13 @@ public sealed class ConversationService(
         {
             errors.Add("data", $"At most {options.MaxImageBytes / 1024} KiB.");
         }
-        else if (type is null)
+        else
         {
-            errors.Add("data", "Must be a JPEG, PNG or WebP picture.");
+            (image, var problem) = ImageReencoder.Reencode(data, options.MaxImagePixels);
+            if (problem is not null)
+            {
+                errors.Add("data", problem);
+            }
         }
 
         if (!errors.IsEmpty)
@@ -235,9 +243,9 @@ public sealed class ConversationService(
             return new Outcome<MessageView>.Invalid(errors);
         }
 
-        var file = $"{Guid.NewGuid():N}{type!.Value.Extension}";
-        var message = new Message { Kind = MessageKind.Image, ClientMessageId = clientMessageId!, ImageFile = file, ImageContentType = type.Value.ContentType, ImageBytes = data!.Length };
-        return await SendAsync(me, id, message, data, cancellationToken);
+        var file = $"{Guid.NewGuid():N}.jpg";
+        var message = new Message { Kind = MessageKind.Image, ClientMessageId = clientMessageId!, ImageFile = file, ImageContentType = image!.ContentType, ImageBytes = image.Data.Length };
+        return await SendAsync(me, id, message, image.Data, cancellationToken);
     }
 
     /// <summary>Posts the caller's own phone number into the conversation, for the other participant to see: the only way a number is ever shown to another person.</summary>
@@ -648,16 +656,4 @@ public sealed class ConversationService(
         errors.Add("cursor", "Malformed cursor, or one issued for another list. Start again without it.");
         return new Outcome<T>.Invalid(errors);
     }
-}
-
-/// <summary>The picture formats messages accept, recognised by their first bytes (never by what the client claims).</summary>
-internal static class ImageTypes
-{
-    public static (string ContentType, string Extension)? Detect(ReadOnlySpan<byte> data) => FileSignatures.MediaType(data) switch
-    {
-        FileSignatures.Jpeg => (FileSignatures.Jpeg, ".jpg"),
-        FileSignatures.Png => (FileSignatures.Png, ".png"),
-        FileSignatures.WebP => (FileSignatures.WebP, ".webp"),
-        _ => null,
-    };
 }

@@ -15,6 +15,10 @@ public sealed class MessagingOptions
     [Range(1024, 20 * 1024 * 1024)]
     public int MaxImageBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>The largest width and height of an image, checked before its pixels are decoded.</summary>
+    [Range(100, 20_000)]
+    public int MaxImagePixels { get; set; } = 6000;
+
     /// <summary>How far back the spam signal looks for the same text sent to different people.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan SpamWindow { get; set; } = TimeSpan.FromMinutes(10);

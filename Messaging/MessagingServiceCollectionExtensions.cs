@@ -37,6 +37,33 @@ public static class MessagingServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Registers push delivery: the devices' tokens (<see cref="PushDevices"/>) and, for
+    /// <see cref="PushProvider.Fcm"/>, Firebase Cloud Messaging (<see cref="FcmPushSender"/>, a typed
+    /// HTTP client, and its service-account credential, whose token requests use the named client
+    /// <see cref="FcmServiceAccount.HttpClientName"/>). Call it before <see cref="AddMessaging"/>,
+    /// which adds the logging provider only when no <see cref="IPushSender"/> is registered.
+    /// </summary>
+    public static IServiceCollection AddPush(this IServiceCollection services, PushOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(options);
+        services.AddScoped<PushDevices>();
+        if (options.Provider == PushProvider.Fcm)
+        {
+            services.AddHttpClient(FcmServiceAccount.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+            services.AddSingleton<FcmServiceAccount>();
+            services.AddHttpClient<FcmPushSender>(client =>
+            {
+                client.BaseAddress = FcmPushSender.BaseAddress;
+                client.Timeout = TimeSpan.FromSeconds(10);
+            });
+            services.AddScoped<IPushSender>(provider => provider.GetRequiredService<FcmPushSender>());
+        }
+
+        return services;
+    }
+
+    /// <summary>
     /// Registers the news importer (<see cref="NewsImporter"/>) for validated <paramref name="options"/>,
     /// with its HTTP client. Needs the database context and a <see cref="TimeProvider"/>.
     /// </summary>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.Domain.Messaging;
 
-/// <summary>The EF mapping of conversations, blocks, reports, notifications and messaging settings.</summary>
+/// <summary>The EF mapping of conversations, blocks, reports, notifications, push devices and messaging settings.</summary>
 internal static class MessagingModel
 {
     public static void Configure(ModelBuilder modelBuilder)
@@ -57,6 +57,13 @@ internal static class MessagingModel
         {
             report.Property(r => r.Details).HasMaxLength(PersonReport.MaxDetailsLength);
             report.HasIndex(r => r.ReportedId);
+        });
+
+        modelBuilder.Entity<PushDevice>(device =>
+        {
+            device.HasIndex(d => d.TokenLookupHash).IsUnique();
+            device.HasIndex(d => d.AccountId);
+            device.HasOne<Account>().WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Notification>(notification =>

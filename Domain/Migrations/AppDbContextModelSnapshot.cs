@@ -1277,6 +1277,42 @@ namespace DongNai.Domain.Migrations
                     b.ToTable("PersonReports");
                 });
 
+            modelBuilder.Entity("DongNai.Domain.Messaging.PushDevice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Platform")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenCiphertext")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("TokenLookupHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("TokenLookupHash")
+                        .IsUnique();
+
+                    b.ToTable("PushDevices");
+                });
+
             modelBuilder.Entity("DongNai.Domain.Outbox.IndexingCheckpoint", b =>
                 {
                     b.Property<string>("Name")
@@ -2291,6 +2327,15 @@ namespace DongNai.Domain.Migrations
                 });
 
             modelBuilder.Entity("DongNai.Domain.Messaging.NotificationPreference", b =>
+                {
+                    b.HasOne("DongNai.Domain.People.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DongNai.Domain.Messaging.PushDevice", b =>
                 {
                     b.HasOne("DongNai.Domain.People.Account", null)
                         .WithMany()

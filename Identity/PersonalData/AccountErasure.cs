@@ -10,7 +10,7 @@ namespace DongNai.Identity.PersonalData;
 /// transaction: its listings of every kind, each with a delete tombstone in the outbox (so the
 /// index drops them as it drops any deleted listing), its companies, its interaction events, and
 /// the account itself with what cascades from it — profile, identity card, verification photos,
-/// consents, refresh tokens. Access tokens already issued die with the account: their validation
+/// consents, refresh tokens, push devices. Access tokens already issued die with the account: their validation
 /// finds no security stamp. On SQLite the freed pages are zeroed (<see cref="SecureDelete"/>).
 /// One instance per request.
 /// </summary>

@@ -1,5 +1,6 @@
 using DongNai.Domain;
 using DongNai.Domain.Listings;
+using DongNai.Domain.Messaging;
 using DongNai.Domain.People;
 using DongNai.Identity.Cccd;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,9 @@ public sealed record ExportedListing(string Kind, long Id, string Title, string 
 
 public sealed record ExportedInteraction(ListingKind ListingKind, long ListingId, InteractionType Type, string? DeviceId, string? Query, DateTime OccurredAt);
 
+/// <summary>A device that receives the person's pushes, with its registration token (stored encrypted).</summary>
+public sealed record ExportedPushDevice(DevicePlatform Platform, string Token, DateTime RegisteredAt, DateTime LastSeenAt);
+
 /// <summary>Everything the service stores about one person, decrypted (<c>GET /api/me/data</c>).</summary>
 public sealed record PersonalDataBundle(
     DateTime ExportedAt,
@@ -44,7 +48,8 @@ public sealed record PersonalDataBundle(
     IReadOnlyList<ExportedSession> Sessions,
     IReadOnlyList<ExportedEmployer> Employers,
     IReadOnlyList<ExportedListing> Listings,
-    IReadOnlyList<ExportedInteraction> Interactions);
+    IReadOnlyList<ExportedInteraction> Interactions,
+    IReadOnlyList<ExportedPushDevice> PushDevices);
 
 /// <summary>
 /// Gathers everything stored about an account, decrypted, for the person to take away (Law
@@ -90,6 +95,8 @@ public sealed class PersonalDataExport(AppDbContext db, PersonalDataProtector pr
                 .Select(e => new ExportedEmployer(e.Id, e.Name, e.TaxCode, e.IndustrialParkCode, e.CreatedAt)).ToListAsync(cancellationToken),
             listings,
             await db.Interactions.AsNoTracking().Where(i => i.AccountId == accountId).OrderBy(i => i.Id)
-                .Select(i => new ExportedInteraction(i.ListingKind, i.ListingId, i.Type, i.DeviceId, i.Query, i.OccurredAt)).ToListAsync(cancellationToken));
+                .Select(i => new ExportedInteraction(i.ListingKind, i.ListingId, i.Type, i.DeviceId, i.Query, i.OccurredAt)).ToListAsync(cancellationToken),
+            (await db.PushDevices.AsNoTracking().Where(d => d.AccountId == accountId).OrderBy(d => d.Id).ToListAsync(cancellationToken))
+                .Select(d => new ExportedPushDevice(d.Platform, protector.Decrypt(d.TokenCiphertext), d.RegisteredAt, d.LastSeenAt)).ToList());
     }
 }

@@ -65,6 +65,7 @@ public static class HostingExtensions
         var proxies = builder.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section);
         var metrics = builder.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
         var messaging = builder.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);
+        var push = builder.AddValidatedOptions<DongNai.Messaging.Notifications.PushOptions>(DongNai.Messaging.Notifications.PushOptions.Section);
         builder.AddValidatedOptions<WebAppOptions>(WebAppOptions.Section);
 
         var news = builder.AddValidatedOptions<NewsOptions>(NewsOptions.Section);
@@ -87,6 +88,7 @@ public static class HostingExtensions
         builder.Services.AddAccounts(auth, keys);
         builder.Services.AddHomeFeed(HKDF.DeriveKey(HashAlgorithmName.SHA256, keys.Signing, 32, info: Encoding.UTF8.GetBytes("dongnai feed cursors")));
         builder.Services.AddPaymentServices(keys);
+        builder.Services.AddPush(push);
         builder.Services.AddMessagingApi(messaging, keys, storage.DataPath);
         builder.Services.AddPublicServices();
 

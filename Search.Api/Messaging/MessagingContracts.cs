@@ -36,3 +36,6 @@ public sealed record MessagingSettingsRequest(
 
 /// <summary>The caller's badges: unread messages over all conversations, unread inbox items.</summary>
 public sealed record UnreadResponse(int Messages, int Notifications);
+
+/// <summary>Register the calling device for pushes: its Firebase Cloud Messaging registration token and platform. Send it on every app start and whenever FCM renews the token.</summary>
+public sealed record RegisterDeviceRequest(string? Token, DevicePlatform? Platform);

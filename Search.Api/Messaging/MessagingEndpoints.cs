@@ -59,7 +59,7 @@ public static class MessagingEndpoints
             .RequireRateLimiting(HostingExtensions.MessageRateLimit);
         conversations.MapPost("/{id:long}/images", SendImage).WithName("SendImage")
             .WithSummary("Send a picture: JPEG, PNG or WebP, base64 (201; a retry with the same clientMessageId answers 200)")
-            .WithDescription($"At most {options.MaxImageBytes / 1024} KiB of picture. The picture is stored as sent: remove its location metadata on the device before sending.")
+            .WithDescription($"At most {options.MaxImageBytes / 1024} KiB of picture. The picture is re-encoded as a JPEG without metadata (no EXIF, so no GPS position or camera data reaches the other person); at most {options.MaxImagePixels} pixels wide and high.")
             .WithMetadata(new RequestSizeLimitAttribute(ImageBodyLimit(options)))
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .RequireRateLimiting(HostingExtensions.MessageRateLimit);

@@ -1,5 +1,6 @@
 using DongNai.Domain.Validation;
 using DongNai.Messaging;
+using DongNai.Messaging.Notifications;
 using DongNai.Search.Api.Accounts;
 using DongNai.Search.Api.Hosting;
 using DongNai.Search.Api.Parameters;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DongNai.Search.Api.Messaging;
 
-/// <summary>The caller's in-app inbox (<see cref="NotificationInbox"/>): pages newest first, and read marks.</summary>
+/// <summary>The caller's in-app inbox (<see cref="NotificationInbox"/>): pages newest first, and read marks; and the caller's devices that receive pushes (<see cref="PushDevices"/>).</summary>
 public static class NotificationEndpoints
 {
     public static void MapNotificationEndpoints(this IEndpointRouteBuilder routes)
@@ -19,6 +20,16 @@ public static class NotificationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireRateLimiting(HostingExtensions.WriteRateLimit);
         inbox.MapPost("/read", MarkAllRead).WithName("MarkAllNotificationsRead").WithSummary("Mark every inbox item read")
+            .RequireRateLimiting(HostingExtensions.WriteRateLimit);
+
+        var devices = routes.MapGroup("/api/me/devices").WithTags("Notifications").RequireAuthorization();
+        devices.MapPost("/", RegisterDevice).WithName("RegisterPushDevice")
+            .WithSummary("Register the calling device's push token (201; registering it again answers 200 and refreshes it)")
+            .WithDescription("The token is stored encrypted and never answered back. A token another account registered moves to the caller: pushes follow whoever uses the device now. Remove the device when signing out.")
+            .RequireRateLimiting(HostingExtensions.WriteRateLimit);
+        devices.MapGet("/", ListDevices).WithName("ListPushDevices").WithSummary("The caller's devices that receive pushes, the one seen last first");
+        devices.MapDelete("/{id:long}", RemoveDevice).WithName("RemovePushDevice").WithSummary("Stop pushes to one of the caller's devices")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireRateLimiting(HostingExtensions.WriteRateLimit);
     }
 
@@ -42,4 +53,19 @@ public static class NotificationEndpoints
         await inbox.MarkAllReadAsync(http.User.Id(), cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Results<Created<PushDeviceView>, Ok<PushDeviceView>, ValidationProblem, ProblemHttpResult>> RegisterDevice(
+        RegisterDeviceRequest request, HttpContext http, PushDevices devices, CancellationToken cancellationToken) =>
+        MessagingAnswers.Sent(
+            await devices.RegisterAsync(http.User.Id(), request.Token, request.Platform, cancellationToken),
+            http,
+            device => $"/api/me/devices/{device.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
+    private static async Task<Ok<IReadOnlyList<PushDeviceView>>> ListDevices(HttpContext http, PushDevices devices, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await devices.ListAsync(http.User.Id(), cancellationToken));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveDevice(long id, HttpContext http, PushDevices devices, CancellationToken cancellationToken) =>
+        await devices.RemoveAsync(http.User.Id(), id, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such device for this account.");
 }

@@ -1323,6 +1323,44 @@ namespace DongNai.Domain.Migrations.PostgreSql
                     b.ToTable("PersonReports");
                 });
 
+            modelBuilder.Entity("DongNai.Domain.Messaging.PushDevice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Platform")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("TokenCiphertext")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("TokenLookupHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("TokenLookupHash")
+                        .IsUnique();
+
+                    b.ToTable("PushDevices");
+                });
+
             modelBuilder.Entity("DongNai.Domain.Outbox.IndexingCheckpoint", b =>
                 {
                     b.Property<string>("Name")
@@ -2367,6 +2405,15 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("DongNai.Domain.Messaging.NotificationPreference", b =>
+                {
+                    b.HasOne("DongNai.Domain.People.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DongNai.Domain.Messaging.PushDevice", b =>
                 {
                     b.HasOne("DongNai.Domain.People.Account", null)
                         .WithMany()

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DongNai.Api.Tests.Civic.Feedback;
+using SixLabors.ImageSharp;
 
 namespace DongNai.Api.Tests.Messaging;
 
@@ -201,10 +203,42 @@ public sealed class ConversationTests(ApiFactory factory) : IClassFixture<ApiFac
 
         Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
         Assert.Equal(HttpStatusCode.OK, forRecipient.StatusCode);
-        Assert.Equal("image/png", forRecipient.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(Convert.FromBase64String(TinyPng), await forRecipient.Content.ReadAsByteArrayAsync());
+        Assert.Equal("image/jpeg", forRecipient.Content.Headers.ContentType?.MediaType);
+        using (var served = Image.Load(await forRecipient.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.Equal((1, 1), (served.Width, served.Height));
+        }
+
         Assert.Equal(HttpStatusCode.NotFound, forStranger.StatusCode);
         await Problems.AssertFieldErrorAsync(notAPicture, "data");
+    }
+
+    [Fact]
+    public async Task SendImage_StoresAndServesThePictureWithoutExif_WhenThePhotoCarriesAGpsPosition()
+    {
+        var sender = await factory.SignUpAsync();
+        var recipient = await factory.SignUpAsync();
+        var conversation = await MessagingClient.ConversationAsync(sender, recipient);
+        var upload = FeedbackRequests.JpegWithGps();
+        using (var original = Image.Load(upload))
+        {
+            Assert.NotNull(original.Metadata.ExifProfile?.Values.SingleOrDefault(v => v.Tag == SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifTag.GPSLatitude));
+        }
+
+        var sent = await sender.Client.PostAsJsonAsync($"/api/conversations/{conversation}/images", new { clientMessageId = "anh-gps", data = upload }, ApiFactory.Json);
+        var view = await sent.Content.ReadFromJsonAsync<JsonElement>(ApiFactory.Json);
+        var served = await (await recipient.Client.GetAsync(view.GetProperty("image").GetProperty("url").GetString())).Content.ReadAsByteArrayAsync();
+        var stored = Directory.GetFiles(Path.Combine(factory.DataPath, "messages", "images", conversation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        Assert.Equal("image/jpeg", view.GetProperty("image").GetProperty("contentType").GetString());
+        using var image = Image.Load(served);
+        Assert.Equal((64, 48), (image.Width, image.Height));
+        Assert.Null(image.Metadata.ExifProfile);
+        Assert.Null(image.Metadata.XmpProfile);
+        Assert.DoesNotContain(FeedbackRequests.CameraMake, System.Text.Encoding.ASCII.GetString(served), StringComparison.Ordinal);
+        var file = Assert.Single(stored);
+        Assert.Equal(served, await File.ReadAllBytesAsync(file));
     }
 
     [Fact]

@@ -276,6 +276,9 @@ public static class AuthorizationMatrix
         ["ListNotifications"] = new(new SignedIn(200)),
         ["MarkNotificationRead"] = new(new ParticipantsOnly(204), Target.Notification),
         ["MarkAllNotificationsRead"] = new(new SignedIn(204)),
+        ["RegisterPushDevice"] = new(new SignedIn(201), Body: _ => new JsonObject { ["token"] = "matrix-" + Guid.NewGuid().ToString("N"), ["platform"] = "android" }),
+        ["ListPushDevices"] = new(new SignedIn(200)),
+        ["RemovePushDevice"] = new(new ParticipantsOnly(204), Target.PushDevice),
 
         // Feedback: the board is public; verified citizens post and like; the author alone withdraws;
         // agency staff and admins moderate; unit staff (the scene's agency staff works for SXD) handle

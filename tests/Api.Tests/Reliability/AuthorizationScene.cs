@@ -74,6 +74,9 @@ public enum Target
     /// <summary>An item of the owner's inbox.</summary>
     Notification,
 
+    /// <summary>A device the owner registered for pushes.</summary>
+    PushDevice,
+
     /// <summary>A verification submission of another person, waiting for review.</summary>
     VerificationSubmission,
 
@@ -278,6 +281,7 @@ public sealed class AuthorizationScene : IAsyncLifetime
             Target.Conversation => await CreateConversationAsync(owner),
             Target.ImageMessage => await CreateImageMessageAsync(owner),
             Target.Notification => await CreateNotificationAsync(owner),
+            Target.PushDevice => await CreatePushDeviceAsync(owner),
             Target.VerificationSubmission => await CreateSubmissionAsync(),
             Target.Cv => await CreateListingAsync(owner, target, DongNai.Api.Tests.Cvs.CvRequests.Cv()),
             Target.Application => await CreateApplicationAsync(),
@@ -413,6 +417,13 @@ public sealed class AuthorizationScene : IAsyncLifetime
         var conversation = await CreateConversationAsync(owner);
         var response = await owner.Client.PostAsJsonAsync($"/api/conversations/{conversation}/images", new { clientMessageId = Guid.NewGuid().ToString("N"), data = TinyPng });
         Assert.True(response.IsSuccessStatusCode, $"Arrange: sending a picture answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    private static async Task<long> CreatePushDeviceAsync(SignedInClient owner)
+    {
+        var response = await owner.Client.PostAsJsonAsync("/api/me/devices", new { token = "matrix-" + Guid.NewGuid().ToString("N"), platform = "android" });
+        Assert.True(response.IsSuccessStatusCode, $"Arrange: registering a device answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }
 
