@@ -37,22 +37,19 @@ public sealed class PushDevices(AppDbContext db, PersonalDataProtector protector
 
         var now = time.GetUtcNow().UtcDateTime;
         var hash = protector.LookupHash(token!);
-        var device = await db.PushDevices.SingleOrDefaultAsync(d => d.TokenLookupHash == hash, cancellationToken);
-        var created = device is null;
-        if (device is null)
+        PushDevice device;
+        bool created;
+        try
         {
-            device = new PushDevice { TokenLookupHash = hash, TokenCiphertext = protector.Encrypt(token!), RegisteredAt = now };
-            db.PushDevices.Add(device);
+            (device, created) = await UpsertAsync(me, hash, token!, platform!.Value, now, cancellationToken);
         }
-        else if (device.AccountId != me)
+        catch (DbUpdateException)
         {
-            device.RegisteredAt = now;
+            // The same token registered twice at once: the unique hash let the other insert in first,
+            // so this registration refreshes the row it made.
+            db.ChangeTracker.Clear();
+            (device, created) = await UpsertAsync(me, hash, token!, platform!.Value, now, cancellationToken);
         }
-
-        device.AccountId = me;
-        device.Platform = platform!.Value;
-        device.LastSeenAt = now;
-        await db.SaveChangesAsync(cancellationToken);
 
         var surplus = await db.PushDevices.Where(d => d.AccountId == me)
             .OrderByDescending(d => d.LastSeenAt).ThenByDescending(d => d.Id)
@@ -63,6 +60,28 @@ public sealed class PushDevices(AppDbContext db, PersonalDataProtector protector
         }
 
         return new Outcome<PushDeviceView>.Done(View(device), created);
+    }
+
+    private async Task<(PushDevice Device, bool Created)> UpsertAsync(
+        long me, byte[] hash, string token, DevicePlatform platform, DateTime now, CancellationToken cancellationToken)
+    {
+        var device = await db.PushDevices.SingleOrDefaultAsync(d => d.TokenLookupHash == hash, cancellationToken);
+        var created = device is null;
+        if (device is null)
+        {
+            device = new PushDevice { TokenLookupHash = hash, TokenCiphertext = protector.Encrypt(token), RegisteredAt = now };
+            db.PushDevices.Add(device);
+        }
+        else if (device.AccountId != me)
+        {
+            device.RegisteredAt = now;
+        }
+
+        device.AccountId = me;
+        device.Platform = platform;
+        device.LastSeenAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return (device, created);
     }
 
     /// <summary>The caller's devices, the one seen last first.</summary>
