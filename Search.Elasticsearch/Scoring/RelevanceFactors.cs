@@ -6,20 +6,15 @@ using DongNai.Search.Scoring;
 namespace DongNai.Search.Elasticsearch.Scoring;
 
 /// <summary>
-/// How relevance blends the text score with distance and freshness, as the embedded engine does
-/// (multiplicative: distance can cost at most half the score, age a quarter), written twice: as the
-/// Painless scripts of a <c>function_score</c> the cluster evaluates, and as C# that recovers a
-/// hit's text score from its blended score. The constants are the embedded engine's; the contract
-/// suite checks both engines order the same way. Pure; thread-safe.
+/// How relevance blends the text score with distance and freshness on the cluster: the shared
+/// <see cref="RelevanceBlend"/> (constants and factors, the embedded engine's too) written as the
+/// Painless scripts of a <c>function_score</c>, with the kind weights and the low-price preference,
+/// and the product of those factors in C# (from <see cref="RelevanceBlend"/> and
+/// <see cref="LowPricePreference"/>) that recovers a hit's text score from its blended score. The
+/// contract suite checks both engines order the same way. Pure; thread-safe.
 /// </summary>
 internal static class RelevanceFactors
 {
-    public const double DistanceHalfLifeKm = 5;
-    public const double DistanceFloor = 0.5;
-    public const double FreshnessHalfLifeDays = 14;
-    public const double FreshnessFloor = 0.75;
-    public const double MillisecondsPerDay = 86_400_000;
-
     // Painless divides integers as integers, and JSON parameters such as 86400000 or 3000000 arrive
     // as integers: every division below has a double on its left.
     public const string DistanceScript =
@@ -31,14 +26,7 @@ internal static class RelevanceFactors
     public const string LowPriceScript =
         "params.floor + (1 - params.floor) / (1 + (double) Math.max(0, doc['price_min'].value) / params.reference)";
 
-    public static double DistanceFactor(double? distanceKm) => distanceKm is { } km
-        ? DistanceFloor + ((1 - DistanceFloor) * Math.Pow(2, -km / DistanceHalfLifeKm))
-        : 1;
-
-    public static double FreshnessFactor(double ageDays) =>
-        FreshnessFloor + ((1 - FreshnessFloor) * Math.Pow(2, -Math.Max(0, ageDays) / FreshnessHalfLifeDays));
-
-    public static double AgeDays(long scoringNowMs, long updatedMs) => (scoringNowMs - updatedMs) / MillisecondsPerDay;
+    public static double AgeDays(long scoringNowMs, long updatedMs) => RelevanceBlend.AgeDays(scoringNowMs, updatedMs);
 
     /// <summary>
     /// The <c>function_score</c> functions of a relevance search: distance decay (with a reference
@@ -55,17 +43,17 @@ internal static class RelevanceFactors
             {
                 ["lat"] = reference.Latitude,
                 ["lon"] = reference.Longitude,
-                ["floor"] = DistanceFloor,
-                ["half_life_km"] = DistanceHalfLifeKm,
+                ["floor"] = RelevanceBlend.DistanceFloor,
+                ["half_life_km"] = RelevanceBlend.DistanceHalfLifeKm,
             }));
         }
 
         functions.Add(Script(FreshnessScript, new JsonObject
         {
             ["now"] = scoringNowMs,
-            ["ms_per_day"] = MillisecondsPerDay,
-            ["floor"] = FreshnessFloor,
-            ["half_life_days"] = FreshnessHalfLifeDays,
+            ["ms_per_day"] = RelevanceBlend.MillisecondsPerDay,
+            ["floor"] = RelevanceBlend.FreshnessFloor,
+            ["half_life_days"] = RelevanceBlend.FreshnessHalfLifeDays,
         }));
 
         if (query.KindWeights is { } weights)
@@ -109,10 +97,10 @@ internal static class RelevanceFactors
     /// </summary>
     public static double Product(SearchQuery query, ListingKind kind, double? distanceKm, double ageDays, long? priceMin)
     {
-        var product = FreshnessFactor(ageDays);
+        var product = RelevanceBlend.FreshnessFactor(ageDays);
         if (query.EffectiveReferencePoint is not null)
         {
-            product *= distanceKm is { } km ? DistanceFactor(km) : DistanceFloor;
+            product *= distanceKm is { } km ? RelevanceBlend.DistanceFactor(km) : RelevanceBlend.DistanceFloor;
         }
 
         if (query.KindWeights?.TryGetValue(kind, out var weight) == true)

@@ -1,6 +1,6 @@
 using DongNai.Domain.Listings;
 using DongNai.Search.Lucene.Indexing;
-using DongNai.Search.Lucene.Scoring;
+using DongNai.Search.Scoring;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;

@@ -1,7 +1,6 @@
 using System.Buffers;
 using DongNai.Domain.Places;
 using DongNai.Search.Lucene.Indexing;
-using DongNai.Search.Lucene.Scoring;
 using DongNai.Search.Scoring;
 using Lucene.Net.Index;
 using Lucene.Net.Search;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using DongNai.Domain;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Places;
+using DongNai.Domain.PostgreSql;
 using DongNai.Domain.Text;
 using DongNai.Indexers;
 using DongNai.Search;
@@ -13,6 +14,7 @@ using DongNai.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace DongNai.Bench;
 
@@ -43,13 +45,18 @@ internal sealed record BuildResult(
 /// <summary>
 /// The benchmark's data folder, laid out as the service's <c>Storage:DataPath</c>
 /// (<c>dongnai.db</c>, <c>index/</c>), so the service can be started over it unchanged.
-/// Seeds it with the real seeder and builds the index with the real rebuilder.
+/// Seeds it with the real seeder and builds the index with the real rebuilder. With
+/// <paramref name="serverConnection"/> the system of record is that PostgreSQL database instead of
+/// the SQLite file (the service's <c>Database:Provider=PostgreSql</c>); the folder then holds the
+/// index, the keys and the marker.
 /// </summary>
-internal sealed class BenchData(string folder)
+internal sealed class BenchData(string folder, string? serverConnection = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public string Folder => folder;
+
+    public DatabaseProvider Provider => serverConnection is null ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql;
 
     public string DatabasePath => Path.Combine(folder, "dongnai.db");
 
@@ -57,15 +64,23 @@ internal sealed class BenchData(string folder)
 
     private string MarkerPath => Path.Combine(folder, "bench-data.json");
 
-    public string ConnectionString => $"Data Source={DatabasePath};Cache=Shared;Pooling=True";
+    /// <summary>The system of record's connection string: the SQLite file, or the PostgreSQL database.</summary>
+    public string ConnectionString => serverConnection ?? $"Data Source={DatabasePath};Cache=Shared;Pooling=True";
 
-    public AppDbContext NewContext() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options);
+    public AppDbContext NewContext() => serverConnection is null
+        ? new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options)
+        : new PostgreSqlAppDbContext(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql(ConnectionString).Options);
+
+    /// <summary>The service's command-line overrides that point it at this system of record.</summary>
+    public IReadOnlyList<string> ServiceArguments() => serverConnection is null
+        ? []
+        : ["--Database:Provider=PostgreSql", $"--ConnectionStrings:Database={serverConnection}"];
 
     public DataMarker? ReadMarker()
     {
         try
         {
-            return File.Exists(MarkerPath) && File.Exists(DatabasePath) && Directory.Exists(IndexPath)
+            return File.Exists(MarkerPath) && (serverConnection is not null || File.Exists(DatabasePath)) && Directory.Exists(IndexPath)
                 ? JsonSerializer.Deserialize<DataMarker>(File.ReadAllText(MarkerPath), Json)
                 : null;
         }
@@ -87,10 +102,18 @@ internal sealed class BenchData(string folder)
         }
 
         Directory.CreateDirectory(folder);
+        if (serverConnection is not null)
+        {
+            await RecreateServerDatabaseAsync(cancellationToken);
+        }
+
         await using (var db = NewContext())
         {
             await db.Database.MigrateAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            if (serverConnection is null)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
         }
 
         var clock = Stopwatch.StartNew();
@@ -102,7 +125,51 @@ internal sealed class BenchData(string folder)
         clock.Stop();
         SqliteConnection.ClearAllPools();
         var counts = result.Listings;
-        return new SeedResult(counts.Total, counts.Of(ListingKind.Job), counts.Of(ListingKind.Rental), counts.Of(ListingKind.Classified), counts.Of(ListingKind.Voucher), counts.Of(ListingKind.BusRoute), clock.Elapsed.TotalSeconds, FolderBytes(folder));
+        return new SeedResult(counts.Total, counts.Of(ListingKind.Job), counts.Of(ListingKind.Rental), counts.Of(ListingKind.Classified), counts.Of(ListingKind.Voucher), counts.Of(ListingKind.BusRoute), clock.Elapsed.TotalSeconds, await DatabaseBytesAsync(cancellationToken));
+    }
+
+    /// <summary>The system of record's size: the SQLite folder, or <c>pg_database_size</c>.</summary>
+    public async Task<long> DatabaseBytesAsync(CancellationToken cancellationToken)
+    {
+        if (serverConnection is null)
+        {
+            return FolderBytes(folder);
+        }
+
+        await using var connection = new NpgsqlConnection(serverConnection);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>How many listings the system of record holds (for <c>--reuse</c> on PostgreSQL, whose database the marker file cannot vouch for).</summary>
+    public async Task<long> CountListingsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = NewContext();
+        var total = 0L;
+        foreach (var kind in ListingKinds.Descriptors)
+        {
+            total += await kind.CountAsync(db, cancellationToken);
+        }
+
+        return total;
+    }
+
+    /// <summary>PostgreSQL: drops the service's database (closing its connections) and creates it empty, through the server's <c>postgres</c> database.</summary>
+    private async Task RecreateServerDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var target = new NpgsqlConnectionStringBuilder(serverConnection);
+        var name = target.Database ?? throw new InvalidOperationException("The service's PostgreSQL connection string names no database.");
+        var maintenance = new NpgsqlConnectionStringBuilder(serverConnection) { Database = "postgres", Pooling = false };
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        var quoted = "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        foreach (var sql in (string[])[$"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)", $"CREATE DATABASE {quoted}"])
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>Every listing as the search document the indexer would build, kind by kind in id order, as <see cref="IndexRebuilder"/> reads them.</summary>
@@ -119,8 +186,8 @@ internal sealed class BenchData(string folder)
     }
 
     /// <summary>
-    /// Builds the index the way the service does (<see cref="IndexRebuilder"/> over the SQLite
-    /// file into a <see cref="LuceneSearchEngine"/>) and measures it: wall time, CPU time, managed
+    /// Builds the index the way the service does (<see cref="IndexRebuilder"/> over the system of record
+    /// (the SQLite file or PostgreSQL) into a <see cref="LuceneSearchEngine"/>) and measures it: wall time, CPU time, managed
     /// allocations, this process's peak resident memory during the build, and the size on disk.
     /// Returns the engine, open on the new index.
     /// </summary>
@@ -133,13 +200,15 @@ internal sealed class BenchData(string folder)
         }
 
         var engine = new LuceneSearchEngine(new LuceneOptions { IndexPath = IndexPath });
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging()
             .AddSingleton(places)
             .AddSingleton<ISearchEngine>(engine)
-            .AddDbContext<AppDbContext>(options => options.UseSqlite(ConnectionString))
-            .AddIndexing()
-            .BuildServiceProvider();
+            .AddIndexing();
+        _ = serverConnection is null
+            ? collection.AddDbContext<AppDbContext>(options => options.UseSqlite(ConnectionString))
+            : collection.AddDbContext<AppDbContext, PostgreSqlAppDbContext>(options => options.UseNpgsql(ConnectionString));
+        var services = collection.BuildServiceProvider();
         await using (services)
         {
             var rebuilder = services.GetRequiredService<IndexRebuilder>();
@@ -149,7 +218,7 @@ internal sealed class BenchData(string folder)
             var allocated = GC.GetTotalAllocatedBytes(precise: false);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            var documents = await Ui.ProgressAsync($"Indexing {expected:N0} listings (IndexRebuilder → LuceneSearchEngine.RebuildAsync)", expected, report =>
+            var documents = await Ui.ProgressAsync($"Indexing {expected:N0} listings from {(serverConnection is null ? "SQLite" : "PostgreSQL")} (IndexRebuilder → LuceneSearchEngine.RebuildAsync)", expected, report =>
                 rebuilder.RebuildAsync(new InlineProgress<long>(n => report(n)), cancellationToken));
             clock.Stop();
             var result = new BuildResult(

@@ -1,4 +1,6 @@
 using System.Globalization;
+using DongNai.Domain;
+using Npgsql;
 
 namespace DongNai.Bench;
 
@@ -17,6 +19,10 @@ internal sealed record BenchOptions
           --types A,B         measure only these query types (slugs as in the report; needs --no-docs, for profiling)
           --no-peer           skip PostgreSQL + PostGIS (quick: always skipped)
           --no-http           skip the HTTP phase
+          --databases A,B     the service's systems of record in the HTTP phase: sqlite, postgresql (default both
+                              with the peer, sqlite without); sqlite is always measured (the targets are judged on
+                              it); postgresql is a database of its own on the peer's server (<peer database>_service),
+                              seeded with the same listings, its index rebuilt from it and measured
           --no-docs           do not rewrite docs/benchmarks.md and the chart (quick: never written)
           --reuse             keep the data folder and the peer's tables when they hold the same listings and seed
           --data DIR          working folder for SQLite, the index and the service (default /tmp/dongnai-bench/<listings>)
@@ -57,6 +63,22 @@ internal sealed record BenchOptions
     public bool Peer { get; init; } = true;
 
     public bool Http { get; init; } = true;
+
+    /// <summary>The systems of record the service runs on in the HTTP phase (<see cref="Parse"/> makes it both when the peer is on).</summary>
+    public IReadOnlyList<DatabaseProvider> Databases { get; init; } = [DatabaseProvider.Sqlite];
+
+    /// <summary>Whether the HTTP phase also runs the service with <c>Database:Provider=PostgreSql</c>.</summary>
+    public bool PostgreSqlService => Http && Databases.Contains(DatabaseProvider.PostgreSql);
+
+    /// <summary>The PostgreSQL-backed service's database: the peer's server, a database named after the peer's with <c>_service</c>.</summary>
+    public string ServiceDatabaseConnection
+    {
+        get
+        {
+            var peer = new NpgsqlConnectionStringBuilder(PeerConnection);
+            return new NpgsqlConnectionStringBuilder(PeerConnection) { Database = (peer.Database ?? "dongnai_bench") + "_service", MaxPoolSize = 30 }.ConnectionString;
+        }
+    }
 
     public bool WriteDocs { get; init; } = true;
 
@@ -129,6 +151,7 @@ internal sealed record BenchOptions
                     "--types" => options with { Types = ParseTypes(Value()) },
                     "--no-peer" => options with { Peer = false },
                     "--no-http" => options with { Http = false },
+                    "--databases" => options with { Databases = ParseDatabases(Value()) },
                     "--no-docs" => options with { WriteDocs = false },
                     "--reuse" => options with { Reuse = true },
                     "--data" => options with { DataPath = Path.GetFullPath(Value()) },
@@ -148,6 +171,12 @@ internal sealed record BenchOptions
         {
             // Quick mode is the CI smoke test: no server to install, nothing written into docs/.
             options = options with { Peer = false, WriteDocs = false };
+        }
+
+        if (!args.Contains("--databases"))
+        {
+            // Both when the peer's server is there to hold the second database; the smoke test has none.
+            options = options with { Databases = options.Peer ? [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql] : [DatabaseProvider.Sqlite] };
         }
 
         if (options.Soak && options.Clients.Count != 1)
@@ -181,6 +210,23 @@ internal sealed record BenchOptions
             .Order()
             .ToArray();
         return types.Length > 0 ? types : throw new FormatException("--types needs at least one query type.");
+    }
+
+    private static DatabaseProvider[] ParseDatabases(string text)
+    {
+        var databases = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(name => name.ToUpperInvariant() switch
+            {
+                "SQLITE" => DatabaseProvider.Sqlite,
+                "POSTGRESQL" => DatabaseProvider.PostgreSql,
+                _ => throw new FormatException($"--databases: unknown system of record '{name}'; known: sqlite, postgresql."),
+            })
+            .Distinct()
+            .Order()
+            .ToArray();
+        return databases.Contains(DatabaseProvider.Sqlite)
+            ? databases
+            : throw new FormatException("--databases must include sqlite: the SQLite-backed service is the reference the targets are judged on (give sqlite,postgresql).");
     }
 
     private static int[] ParseClients(string text)

@@ -97,7 +97,8 @@ internal static class Program
             Command = "dotnet run -c Release --project bench/Bench --" + (options.Arguments.Count > 0 ? " " + string.Join(' ', options.Arguments) : ""),
             Quick = options.Quick,
             Machine = machine,
-            Settings = new RunSettings(options.Listings, options.Seed, options.Queries, options.WarmUp, options.Clients, options.PhaseSeconds, options.CheckQueries, options.Peer, options.Http, referenceDate, now),
+            Settings = new RunSettings(options.Listings, options.Seed, options.Queries, options.WarmUp, options.Clients, options.PhaseSeconds, options.CheckQueries, options.Peer, options.Http, referenceDate, now,
+                options.Http ? options.Databases.Select(d => d.ToString()).ToList() : null),
         };
         run.Notes.Add("Personalised feed: not measured, ranking does not exist yet (issue 4 says to leave it out).");
 
@@ -164,6 +165,29 @@ internal static class Program
             var load = run.PeerLoad;
             Ui.Good($"PostgreSQL {load.ServerVersion}, PostGIS {load.PostgisVersion}: {load.Rows:N0} rows; COPY {load.CopySeconds:F1} s, indexes {load.IndexSeconds:F1} s, statistics {load.StatisticsSeconds:F1} s; "
                 + $"table {RunResult.Bytes(load.TableBytes)}, indexes {RunResult.Bytes(load.IndexBytes)}; folding agrees on {load.FoldingAgreed}/{load.FoldingChecked} sampled titles");
+        }
+
+        // 3b. The PostgreSQL-backed service's system of record: the same listings, its own index rebuilt from it.
+        BenchData? postgresData = null;
+        if (options.PostgreSqlService)
+        {
+            Ui.Heading("The service's data on PostgreSQL (Database:Provider=PostgreSql)");
+            postgresData = new BenchData(dataPath + "-postgresql", options.ServiceDatabaseConnection);
+            try
+            {
+                var failure = await PreparePostgreSqlServiceAsync(postgresData, options, referenceDate, machine.Commit, engine, places, run, cancellationToken);
+                if (failure is not null)
+                {
+                    Ui.Error(failure);
+                    run.Errors.Add(failure);
+                }
+            }
+            catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException)
+            {
+                Ui.Error($"Cannot prepare the PostgreSQL-backed service's database ({exception.Message}). Start the server with bench/peer/install-postgres.sh, or pass --databases sqlite.");
+                engine.Dispose();
+                return 1;
+            }
         }
 
         // 4. The query mix.
@@ -237,47 +261,96 @@ internal static class Program
 
         engine.Dispose();
 
-        // 6. Over HTTP: the real service, started over the same data folder.
+        // 6. Over HTTP: the real service, started over the same data folder (and, with --databases, a second
+        // one on PostgreSQL over its own folder and index), the systems taking turns block by block.
         var http = new Dictionary<QueryType, List<HttpLevelResult>>();
-        long serviceAtReady = 0, servicePeak = 0, serviceAtEnd = 0;
+        var serviceMemory = new List<(long AtReady, long Peak, long AtEnd)>();
         if (options.Http)
         {
-            Ui.Heading($"Over HTTP: the service ⇄ {(peer is null ? "(no peer)" : "PostgreSQL with as many connections")}, in alternating blocks");
-            await using var service = await ServiceProcess.StartAsync(root, dataPath, cancellationToken);
-            serviceAtReady = ProcessMemory.CurrentBytes(service.ProcessId);
-            Ui.Info($"Service pid {service.ProcessId} ready at {service.Address} (RSS {RunResult.Bytes(serviceAtReady)})");
-            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseProxy = false, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+            var backends = new List<BenchData> { data };
+            if (postgresData is not null)
             {
-                BaseAddress = service.Address,
-                Timeout = TimeSpan.FromMinutes(2),
-            };
-            await WarmUpAndValidateHttpAsync(client, workload, oursTotals, options, now, run, cancellationToken);
-            foreach (var type in options.Types)
-            {
-                var levels = new List<HttpLevelResult>();
-                foreach (var clients in options.Clients)
-                {
-                    var (o, p) = await Ui.ProgressAsync($"{type.Slug()}, {clients} client{(clients == 1 ? "" : "s")}", options.Queries * (peer is null ? 1 : 2), report =>
-                        HttpLevelAsync(client, peer, workload[type], statements, clients, options, report, cancellationToken));
-                    ReportErrors(run, $"HTTP {type.Slug()} ×{clients}", o);
-                    if (p is not null)
-                    {
-                        ReportErrors(run, $"peer {type.Slug()} ×{clients}", p);
-                    }
-
-                    var level = new HttpLevelResult(clients, o.ByWallTime(), p?.ByWallTime());
-                    levels.Add(level);
-                    Ui.Info($"  {type.Slug()} ×{clients}: ours median {RunResult.Ms(level.Ours.MedianMs)}, p99 {RunResult.Ms(level.Ours.P99Ms)}, {level.Ours.ThroughputPerSecond:F0}/s"
-                        + (level.Peer is null ? "" : $"; peer median {RunResult.Ms(level.Peer.MedianMs)}, p99 {RunResult.Ms(level.Peer.P99Ms)}, {level.Peer.ThroughputPerSecond:F0}/s"));
-                    servicePeak = Math.Max(servicePeak, ProcessMemory.PeakBytes(service.ProcessId));
-                }
-
-                http[type] = levels;
+                backends.Add(postgresData);
             }
 
-            serviceAtEnd = ProcessMemory.CurrentBytes(service.ProcessId);
-            servicePeak = Math.Max(servicePeak, ProcessMemory.PeakBytes(service.ProcessId));
+            var names = backends.Select(b => b.Provider == Domain.DatabaseProvider.Sqlite ? "the service on SQLite" : "the service on PostgreSQL").ToList();
+            Ui.Heading($"Over HTTP: {string.Join(" ⇄ ", names)} ⇄ {(peer is null ? "(no peer)" : "PostgreSQL + PostGIS with as many connections")}, in alternating blocks");
+            var services = new List<ServiceProcess>();
+            var clientsOf = new List<HttpClient>();
+            try
+            {
+                foreach (var backend in backends)
+                {
+                    var service = await ServiceProcess.StartAsync(root, backend.Folder, cancellationToken, backend.ServiceArguments());
+                    services.Add(service);
+                    serviceMemory.Add((ProcessMemory.CurrentBytes(service.ProcessId), 0, 0));
+                    Ui.Info($"Service on {backend.Provider} pid {service.ProcessId} ready at {service.Address} (RSS {RunResult.Bytes(serviceMemory[^1].AtReady)})");
+                    clientsOf.Add(new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseProxy = false, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+                    {
+                        BaseAddress = service.Address,
+                        Timeout = TimeSpan.FromMinutes(2),
+                    });
+                }
+
+                for (var i = 0; i < clientsOf.Count; i++)
+                {
+                    await WarmUpAndValidateHttpAsync(clientsOf[i], names[i], workload, oursTotals, options, now, run, cancellationToken);
+                }
+
+                foreach (var type in options.Types)
+                {
+                    var levels = new List<HttpLevelResult>();
+                    foreach (var clients in options.Clients)
+                    {
+                        var (o, p) = await Ui.ProgressAsync($"{type.Slug()}, {clients} client{(clients == 1 ? "" : "s")}", options.Queries * (clientsOf.Count + (peer is null ? 0 : 1)), report =>
+                            HttpLevelAsync(clientsOf, peer, workload[type], statements, clients, options, report, cancellationToken));
+                        for (var i = 0; i < o.Count; i++)
+                        {
+                            ReportErrors(run, $"HTTP {(i == 0 ? "" : "(PostgreSQL-backed) ")}{type.Slug()} ×{clients}", o[i]);
+                        }
+
+                        if (p is not null)
+                        {
+                            ReportErrors(run, $"peer {type.Slug()} ×{clients}", p);
+                        }
+
+                        var level = new HttpLevelResult(clients, o[0].ByWallTime(), p?.ByWallTime(), o.Count > 1 ? o[1].ByWallTime() : null);
+                        levels.Add(level);
+                        Ui.Info($"  {type.Slug()} ×{clients}: ours median {RunResult.Ms(level.Ours.MedianMs)}, p99 {RunResult.Ms(level.Ours.P99Ms)}, {level.Ours.ThroughputPerSecond:F0}/s"
+                            + (level.OursOnPostgreSql is null ? "" : $"; ours on PostgreSQL median {RunResult.Ms(level.OursOnPostgreSql.MedianMs)}, p99 {RunResult.Ms(level.OursOnPostgreSql.P99Ms)}, {level.OursOnPostgreSql.ThroughputPerSecond:F0}/s")
+                            + (level.Peer is null ? "" : $"; peer median {RunResult.Ms(level.Peer.MedianMs)}, p99 {RunResult.Ms(level.Peer.P99Ms)}, {level.Peer.ThroughputPerSecond:F0}/s"));
+                        for (var i = 0; i < services.Count; i++)
+                        {
+                            serviceMemory[i] = serviceMemory[i] with { Peak = Math.Max(serviceMemory[i].Peak, ProcessMemory.PeakBytes(services[i].ProcessId)) };
+                        }
+                    }
+
+                    http[type] = levels;
+                }
+
+                for (var i = 0; i < services.Count; i++)
+                {
+                    serviceMemory[i] = (serviceMemory[i].AtReady, Math.Max(serviceMemory[i].Peak, ProcessMemory.PeakBytes(services[i].ProcessId)), ProcessMemory.CurrentBytes(services[i].ProcessId));
+                }
+            }
+            finally
+            {
+                foreach (var client in clientsOf)
+                {
+                    client.Dispose();
+                }
+
+                foreach (var service in services)
+                {
+                    await service.DisposeAsync();
+                }
+            }
+
             run.Notes.Add("The peer has no HTTP layer of its own: the service's HTTP figures are set against SQL over loopback TCP with as many connections as clients, which favours the peer (a real deployment would add an API in front of it).");
+            if (postgresData is not null)
+            {
+                run.Notes.Add("The PostgreSQL-backed service (Database:Provider=PostgreSql, a database of its own on the peer's server, the same listings, its own Lucene index rebuilt from that database) runs beside the SQLite-backed one; both stay up through the HTTP phase and take turns with the peer block by block. Searches are answered by the embedded index either way: the database is read at start, for the index rebuild and by what a search request touches besides the index.");
+            }
         }
 
         foreach (var type in options.Types)
@@ -286,7 +359,11 @@ internal static class Program
             run.Queries.Add(new QueryTypeResult(type.Slug(), type.Describe(), workload[type].Count, o.BySummedLatency(), p?.BySummedLatency(), http.GetValueOrDefault(type) ?? []));
         }
 
-        run.Memory = new MemoryResult(Math.Max(benchPeakBeforeBuild, ProcessMemory.PeakBytes(Environment.ProcessId)), serviceAtReady, servicePeak, serviceAtEnd);
+        var sqliteService = serviceMemory.Count > 0 ? serviceMemory[0] : default;
+        var postgresService = serviceMemory.Count > 1 ? serviceMemory[1] : default;
+        run.Memory = new MemoryResult(
+            Math.Max(benchPeakBeforeBuild, ProcessMemory.PeakBytes(Environment.ProcessId)), sqliteService.AtReady, sqliteService.Peak, sqliteService.AtEnd,
+            postgresService.AtReady, postgresService.Peak, postgresService.AtEnd);
         run.Notes.Add("In-process throughput is one client's: queries over the summed latency of that system, since the two systems take turns.");
         if (peer is not null)
         {
@@ -336,12 +413,16 @@ internal static class Program
         return failed ? 1 : 0;
     }
 
-    /// <summary>One concurrency level: blocks alternate between the service and the peer (service first, then peer first), half the requests each.</summary>
-    private static async Task<(Samples Ours, Samples? Peer)> HttpLevelAsync(
-        HttpClient client, PostgresPeer? peer, IReadOnlyList<BenchQuery> queries, IReadOnlyDictionary<BenchQuery, PeerStatement> statements,
+    /// <summary>
+    /// One concurrency level: blocks alternate between the services (SQLite-backed first, then the
+    /// PostgreSQL-backed one when measured) and the peer, in order in the first round and in reverse in
+    /// the second, half the requests each.
+    /// </summary>
+    private static async Task<(List<Samples> Ours, Samples? Peer)> HttpLevelAsync(
+        List<HttpClient> services, PostgresPeer? peer, IReadOnlyList<BenchQuery> queries, IReadOnlyDictionary<BenchQuery, PeerStatement> statements,
         int clients, BenchOptions options, Action<double> report, CancellationToken cancellationToken)
     {
-        var ours = new Samples();
+        var ours = services.Select(_ => new Samples()).ToList();
         var theirs = peer is null ? null : new Samples();
         const int rounds = 2;
         var perRound = Math.Max(1, options.Queries / rounds);
@@ -351,22 +432,74 @@ internal static class Program
         {
             var offset = round * perRound;
             var cap = options.PhaseSeconds / rounds;
-            if (round % 2 == 0 || peer is null)
+            var turns = Enumerable.Range(0, services.Count).Append(-1).Where(turn => turn >= 0 || peer is not null).ToList();
+            if (round % 2 == 1)
             {
-                ours.Merge(await Measurements.HttpBlockAsync(client, queries, offset, perRound, clients, cap, Tick, cancellationToken));
-                if (peer is not null)
-                {
-                    theirs!.Merge(await Measurements.PeerBlockAsync(peer.Source, queries, statements, offset, perRound, clients, cap, Tick, cancellationToken));
-                }
+                turns.Reverse();
             }
-            else
+
+            foreach (var turn in turns)
             {
-                theirs!.Merge(await Measurements.PeerBlockAsync(peer.Source, queries, statements, offset, perRound, clients, cap, Tick, cancellationToken));
-                ours.Merge(await Measurements.HttpBlockAsync(client, queries, offset, perRound, clients, cap, Tick, cancellationToken));
+                if (turn < 0)
+                {
+                    theirs!.Merge(await Measurements.PeerBlockAsync(peer!.Source, queries, statements, offset, perRound, clients, cap, Tick, cancellationToken));
+                }
+                else
+                {
+                    ours[turn].Merge(await Measurements.HttpBlockAsync(services[turn], queries, offset, perRound, clients, cap, Tick, cancellationToken));
+                }
             }
         }
 
         return (ours, theirs);
+    }
+
+    /// <summary>
+    /// Seeds the PostgreSQL-backed service's database with the same listings as the SQLite file
+    /// (same seed, same reference date) and rebuilds its own index from it with the real rebuilder,
+    /// both measured; with <c>--reuse</c> keeps them when the marker and the database's listing count
+    /// agree. Returns a failure message when the index does not hold as many documents as the
+    /// SQLite-built one.
+    /// </summary>
+    private static async Task<string?> PreparePostgreSqlServiceAsync(
+        BenchData postgres, BenchOptions options, DateTime referenceDate, string commit, LuceneSearchEngine sqliteEngine, PlaceCatalog places, RunResult run, CancellationToken cancellationToken)
+    {
+        var marker = options.Reuse ? postgres.ReadMarker() : null;
+        var expected = await sqliteEngine.CountAsync(cancellationToken: cancellationToken);
+        if (marker is not null && marker.Listings == options.Listings && marker.Seed == options.Seed && marker.ReferenceDate == referenceDate
+            && await postgres.CountListingsAsync(cancellationToken) == options.Listings)
+        {
+            Ui.Info($"Reusing the PostgreSQL-backed service's database and index ({marker.Listings:N0} listings); its seed and rebuild are not measured in this run.");
+        }
+        else
+        {
+            var seed = await postgres.SeedAsync(options.Listings, options.Seed, referenceDate, cancellationToken);
+            run.PostgreSqlSeed = seed;
+            Ui.Good($"Seeded {seed.Listings:N0} listings into PostgreSQL in {seed.Seconds:F1} s ({seed.ListingsPerSecond:N0}/s); database {RunResult.Bytes(seed.DatabaseBytes)}");
+
+            // The source side alone, as for SQLite: reading the rows and building the documents.
+            var clock = Stopwatch.StartNew();
+            long read = 0;
+            await foreach (var _ in postgres.ReadDocumentsAsync(places, cancellationToken))
+            {
+                read++;
+            }
+
+            clock.Stop();
+            var (engine, build) = await postgres.BuildIndexAsync(places, read, clock.Elapsed.TotalSeconds, read, cancellationToken);
+            run.PostgreSqlBuild = build;
+            postgres.WriteMarker(new DataMarker(options.Listings, options.Seed, referenceDate, commit));
+            Ui.Good($"Indexed {build.Documents:N0} listings from PostgreSQL in {build.Seconds:F1} s: {build.DocumentsPerSecond:N0} listings/s (source alone {build.SourceDocumentsPerSecond:N0}/s); "
+                + $"index {RunResult.Bytes(build.IndexBytes)} on disk; peak RSS {RunResult.Bytes(build.PeakRssBytes)}; CPU {build.CpuSeconds:F1} s; allocated {RunResult.Bytes(build.AllocatedBytes)}");
+            var held = await engine.CountAsync(cancellationToken: cancellationToken);
+            engine.Dispose();
+            if (held != expected)
+            {
+                return $"The index rebuilt from PostgreSQL holds {held:N0} documents, the one from SQLite {expected:N0}.";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -377,12 +510,12 @@ internal static class Program
     /// midnight).
     /// </summary>
     private static async Task WarmUpAndValidateHttpAsync(
-        HttpClient client, Dictionary<QueryType, IReadOnlyList<BenchQuery>> workload, ConcurrentDictionary<BenchQuery, int> oursTotals,
+        HttpClient client, string name, Dictionary<QueryType, IReadOnlyList<BenchQuery>> workload, ConcurrentDictionary<BenchQuery, int> oursTotals,
         BenchOptions options, DateTime now, RunResult run, CancellationToken cancellationToken)
     {
         var count = Math.Max(options.WarmUp, 1);
         var mismatches = 0;
-        await Ui.ProgressAsync("Warm-up and answer check", count * workload.Count, async report =>
+        await Ui.ProgressAsync($"Warm-up and answer check: {name}", count * workload.Count, async report =>
         {
             var done = 0;
             foreach (var (type, queries) in workload)
@@ -393,7 +526,7 @@ internal static class Program
                     var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
                     if (!response.IsSuccessStatusCode)
                     {
-                        run.Errors.Add($"HTTP {(int)response.StatusCode} for {query}: {System.Text.Encoding.UTF8.GetString(body)[..Math.Min(300, body.Length)]}");
+                        run.Errors.Add($"HTTP {(int)response.StatusCode} from {name} for {query}: {System.Text.Encoding.UTF8.GetString(body)[..Math.Min(300, body.Length)]}");
                     }
                     else if (oursTotals.TryGetValue(query, out var expected) && DateTime.UtcNow.Date == now.Date)
                     {
@@ -412,7 +545,7 @@ internal static class Program
                         if (!agrees && !relaxed)
                         {
                             mismatches++;
-                            run.Errors.Add($"HTTP answer differs from in-engine for {query}: {actual} vs {expected}");
+                            run.Errors.Add($"HTTP answer of {name} differs from in-engine for {query}: {actual} vs {expected}");
                         }
                     }
 
@@ -422,7 +555,7 @@ internal static class Program
         });
         if (mismatches == 0)
         {
-            Ui.Good("The service answers every warm-up query with the in-engine result count.");
+            Ui.Good($"{char.ToUpperInvariant(name[0])}{name[1..]} answers every warm-up query with the in-engine result count.");
         }
     }
 

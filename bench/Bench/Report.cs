@@ -38,6 +38,23 @@ internal static class Report
             AnsiConsole.Write(http);
         }
 
+        if (run.Queries.Any(q => q.Http.Any(level => level.OursOnPostgreSql is not null)))
+        {
+            var databases = new Table().Title("Over HTTP: the service on SQLite / on PostgreSQL, ms").AddColumns("query type", "clients", "SQLite p50", "p95", "p99", "req/s", "PostgreSQL p50", "p95", "p99", "req/s", "PG/SQLite p50", "p99");
+            foreach (var q in run.Queries)
+            {
+                foreach (var level in q.Http.Where(level => level.OursOnPostgreSql is not null))
+                {
+                    var pg = level.OursOnPostgreSql!;
+                    databases.AddRow(
+                        q.Type, level.Clients.ToString(CultureInfo.InvariantCulture), F(level.Ours.MedianMs), F(level.Ours.P95Ms), F(level.Ours.P99Ms), level.Ours.ThroughputPerSecond.ToString("F0", CultureInfo.InvariantCulture),
+                        F(pg.MedianMs), F(pg.P95Ms), F(pg.P99Ms), pg.ThroughputPerSecond.ToString("F0", CultureInfo.InvariantCulture), R(level.PostgreSqlMedianRatio), R(level.PostgreSqlP99Ratio));
+                }
+            }
+
+            AnsiConsole.Write(databases);
+        }
+
         var targets = new Table().Title("Targets").AddColumns("target", "measured", "met");
         foreach (var target in run.Targets)
         {
@@ -47,7 +64,8 @@ internal static class Report
         AnsiConsole.Write(targets);
         if (run.Memory is { } memory)
         {
-            Ui.Info($"Peak memory: harness {RunResult.Bytes(memory.BenchPeakBytes)}, service {RunResult.Bytes(memory.ServicePeakBytes)} (at ready {RunResult.Bytes(memory.ServiceRssAtReadyBytes)}, at end {RunResult.Bytes(memory.ServiceRssAtEndBytes)})");
+            Ui.Info($"Peak memory: harness {RunResult.Bytes(memory.BenchPeakBytes)}, service {RunResult.Bytes(memory.ServicePeakBytes)} (at ready {RunResult.Bytes(memory.ServiceRssAtReadyBytes)}, at end {RunResult.Bytes(memory.ServiceRssAtEndBytes)})"
+                + (memory.PostgreSqlServicePeakBytes > 0 ? $", service on PostgreSQL {RunResult.Bytes(memory.PostgreSqlServicePeakBytes)} (at ready {RunResult.Bytes(memory.PostgreSqlServiceRssAtReadyBytes)}, at end {RunResult.Bytes(memory.PostgreSqlServiceRssAtEndBytes)})" : ""));
         }
     }
 
@@ -117,6 +135,17 @@ internal static class Report
             md.AppendLine("| index build | | | | | reused from an earlier run (`--reuse`): not measured |");
         }
 
+        if (run.PostgreSqlSeed is { } pgSeed)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| seed the PostgreSQL-backed service's database (`DemoDatabaseSeeder.SeedDemoAsync`, EF Core batched inserts) | {pgSeed.Listings:N0} | {pgSeed.Seconds:F1} s | {pgSeed.ListingsPerSecond:N0}/s | {RunResult.Bytes(pgSeed.DatabaseBytes)} (`pg_database_size`) | the same listings as SQLite; a database of its own on the peer's server |");
+        }
+
+        if (run.PostgreSqlBuild is { } pgBuild)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| read PostgreSQL → `SearchDocument`s only (no engine) | {pgBuild.SourceDocuments:N0} | {pgBuild.SourceReadSeconds:F1} s | {pgBuild.SourceDocumentsPerSecond:N0}/s | | the source side of a rebuild on PostgreSQL |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| **full index build from PostgreSQL** (`IndexRebuilder` over `PostgreSqlAppDbContext` → `LuceneSearchEngine.RebuildAsync`) | {pgBuild.Documents:N0} | {pgBuild.Seconds:F1} s | **{pgBuild.DocumentsPerSecond:N0}/s** | {RunResult.Bytes(pgBuild.IndexBytes)} | peak RSS {RunResult.Bytes(pgBuild.PeakRssBytes)}, CPU {pgBuild.CpuSeconds:F1} s ({pgBuild.CpuSeconds / Math.Max(pgBuild.Seconds, 1e-9):F2} cores), {RunResult.Bytes(pgBuild.AllocatedBytes)} allocated |");
+        }
+
         if (run.PeerLoad is { } load)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| peer: binary COPY (tsvector, geography, geometry generated) | {load.Rows:N0} | {load.CopySeconds:F1} s | {load.Rows / Math.Max(load.CopySeconds, 1e-9):N0}/s | {RunResult.Bytes(load.TableBytes)} (tables) | PostgreSQL {load.ServerVersion}, PostGIS {load.PostgisVersion} |");
@@ -166,6 +195,29 @@ internal static class Report
             md.AppendLine("The load generator runs on the same two cores as the service (and PostgreSQL), so throughput at 2 and 4 clients is shared with the client's own work.");
         }
 
+        if (run.Queries.Any(q => q.Http.Any(level => level.OursOnPostgreSql is not null)))
+        {
+            md.AppendLine();
+            md.AppendLine("### Over HTTP: the service on SQLite vs the service on PostgreSQL (`Database:Provider`)");
+            md.AppendLine();
+            md.AppendLine("The same service binary and the same listings, once over the SQLite file and once with `Database:Provider=PostgreSql` on a database of its own on the peer's server, each with its own index rebuilt from its database; the two take turns with the peer block by block.");
+            md.AppendLine();
+            md.AppendLine("| query type | clients | SQLite p50 | p95 | p99 | req/s | PostgreSQL p50 | p95 | p99 | req/s | PG/SQLite p50 | PG/SQLite p99 | PG/SQLite throughput |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var q in run.Queries)
+            {
+                foreach (var level in q.Http.Where(level => level.OursOnPostgreSql is not null))
+                {
+                    var pg = level.OursOnPostgreSql!;
+                    md.AppendLine(CultureInfo.InvariantCulture,
+                        $"| {q.Type} | {level.Clients} | {F(level.Ours.MedianMs)} | {F(level.Ours.P95Ms)} | {F(level.Ours.P99Ms)} | {level.Ours.ThroughputPerSecond:F0} | {F(pg.MedianMs)} | {F(pg.P95Ms)} | {F(pg.P99Ms)} | {pg.ThroughputPerSecond:F0} | {R(level.PostgreSqlMedianRatio)} | {R(level.PostgreSqlP99Ratio)} | {R(level.PostgreSqlThroughputRatio)} |");
+                }
+            }
+
+            md.AppendLine();
+            md.AppendLine("*PG/SQLite* above 1 means the PostgreSQL-backed service is slower (latency) or faster (throughput).");
+        }
+
         md.AppendLine();
         if (run.Interpreter is { } interpreter)
         {
@@ -182,6 +234,11 @@ internal static class Report
         if (run.Memory is { } memory)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- Service (`DongNai.Search.Api`, Production): RSS {RunResult.Bytes(memory.ServiceRssAtReadyBytes)} when ready, **peak {RunResult.Bytes(memory.ServicePeakBytes)}** (VmHWM) over the HTTP phase, {RunResult.Bytes(memory.ServiceRssAtEndBytes)} at the end.");
+            if (memory.PostgreSqlServicePeakBytes > 0)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- Service on PostgreSQL (`Database:Provider=PostgreSql`): RSS {RunResult.Bytes(memory.PostgreSqlServiceRssAtReadyBytes)} when ready, **peak {RunResult.Bytes(memory.PostgreSqlServicePeakBytes)}** (VmHWM) over the HTTP phase, {RunResult.Bytes(memory.PostgreSqlServiceRssAtEndBytes)} at the end (PostgreSQL's own memory not counted).");
+            }
+
             md.AppendLine(CultureInfo.InvariantCulture, $"- Harness process peak: {RunResult.Bytes(memory.BenchPeakBytes)} (holds the oracle and, with the peer, the autocomplete phrase table in memory).");
         }
 

@@ -2,9 +2,20 @@ using System.Globalization;
 
 namespace DongNai.Bench;
 
-/// <summary>Our figures and the peer's over HTTP (ours) and SQL over loopback (the peer) at one concurrency.</summary>
-internal sealed record HttpLevelResult(int Clients, LatencyStats Ours, LatencyStats? Peer)
+/// <summary>
+/// Our figures and the peer's over HTTP (ours) and SQL over loopback (the peer) at one concurrency.
+/// <paramref name="Ours"/> is the service on SQLite; <paramref name="OursOnPostgreSql"/> the same
+/// service with <c>Database:Provider=PostgreSql</c>, when measured (<c>--databases</c>).
+/// </summary>
+internal sealed record HttpLevelResult(int Clients, LatencyStats Ours, LatencyStats? Peer, LatencyStats? OursOnPostgreSql = null)
 {
+    /// <summary>The PostgreSQL-backed service's median over the SQLite-backed one's (above 1: slower).</summary>
+    public double? PostgreSqlMedianRatio => Ratio(OursOnPostgreSql?.MedianMs ?? double.NaN, Ours.MedianMs);
+
+    public double? PostgreSqlP99Ratio => Ratio(OursOnPostgreSql?.P99Ms ?? double.NaN, Ours.P99Ms);
+
+    public double? PostgreSqlThroughputRatio => Ratio(OursOnPostgreSql?.ThroughputPerSecond ?? double.NaN, Ours.ThroughputPerSecond);
+
     public double? MedianRatio => Ratio(Ours.MedianMs, Peer?.MedianMs);
 
     public double? P99Ratio => Ratio(Ours.P99Ms, Peer?.P99Ms);
@@ -30,7 +41,15 @@ internal sealed record QueryTypeResult(
     public double? P99Ratio => HttpLevelResult.Ratio(InEngine.P99Ms, Peer?.P99Ms);
 }
 
-internal sealed record MemoryResult(long BenchPeakBytes, long ServiceRssAtReadyBytes, long ServicePeakBytes, long ServiceRssAtEndBytes);
+/// <summary>Peak and resident memory; the PostgreSQL-backed service's figures are 0 when it did not run.</summary>
+internal sealed record MemoryResult(
+    long BenchPeakBytes,
+    long ServiceRssAtReadyBytes,
+    long ServicePeakBytes,
+    long ServiceRssAtEndBytes,
+    long PostgreSqlServiceRssAtReadyBytes = 0,
+    long PostgreSqlServicePeakBytes = 0,
+    long PostgreSqlServiceRssAtEndBytes = 0);
 
 internal sealed record TargetResult(string Target, string Measured, bool? Met);
 
@@ -45,7 +64,8 @@ internal sealed record RunSettings(
     bool Peer,
     bool Http,
     DateTime ReferenceDate,
-    DateTime Now);
+    DateTime Now,
+    IReadOnlyList<string>? Databases = null);
 
 /// <summary>Everything one run measured; serialised as the JSON result file.</summary>
 internal sealed record RunResult
@@ -71,6 +91,12 @@ internal sealed record RunResult
     public BuildResult? Build { get; set; }
 
     public PeerLoadResult? PeerLoad { get; set; }
+
+    /// <summary>The same listings seeded into the PostgreSQL-backed service's database (<c>--databases</c>).</summary>
+    public SeedResult? PostgreSqlSeed { get; set; }
+
+    /// <summary>The index rebuilt from that database, as the PostgreSQL-backed service would.</summary>
+    public BuildResult? PostgreSqlBuild { get; set; }
 
     public List<QueryTypeResult> Queries { get; } = [];
 

@@ -143,7 +143,7 @@ public sealed class LuceneEngineTests : IDisposable
         foreach (var hit in hits)
         {
             var distance = withReference ? hit.Signals.DistanceKm ?? double.PositiveInfinity : (double?)null;
-            Assert.Equal(Scoring.RelevanceBlend.Score(hit.Signals.TextScore, distance, hit.Signals.AgeDays), hit.Score, 12);
+            Assert.Equal(DongNai.Search.Scoring.RelevanceBlend.Score(hit.Signals.TextScore, distance, hit.Signals.AgeDays), hit.Score, 12);
         }
 
         Assert.True(text is null || hits.Select(h => h.Signals.TextScore).Distinct().Count() > 1, "Every hit had the same text score.");
