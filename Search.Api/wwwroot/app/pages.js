@@ -11,5 +11,7 @@ import messages from './pages/messages.js';
 import identityReview from './pages/staff-identity.js';
 import indexAdmin from './pages/staff-index.js';
 import traffic from './pages/staff-traffic.js';
+import cvs from './pages/cvs.js';
+import employer from './pages/employer.js';
 
-export const pages = [home, search, listing, signIn, register, account, post, messages, identityReview, indexAdmin, traffic];
+export const pages = [home, search, listing, signIn, register, account, cvs, employer, post, messages, identityReview, indexAdmin, traffic];
