@@ -13,5 +13,7 @@ import indexAdmin from './pages/staff-index.js';
 import traffic from './pages/staff-traffic.js';
 import cvs from './pages/cvs.js';
 import employer from './pages/employer.js';
+import feedback from './pages/feedback.js';
+import staffFeedback from './pages/staff-feedback.js';
 
-export const pages = [home, search, listing, signIn, register, account, cvs, employer, post, messages, identityReview, indexAdmin, traffic];
+export const pages = [home, search, listing, signIn, register, account, cvs, employer, ...feedback, post, messages, identityReview, ...staffFeedback, indexAdmin, traffic];
