@@ -15,5 +15,8 @@ import cvs from './pages/cvs.js';
 import employer from './pages/employer.js';
 import feedback from './pages/feedback.js';
 import staffFeedback from './pages/staff-feedback.js';
+import services from './pages/services.js';
+import staffCivic from './pages/staff-civic.js';
+import ranking from './pages/staff-ranking.js';
 
-export const pages = [home, search, listing, signIn, register, account, cvs, employer, ...feedback, post, messages, identityReview, ...staffFeedback, indexAdmin, traffic];
+export const pages = [home, search, listing, signIn, register, account, cvs, employer, ...feedback, ...services, post, messages, identityReview, ...staffFeedback, staffCivic, indexAdmin, traffic, ranking];
