@@ -85,6 +85,64 @@ public sealed partial class CitizenServicesTests(WebAppService service)
     }
 
     [ChromiumFact]
+    public async Task Worker_AppliesFromTheJobPage_AndTheEmployerFindsTheCvAndShortlistsIt()
+    {
+        var (employerPhone, employerPassword, employerToken, _) = await service.VerifiedWorkerAsync("employer");
+        var company = await service.SendAsync(HttpMethod.Post, "/api/employers", employerToken, JsonContent.Create(new
+        {
+            name = "Công ty TNHH May Mặc Đồng Nai", taxCode = $"36{Random.Shared.Next(10_000_000, 99_999_999)}", industrialParkCode = (string?)null,
+        }));
+        var job = await service.SendAsync(HttpMethod.Post, "/api/jobs", employerToken, JsonContent.Create(new
+        {
+            title = "Tuyển công nhân may ca đêm tại KCN Amata", description = "Không cần kinh nghiệm, được đào tạo tại chỗ.",
+            requirements = "Biết may công nghiệp.", employerId = company!["id"]!.GetValue<long>(), headcount = 20,
+            salaryMinVnd = 7_000_000, salaryMaxVnd = 10_000_000, shift = "night", jobType = "fullTime", benefits = new[] { "meals" },
+            latitude = 10.9537, longitude = 106.8716,
+        }));
+        var jobId = job!["id"]!.GetValue<long>();
+        var (phone, password, token, _) = await service.VerifiedWorkerAsync();
+        var desired = $"Thợ may {Random.Shared.Next(100_000, 999_999)}";
+        await service.SendAsync(HttpMethod.Post, "/api/cvs", token, JsonContent.Create(new
+        {
+            desiredJob = desired, summary = "Chăm chỉ, có thể tăng ca.", shift = "night", salaryExpectationVnd = 8_000_000,
+            skills = new[] { "May công nghiệp" }, education = "upperSecondary", availability = "immediately",
+            homeCommuneCode = (string?)null, industrialParkCode = "amata", discoverable = true,
+        }));
+        var (context, page, _) = await service.OpenAsync();
+        await using var _ = context;
+        await CitizenPagesTests.SignInAsync(page, phone, password);
+        await page.GotoAsync($"/#/tin/jobs/{jobId}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ứng tuyển" }).ClickAsync();
+        await page.GetByLabel("Chọn hồ sơ").SelectOptionAsync(new SelectOptionValue { Label = desired });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi hồ sơ" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".apply")).ToContainTextAsync("Đã gửi hồ sơ");
+        await CitizenPagesTests.SignInAsync(page, employerPhone, employerPassword);
+        // Candidate search reads the index, which applies the new CV through the outbox within about a second.
+        var found = false;
+        for (var attempt = 0; attempt < 20 && !found; attempt++)
+        {
+            await page.GotoAsync($"/#/nha-tuyen-dung?job={jobId}&lan={attempt}");
+            await page.Locator("#candidates [role=status], #candidates .error").First.WaitForAsync();
+            found = await page.Locator("#candidates .candidate", new() { HasText = desired }).CountAsync() > 0;
+            if (!found)
+            {
+                await page.WaitForTimeoutAsync(500);
+            }
+        }
+
+        Assert.True(found, "The discoverable CV was not among the candidates.");
+        Assert.True(await page.Locator("#candidates .candidate", new() { HasText = desired }).Locator(".reasons li").CountAsync() > 0, "No fit reason shown.");
+        var received = page.Locator(".review li[data-application]", new() { HasText = "Tuyển công nhân may ca đêm" });
+        await received.GetByLabel("Chuyển sang").SelectOptionAsync("shortlisted");
+        await received.GetByRole(AriaRole.Button, new() { Name = "Cập nhật" }).ClickAsync();
+        await Assertions.Expect(received.Locator(".status")).ToHaveTextAsync("Vào vòng trong");
+        var mine = await service.SendAsync(HttpMethod.Get, "/api/applications/mine", token);
+        Assert.Equal("shortlisted", mine!.AsArray().Single()!["status"]!.GetValue<string>());
+    }
+
+    [ChromiumFact]
     public async Task VerifiedWorker_AppliesForADiplomaCopy_AttachesAFile_AndTracksItByCode()
     {
         var (phone, password, _, fullName) = await service.VerifiedWorkerAsync();

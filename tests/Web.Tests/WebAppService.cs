@@ -244,9 +244,9 @@ public sealed class WebAppService : IAsyncLifetime
     /// A new worker whose identity is filled from a CCCD QR text and approved by the admin, as the
     /// mobile app and the review queue do it; with their bearer token and the card's full name.
     /// </summary>
-    public async Task<(string Phone, string Password, string Token, string FullName)> VerifiedWorkerAsync()
+    public async Task<(string Phone, string Password, string Token, string FullName)> VerifiedWorkerAsync(string role = "worker")
     {
-        var (phone, password, _) = await RegisterAsync();
+        var (phone, password, _) = await RegisterAsync(role);
         var token = await TokenAsync(phone, password);
         var serial = Interlocked.Increment(ref s_cardSerial);
         var number = "075095" + (200_000 + serial).ToString(System.Globalization.CultureInfo.InvariantCulture);
