@@ -24,7 +24,8 @@ const options = (map, keys, blank, selected) => [h('option', { value: '' }, blan
 /** One report as a card: shared by the public list, the author's list and the staff consoles. */
 export function reportCard(report, known, extra = []) {
   return h('li', { class: 'card report', 'data-report': report.id },
-    h('h3', {}, h('a', { href: `#/phan-anh/${report.id}` }, report.title)),
+    // Only public reports have a public page; a pending, rejected or withdrawn one is named without a link.
+    h('h3', {}, publicStatus.includes(report.status) ? h('a', { href: `#/phan-anh/${report.id}` }, report.title) : report.title),
     h('p', { class: 'meta' }, [categories[report.category], known.communes.get(report.communeCode)?.name, formatDate(report.createdAt)].filter(Boolean).join(' · ')),
     h('p', {}, h('span', { class: `status status-${report.status}` }, feedbackStatus[report.status] ?? report.status),
       report.overdue ? h('span', { class: 'overdue' }, ' · Quá hạn') : null,
