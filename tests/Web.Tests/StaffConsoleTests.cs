@@ -136,6 +136,8 @@ public sealed class StaffConsoleTests(WebAppService service)
         await page.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ DVC" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = code }).ClickAsync();
         await Assertions.Expect(page.Locator("#civic-detail")).ToContainTextAsync(fullName);
+        await Assertions.Expect(page.Locator("#civic-detail")).ToContainTextAsync("Tên văn bằng");
+        await Assertions.Expect(page.Locator("#civic-detail")).ToContainTextAsync("Bằng tốt nghiệp THPT");
         await Assertions.Expect(page.Locator("#civic-status")).ToHaveTextAsync("Đã tiếp nhận");
 
         await page.Locator("#civic-detail").GetByRole(AriaRole.Button, new() { Name = "Đang xử lý" }).ClickAsync();

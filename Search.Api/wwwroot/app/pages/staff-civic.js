@@ -7,6 +7,18 @@ import { navigate, toast } from '../navigation.js';
 import { problemMessage } from './sign-in.js';
 import { civicStatus, formNames } from './services.js';
 
+/** The typed forms' fields as staff read them (the API's names otherwise). */
+const labels = {
+  diplomaName: 'Tên văn bằng', school: 'Trường cấp', yearOfIssue: 'Năm cấp', diplomaNumber: 'Số hiệu', copies: 'Số bản sao',
+  purposeOfUse: 'Mục đích sử dụng', previouslyMarried: 'Đã từng kết hôn', previousMarriages: 'Các lần kết hôn trước',
+  childFullName: 'Họ tên trẻ', childDateOfBirth: 'Ngày sinh của trẻ', childSex: 'Giới tính', placeOfBirth: 'Nơi sinh',
+  relationshipToChild: 'Quan hệ với trẻ', mother: 'Mẹ', father: 'Cha', fullName: 'họ tên', yearOfBirth: 'năm sinh',
+  cccdNumber: 'CCCD', ethnicity: 'dân tộc', nationality: 'quốc tịch', residence: 'nơi cư trú',
+};
+const values = { true: 'Có', false: 'Không', male: 'Nam', female: 'Nữ', mother: 'Mẹ', father: 'Cha', grandparent: 'Ông/bà', relative: 'Người thân', guardian: 'Người giám hộ' };
+const labelOf = path => path.split('.').map(p => labels[p] ?? p).join(' – ');
+const valueOf = (path, v) => path.endsWith('childDateOfBirth') ? formatDate(v) : values[String(v)] ?? String(v);
+
 const select = (id, label, map, value) => [h('label', { for: id }, label),
   h('select', { id, name: id }, h('option', { value: '' }, 'Tất cả'), Object.entries(map).map(([v, l]) => h('option', { value: v, selected: v === value }, l)))];
 
@@ -50,7 +62,7 @@ export default {
           h('dt', {}, 'Người nộp'), h('dd', {}, `${view.applicant.fullName}, sinh ${formatDate(view.applicant.dateOfBirth)}`),
           h('dt', {}, 'CCCD'), h('dd', {}, view.applicant.cccdNumber),
           h('dt', {}, 'Thường trú'), h('dd', {}, view.applicant.permanentAddress),
-          flat(details).filter(([, v]) => v !== null && v !== '').map(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))])),
+          flat(details).filter(([, v]) => v !== null && v !== '').map(([k, v]) => [h('dt', {}, labelOf(k)), h('dd', {}, valueOf(k, v))])),
         h('h3', {}, 'Quá trình'),
         h('ol', {}, view.history.map(c => h('li', {}, `${formatDateTime(c.changedAt)}: ${civicStatus[c.to] ?? c.to} (${c.by})`, c.note ? ` – ${c.note}` : ''))),
         h('h3', {}, 'Đính kèm'),
