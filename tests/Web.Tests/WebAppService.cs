@@ -238,6 +238,61 @@ public sealed class WebAppService : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private static int s_cardSerial;
+
+    /// <summary>
+    /// A new worker whose identity is filled from a CCCD QR text and approved by the admin, as the
+    /// mobile app and the review queue do it; with their bearer token and the card's full name.
+    /// </summary>
+    public async Task<(string Phone, string Password, string Token, string FullName)> VerifiedWorkerAsync(string role = "worker")
+    {
+        var (phone, password, _) = await RegisterAsync(role);
+        var token = await TokenAsync(phone, password);
+        var serial = Interlocked.Increment(ref s_cardSerial);
+        var number = "075095" + (200_000 + serial).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        const string fullName = "Nguyễn Văn An";
+        var qr = $"{number}|272345678|{fullName}|15031995|Nam|Tổ {serial} Khu phố 3, Phường Tam Hiệp, Đồng Nai|20042021";
+        await SendAsync(HttpMethod.Post, "/api/identity/cccd-qr", token, JsonContent.Create(new { text = qr, consent = true }));
+        using (var photos = new MultipartFormDataContent())
+        {
+            photos.Add(Image([0xFF, 0xD8, 0xFF, 0xE0, .. Enumerable.Repeat((byte)0x5A, 4096), 0xFF, 0xD9], "image/jpeg"), "idPhoto", "cccd.jpg");
+            photos.Add(Image([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Repeat((byte)0x6B, 4096)], "image/png"), "selfie", "selfie.png");
+            await SendAsync(HttpMethod.Post, "/api/identity/verification", token, photos);
+        }
+
+        var admin = await AdminTokenAsync();
+        var queue = await SendAsync(HttpMethod.Get, "/api/identity/verification/queue", admin);
+        var submission = queue!.AsArray().Single(s => s!["fullName"]!.GetValue<string>() == fullName && s["cccdNumberEnding"]!.GetValue<string>() == number[^4..])!;
+        await SendAsync(HttpMethod.Post, $"/api/identity/verification/{submission["id"]!.GetValue<long>()}/approve", admin, JsonContent.Create(new { reason = "Ảnh khớp với thẻ." }));
+        return (phone, password, token, fullName);
+    }
+
+    /// <summary>A bearer token for the account.</summary>
+    public async Task<string> TokenAsync(string phone, string password)
+    {
+        using var response = await Http.PostAsJsonAsync("/api/accounts/sign-in", new { phone, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+    }
+
+    /// <summary>Sends an arranging request; fails the test with the answer when it is not a success.</summary>
+    public async Task<JsonNode?> SendAsync(HttpMethod method, string path, string token, HttpContent? content = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Arrange: {method} {path} answered {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? null : JsonNode.Parse(text);
+    }
+
+    private static ByteArrayContent Image(byte[] bytes, string type)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+        return content;
+    }
+
     /// <summary>Admin's bearer token, for arranging what a test needs through the API.</summary>
     public async Task<string> AdminTokenAsync()
     {

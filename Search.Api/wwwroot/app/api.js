@@ -51,13 +51,14 @@ async function refresh() {
   return refreshing;
 }
 
-/** Calls the API; JSON in and out. Throws ApiError for a problem answer. */
-export async function api(path, { method = 'GET', body, raw = false } = {}) {
+/** Calls the API; JSON in (or a multipart `form`) and JSON out. Throws ApiError for a problem answer. */
+export async function api(path, { method = 'GET', body, raw = false, form } = {}) {
   const send = () => {
     const headers = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (session?.accessToken) headers.Authorization = `Bearer ${session.accessToken}`;
-    return fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    // A FormData (multipart upload) goes as it is; the browser writes its boundary.
+    return fetch(path, { method, headers, body: form ?? (body === undefined ? undefined : JSON.stringify(body)) });
   };
   let response = await send();
   if (response.status === 401 && session && await refresh()) response = await send();

@@ -11,5 +11,12 @@ import messages from './pages/messages.js';
 import identityReview from './pages/staff-identity.js';
 import indexAdmin from './pages/staff-index.js';
 import traffic from './pages/staff-traffic.js';
+import cvs from './pages/cvs.js';
+import employer from './pages/employer.js';
+import feedback from './pages/feedback.js';
+import staffFeedback from './pages/staff-feedback.js';
+import services from './pages/services.js';
+import staffCivic from './pages/staff-civic.js';
+import ranking from './pages/staff-ranking.js';
 
-export const pages = [home, search, listing, signIn, register, account, post, messages, identityReview, indexAdmin, traffic];
+export const pages = [home, search, listing, signIn, register, account, cvs, employer, ...feedback, ...services, post, messages, identityReview, ...staffFeedback, staffCivic, indexAdmin, traffic, ranking];

@@ -64,6 +64,9 @@ export default {
       }, listing.priceVnd ? 'Mua voucher' : 'Nhận voucher'));
     }
 
+    const jobAction = slug === 'jobs' ? await jobActions(Number(id), result) : null;
+    if (jobAction) actions.append(jobAction);
+
     const view = await createMap(mapBox);
     const points = kind.points(listing);
     points.forEach(at => marker(at, listing.title, location.hash).addTo(view.markers));
@@ -78,3 +81,33 @@ export default {
     }
   },
 };
+
+/** Applying with one of the worker's CVs; for an employer, the way to candidates for this job. */
+async function jobActions(jobId, result) {
+  const session = currentSession();
+  if (session?.role === 'employer') return h('a', { href: `#/nha-tuyen-dung?job=${jobId}` }, 'Tìm ứng viên cho việc này');
+  if (session && session.role !== 'worker') return null;
+  const box = h('div', { class: 'apply' });
+  const open = h('button', { type: 'button', class: 'primary', id: 'apply' }, 'Ứng tuyển');
+  open.addEventListener('click', async () => {
+    if (!currentSession()) { navigate(`/dang-nhap?tiep=${encodeURIComponent(location.hash.slice(1))}`); return; }
+    const cvs = await api('/api/cvs/mine').catch(() => []);
+    if (!cvs.length) {
+      result.replaceChildren(h('p', {}, 'Bạn cần một hồ sơ tuyển dụng để ứng tuyển. ', h('a', { href: '#/tai-khoan/ho-so-tuyen-dung' }, 'Tạo hồ sơ')));
+      return;
+    }
+    const select = h('select', { id: 'apply-cv' }, cvs.map(c => h('option', { value: c.cv.id }, c.cv.desiredJob)));
+    const send = h('button', { type: 'button', class: 'primary' }, 'Gửi hồ sơ');
+    send.addEventListener('click', async () => {
+      try {
+        await api('/api/applications', { method: 'POST', body: { jobId, cvId: Number(select.value) } });
+        box.replaceChildren(h('p', { class: 'verified' }, 'Đã gửi hồ sơ. Theo dõi trong ', h('a', { href: '#/tai-khoan/ho-so-tuyen-dung' }, 'Việc đã ứng tuyển'), '.'));
+        toast('Đã ứng tuyển');
+      } catch (error) { result.textContent = problemMessage(error); }
+    });
+    box.replaceChildren(h('label', { for: 'apply-cv' }, 'Chọn hồ sơ'), select, send);
+    select.focus();
+  });
+  box.append(open);
+  return box;
+}

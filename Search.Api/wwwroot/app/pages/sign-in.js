@@ -35,7 +35,7 @@ export function showProblem(form, error) {
     const input = form.querySelector(`[name="${key}"]`);
     if (!input) continue;
     input.setAttribute('aria-invalid', 'true');
-    form.querySelector(`#f-${key}-error`).textContent = messages.join(' ');
+    form.querySelector(`#${CSS.escape(`f-${key}-error`)}`).textContent = messages.join(' ');
     first ??= input;
   }
   alert.textContent = first ? 'Vui lòng sửa các ô được đánh dấu.' : problemMessage(error);
