@@ -98,6 +98,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<QueryInterpreter>();
         builder.Services.AddSingleton<SearchRequestParser>();
         builder.Services.AddSingleton<SearchTrafficRecorder>();
+        builder.Services.AddSingleton<ZeroResultTerms>();
         builder.Services.AddSingleton<RelaxingSearch>();
         builder.Services.AddSingleton<InterpretedSuggestions>();
 

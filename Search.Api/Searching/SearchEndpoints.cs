@@ -146,6 +146,12 @@ public static class SearchEndpoints
         }
 
         span.Answered(result.Total);
+        if (result.Total == 0 && query.Cursor is null && !string.IsNullOrWhiteSpace(query.Text))
+        {
+            var person = http.User.Identity?.IsAuthenticated == true ? $"account:{http.User.Id()}" : $"ip:{http.Connection.RemoteIpAddress}";
+            http.RequestServices.GetRequiredService<ZeroResultTerms>().Record(http.Request.Query[SearchParameters.Text.Name], person);
+        }
+
         span.Activity?.SetTag(SearchTelemetry.Tags.Returned, result.Hits.Count)
             .SetTag(SearchTelemetry.Tags.RelaxedSteps, relaxed.Count)
             .SetTag(SearchTelemetry.Tags.Relaxations, relaxed.Count == 0 ? null : string.Join(',', relaxed.Select(step => step.Step)));

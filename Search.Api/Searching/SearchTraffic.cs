@@ -8,10 +8,10 @@ public sealed record SearchTrafficHour(DateTimeOffset Hour, long Searches, long 
 
 /// <summary>
 /// Search traffic of this instance since it started, hour by hour (at most the last 48 hours), from
-/// the <c>dongnai.search.hits</c> measurements every search records. The terms of dead-end searches
-/// are not there: the telemetry never records query text, which may hold a phone number.
+/// the <c>dongnai.search.hits</c> measurements every search records, and the terms people could not
+/// find (<see cref="ZeroResultTerms"/>: only those several people searched, never ones that look personal).
 /// </summary>
-public sealed record SearchTrafficResponse(DateTimeOffset Since, IReadOnlyList<SearchTrafficHour> Hours);
+public sealed record SearchTrafficResponse(DateTimeOffset Since, IReadOnlyList<SearchTrafficHour> Hours, IReadOnlyList<ZeroResultTerm> ZeroResultTerms);
 
 /// <summary>
 /// Listens to the search meter (<see cref="SearchTelemetry.SearchHits"/>) and counts searches and
@@ -53,11 +53,12 @@ public sealed class SearchTrafficRecorder : IDisposable
 
     public DateTimeOffset Since { get; }
 
+    /// <summary>The hours counted so far; the caller adds the zero-result terms.</summary>
     public SearchTrafficResponse Snapshot()
     {
         lock (_lock)
         {
-            return new(Since, [.. _hours.Select(h => new SearchTrafficHour(h.Key, h.Value.Searches, h.Value.ZeroResults))]);
+            return new(Since, [.. _hours.Select(h => new SearchTrafficHour(h.Key, h.Value.Searches, h.Value.ZeroResults))], []);
         }
     }
 
@@ -92,11 +93,11 @@ public static class SearchTrafficEndpoints
     public static void MapSearchTrafficEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/admin/search/traffic", GetTraffic).WithTags("Admin").WithName("SearchTraffic")
-            .WithSummary("Searches and zero-result searches per hour since this instance started, at most 48 hours (admins only)")
-            .WithDescription("Counted in memory from the search metrics: per instance, reset by a restart. The terms of zero-result searches are not recorded, as query text may hold personal data.")
+            .WithSummary("Searches and zero-result searches per hour since this instance started, at most 48 hours, and the terms people could not find (admins only)")
+            .WithDescription("Counted in memory: per instance, reset by a restart. `zeroResultTerms` lists, most searched first (at most 50), the texts of searches that found nothing in the last 48 hours that at least 3 different people searched; a text with a run of 6 or more digits (a phone or ID number) or an e-mail address is never kept.")
             .RequireAuthorization(policy => policy.RequireRole(DongNai.Identity.RoleNames.Admin));
     }
 
-    private static Ok<SearchTrafficResponse> GetTraffic(SearchTrafficRecorder recorder, CancellationToken cancellationToken) =>
-        TypedResults.Ok(recorder.Snapshot());
+    private static Ok<SearchTrafficResponse> GetTraffic(SearchTrafficRecorder recorder, ZeroResultTerms zeroResultTerms) =>
+        TypedResults.Ok(recorder.Snapshot() with { ZeroResultTerms = zeroResultTerms.Top(50) });
 }

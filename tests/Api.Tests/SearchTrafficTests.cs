@@ -27,6 +27,37 @@ public sealed class SearchTrafficTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task ZeroResultTerms_ShowATermOnceThreePeopleSearchedIt_AndNeverOneThatLooksLikeAPhoneNumber()
+    {
+        var admin = await factory.SignUpAsAsync(Role.Admin);
+        var marker = $"zzmaygiat{Guid.NewGuid():N}"[..20];
+        var people = new[] { await factory.SignUpAsync(), await factory.SignUpAsync(), await factory.SignUpAsync() };
+
+        async Task SearchAsync(HttpClient client, string text) =>
+            Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>($"/api/search/classifieds?q={Uri.EscapeDataString(text)}&understand=false")).GetProperty("total").GetInt32());
+
+        // Two people: not yet shown. A phone number, however many search it: never kept.
+        await SearchAsync(people[0].Client, $"{marker} cu");
+        await SearchAsync(people[1].Client, $"{marker.ToUpperInvariant()}  CŨ");
+        await SearchAsync(people[0].Client, $"{marker} cu");
+        foreach (var person in people)
+        {
+            await SearchAsync(person.Client, $"{marker} 0912 345 678");
+        }
+
+        Assert.DoesNotContain(await TermsAsync(admin.Client), t => t.GetProperty("text").GetString()!.Contains(marker, StringComparison.Ordinal));
+
+        // The third person: now the term shows, its spellings counted as one.
+        await SearchAsync(people[2].Client, $"{marker} cũ");
+        var terms = await TermsAsync(admin.Client);
+
+        var term = Assert.Single(terms, t => t.GetProperty("text").GetString()!.Contains(marker, StringComparison.Ordinal));
+        Assert.Equal(4, term.GetProperty("searches").GetInt64());
+        Assert.Equal(3, term.GetProperty("people").GetInt32());
+        Assert.DoesNotContain(terms, t => t.GetProperty("text").GetString()!.Contains("345", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Traffic_IsRefused_ToAWorker()
     {
         var worker = await factory.SignUpAsync();
@@ -35,6 +66,9 @@ public sealed class SearchTrafficTests(ApiFactory factory) : IClassFixture<ApiFa
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    private static async Task<List<JsonElement>> TermsAsync(HttpClient admin) =>
+        (await admin.GetFromJsonAsync<JsonElement>("/api/admin/search/traffic")).GetProperty("zeroResultTerms").EnumerateArray().ToList();
 
     private static async Task<(long Searches, long ZeroResults)> CurrentHourAsync(HttpClient admin)
     {

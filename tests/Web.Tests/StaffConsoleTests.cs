@@ -40,8 +40,11 @@ public sealed class StaffConsoleTests(WebAppService service)
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Lượt tìm kiếm theo giờ");
         await Assertions.Expect(page.Locator("#traffic-chart")).ToBeVisibleAsync();
-        var zeroResults = await page.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync();
+        var zeroResults = await page.Locator("#traffic-hours tbody tr td:nth-child(3)").AllInnerTextsAsync();
         Assert.Contains(zeroResults, cell => int.Parse(cell, System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        // One person's dead end is counted but its words are not shown (three people must have searched them).
+        await Assertions.Expect(page.Locator("#zero-result-terms")).ToBeVisibleAsync();
+        Assert.DoesNotContain("zzkhongco", await page.Locator("#zero-result-terms").InnerTextAsync(), StringComparison.Ordinal);
         // Chart.js drew on the canvas: some pixel is not transparent.
         Assert.True(await page.EvaluateAsync<bool>("() => { const c = document.getElementById('traffic-chart'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; return d.some((v, i) => i % 4 === 3 && v > 0); }"));
     }

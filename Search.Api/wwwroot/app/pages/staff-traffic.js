@@ -1,5 +1,5 @@
 // Admins: searches and zero-result searches per hour (GET /api/admin/search/traffic), as a chart
-// and, for screen readers and exact numbers, as a table.
+// and, for screen readers and exact numbers, as a table; then the terms people could not find.
 import { api } from '../api.js';
 import { h, formatDateTime } from '../format.js';
 
@@ -31,12 +31,21 @@ export default {
     root.append(
       h('h1', {}, 'Lượt tìm kiếm theo giờ'),
       h('p', {}, `Từ ${formatDateTime(traffic.since)} (máy chủ này, tính từ lần khởi động): ${total.toLocaleString('vi-VN')} lượt tìm, ${zero.toLocaleString('vi-VN')} lượt không có kết quả.`),
-      h('p', { class: 'note' }, 'Từ khóa của các lượt không có kết quả không được ghi lại, vì câu tìm có thể chứa số điện thoại hay thông tin cá nhân.'),
+
       h('div', { class: 'chart' }, canvas),
-      h('table', {},
+      h('table', { id: 'traffic-hours' },
         h('caption', {}, 'Số liệu theo giờ'),
         h('thead', {}, h('tr', {}, ['Giờ', 'Lượt tìm', 'Không có kết quả'].map(t => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, traffic.hours.map((x, i) => h('tr', {}, h('td', {}, labels[i]), h('td', {}, String(x.searches)), h('td', {}, String(x.zeroResults)))))));
+        h('tbody', {}, traffic.hours.map((x, i) => h('tr', {}, h('td', {}, labels[i]), h('td', {}, String(x.searches)), h('td', {}, String(x.zeroResults)))))),
+      h('h2', {}, 'Từ khóa không tìm thấy'),
+      h('p', { class: 'note' }, 'Trong 48 giờ qua, chỉ những từ khóa có ít nhất 3 người tìm. Câu tìm có dãy 6 chữ số trở lên (số điện thoại, số CCCD) hay địa chỉ email không bao giờ được lưu.'),
+      traffic.zeroResultTerms.length === 0
+        ? h('p', { id: 'zero-result-terms' }, 'Chưa có từ khóa nào.')
+        : h('table', { id: 'zero-result-terms' },
+          h('caption', {}, 'Từ khóa không có kết quả, tìm nhiều nhất trước'),
+          h('thead', {}, h('tr', {}, ['Từ khóa', 'Lượt tìm', 'Số người', 'Lần cuối'].map(t => h('th', { scope: 'col' }, t)))),
+          h('tbody', {}, traffic.zeroResultTerms.map(t => h('tr', {},
+            h('td', {}, t.text), h('td', {}, String(t.searches)), h('td', {}, String(t.people)), h('td', {}, formatDateTime(t.lastSearched)))))));
     new Chart(canvas, {
       type: 'bar',
       data: {
