@@ -47,6 +47,10 @@ public class AppDbContext : DbContext
 
     public DbSet<JobApplication> JobApplications => Set<JobApplication>();
 
+    public DbSet<PersonalQrCode> PersonalQrCodes => Set<PersonalQrCode>();
+
+    public DbSet<PersonalQrScan> PersonalQrScans => Set<PersonalQrScan>();
+
     public DbSet<FeedDismissal> FeedDismissals => Set<FeedDismissal>();
 
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
@@ -159,6 +163,23 @@ public class AppDbContext : DbContext
             // A deleted job or CV takes its applications with it.
             application.HasOne<Listings.Jobs.JobPosting>().WithMany().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Cascade);
             application.HasOne<Listings.Cvs.Cv>().WithMany().HasForeignKey(a => a.CvId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<PersonalQrCode>(code =>
+        {
+            code.HasIndex(c => c.AccountId);
+            code.Property(c => c.Nonce).HasMaxLength(PersonalQrCode.NonceLength);
+            code.Ignore(c => c.Fields);
+            code.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<PersonalQrScan>(scan =>
+        {
+            scan.HasIndex(s => new { s.OwnerId, s.ScannedAt });
+            scan.HasIndex(s => s.ScannerId);
+            scan.HasIndex(s => s.CodeId);
+            scan.HasOne<PersonalQrCode>().WithMany().HasForeignKey(s => s.CodeId).OnDelete(DeleteBehavior.Cascade);
+            scan.HasOne<Account>().WithMany().HasForeignKey(s => s.ScannerId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<IdentityCard>(card =>

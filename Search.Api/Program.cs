@@ -64,6 +64,7 @@ app.MapWebAppEndpoints();
 
 app.MapAccountEndpoints();
 app.MapIdentityEndpoints();
+app.MapPersonalQrEndpoints();
 app.MapEmployerEndpoints();
 app.MapPlaceEndpoints();
 app.MapListingEndpoints();

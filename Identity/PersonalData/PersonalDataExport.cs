@@ -33,6 +33,15 @@ public sealed record ExportedListing(string Kind, long Id, string Title, string 
 
 public sealed record ExportedInteraction(ListingKind ListingKind, long ListingId, InteractionType Type, string? DeviceId, string? Query, DateTime OccurredAt);
 
+/// <summary>An application the person made to a job, with one of their CVs.</summary>
+public sealed record ExportedApplication(long Id, long JobId, long CvId, ApplicationStatus Status, string? Reason, DateTime CreatedAt, DateTime UpdatedAt, DateTime? DecidedAt);
+
+/// <summary>A personal QR code the person made: what it shared and until when (the token itself is of no use once exported).</summary>
+public sealed record ExportedPersonalQrCode(long Id, IReadOnlyList<PersonalQrField> Fields, DateTime CreatedAt, DateTime ExpiresAt, DateTime? RevokedAt);
+
+/// <summary>A scan of a personal QR code: of the person's code by someone (<paramref name="OtherHandle"/> the scanner), or by the person of someone's code (the code's owner).</summary>
+public sealed record ExportedPersonalQrScan(long CodeId, string OtherHandle, DateTime ScannedAt);
+
 /// <summary>Everything the service stores about one person, decrypted (<c>GET /api/me/data</c>).</summary>
 public sealed record PersonalDataBundle(
     DateTime ExportedAt,
@@ -44,14 +53,18 @@ public sealed record PersonalDataBundle(
     IReadOnlyList<ExportedSession> Sessions,
     IReadOnlyList<ExportedEmployer> Employers,
     IReadOnlyList<ExportedListing> Listings,
-    IReadOnlyList<ExportedInteraction> Interactions);
+    IReadOnlyList<ExportedInteraction> Interactions,
+    IReadOnlyList<ExportedApplication> Applications,
+    IReadOnlyList<ExportedPersonalQrCode> PersonalQrCodes,
+    IReadOnlyList<ExportedPersonalQrScan> ScansOfMyPersonalQrCodes,
+    IReadOnlyList<ExportedPersonalQrScan> PersonalQrCodesIScanned);
 
 /// <summary>
 /// Gathers everything stored about an account, decrypted, for the person to take away (Law
 /// 91/2025/QH15, the right of access). It reads the same tables <see cref="AccountErasure"/> deletes
 /// from; a table keyed by an account belongs in both. One instance per request.
 /// </summary>
-public sealed class PersonalDataExport(AppDbContext db, PersonalDataProtector protector, IdentityCardService cards, TimeProvider time)
+public sealed class PersonalDataExport(AppDbContext db, PersonalDataProtector protector, IdentityCardService cards, OwnerHandles handles, TimeProvider time)
 {
     public async Task<PersonalDataBundle?> ExportAsync(long accountId, CancellationToken cancellationToken)
     {
@@ -70,6 +83,9 @@ public sealed class PersonalDataExport(AppDbContext db, PersonalDataProtector pr
                 .Select(l => new ExportedListing(kind.Slug, l.Id, l.Title, l.Description, l.CreatedAt, l.UpdatedAt)));
         }
 
+        var qrCodes = await db.PersonalQrCodes.AsNoTracking().Where(c => c.AccountId == accountId).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var scansOfMine = await db.PersonalQrScans.AsNoTracking().Where(s => s.OwnerId == accountId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var scansByMe = await db.PersonalQrScans.AsNoTracking().Where(s => s.ScannerId == accountId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var profile = account.Profile;
         return new PersonalDataBundle(
             time.GetUtcNow().UtcDateTime,
@@ -90,6 +106,11 @@ public sealed class PersonalDataExport(AppDbContext db, PersonalDataProtector pr
                 .Select(e => new ExportedEmployer(e.Id, e.Name, e.TaxCode, e.IndustrialParkCode, e.CreatedAt)).ToListAsync(cancellationToken),
             listings,
             await db.Interactions.AsNoTracking().Where(i => i.AccountId == accountId).OrderBy(i => i.Id)
-                .Select(i => new ExportedInteraction(i.ListingKind, i.ListingId, i.Type, i.DeviceId, i.Query, i.OccurredAt)).ToListAsync(cancellationToken));
+                .Select(i => new ExportedInteraction(i.ListingKind, i.ListingId, i.Type, i.DeviceId, i.Query, i.OccurredAt)).ToListAsync(cancellationToken),
+            await db.JobApplications.AsNoTracking().Where(a => a.ApplicantId == accountId).OrderBy(a => a.Id)
+                .Select(a => new ExportedApplication(a.Id, a.JobId, a.CvId, a.Status, a.Reason, a.CreatedAt, a.UpdatedAt, a.DecidedAt)).ToListAsync(cancellationToken),
+            qrCodes.ConvertAll(c => new ExportedPersonalQrCode(c.Id, c.Fields, c.CreatedAt, c.ExpiresAt, c.RevokedAt)),
+            scansOfMine.ConvertAll(s => new ExportedPersonalQrScan(s.CodeId, handles.Of(s.ScannerId), s.ScannedAt)),
+            scansByMe.ConvertAll(s => new ExportedPersonalQrScan(s.CodeId, handles.Of(s.OwnerId), s.ScannedAt)));
     }
 }
