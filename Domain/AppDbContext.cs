@@ -47,6 +47,8 @@ public class AppDbContext : DbContext
 
     public DbSet<JobApplication> JobApplications => Set<JobApplication>();
 
+    public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
+
     public DbSet<PersonalQrCode> PersonalQrCodes => Set<PersonalQrCode>();
 
     public DbSet<PersonalQrScan> PersonalQrScans => Set<PersonalQrScan>();
@@ -163,6 +165,17 @@ public class AppDbContext : DbContext
             // A deleted job or CV takes its applications with it.
             application.HasOne<Listings.Jobs.JobPosting>().WithMany().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Cascade);
             application.HasOne<Listings.Cvs.Cv>().WithMany().HasForeignKey(a => a.CvId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ContactRequest>(request =>
+        {
+            request.HasIndex(r => new { r.EmployerId, r.CvId }).IsUnique();
+            request.HasIndex(r => r.WorkerId);
+            request.Property(r => r.Message).HasMaxLength(ContactRequest.MaxMessageLength);
+            request.HasOne<Account>().WithMany().HasForeignKey(r => r.WorkerId).OnDelete(DeleteBehavior.Cascade);
+            request.HasOne<Account>().WithMany().HasForeignKey(r => r.EmployerId).OnDelete(DeleteBehavior.Cascade);
+            request.HasOne<Listings.Cvs.Cv>().WithMany().HasForeignKey(r => r.CvId).OnDelete(DeleteBehavior.Cascade);
+            request.HasOne<Listings.Jobs.JobPosting>().WithMany().HasForeignKey(r => r.JobId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<PersonalQrCode>(code =>

@@ -40,6 +40,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<Cvs.CvIdentity>();
         services.AddScoped<Cvs.ApplicationService>();
         services.AddScoped<Cvs.ApplicationRetention>();
+        services.AddScoped<Cvs.ContactRequestService>();
         services.AddSingleton(new PersonalQr.PersonalQrTokens(HKDF.DeriveKey(HashAlgorithmName.SHA256, keys.Signing, 32, info: PersonalQrKeyInfo)));
         services.AddScoped<PersonalQr.PersonalQrService>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -70,6 +70,7 @@ app.MapPlaceEndpoints();
 app.MapListingEndpoints();
 app.MapCvEndpoints();
 app.MapCandidateEndpoints();
+app.MapContactRequestEndpoints();
 app.MapSearchEndpoints();
 app.MapSearchTrafficEndpoints();
 app.MapEventEndpoints();

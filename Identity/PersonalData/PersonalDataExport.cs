@@ -36,6 +36,9 @@ public sealed record ExportedInteraction(ListingKind ListingKind, long ListingId
 /// <summary>An application the person made to a job, with one of their CVs.</summary>
 public sealed record ExportedApplication(long Id, long JobId, long CvId, ApplicationStatus Status, string? Reason, DateTime CreatedAt, DateTime UpdatedAt, DateTime? DecidedAt);
 
+/// <summary>A request to contact a worker about a job: sent by the person (an employer) or received on one of the person's CVs.</summary>
+public sealed record ExportedContactRequest(long Id, long CvId, long JobId, string? Message, ContactRequestStatus Status, DateTime CreatedAt, DateTime? DecidedAt, long? ConversationId);
+
 /// <summary>A personal QR code the person made: what it shared and until when (the token itself is of no use once exported).</summary>
 public sealed record ExportedPersonalQrCode(long Id, IReadOnlyList<PersonalQrField> Fields, DateTime CreatedAt, DateTime ExpiresAt, DateTime? RevokedAt);
 
@@ -55,6 +58,8 @@ public sealed record PersonalDataBundle(
     IReadOnlyList<ExportedListing> Listings,
     IReadOnlyList<ExportedInteraction> Interactions,
     IReadOnlyList<ExportedApplication> Applications,
+    IReadOnlyList<ExportedContactRequest> ContactRequestsReceived,
+    IReadOnlyList<ExportedContactRequest> ContactRequestsSent,
     IReadOnlyList<ExportedPersonalQrCode> PersonalQrCodes,
     IReadOnlyList<ExportedPersonalQrScan> ScansOfMyPersonalQrCodes,
     IReadOnlyList<ExportedPersonalQrScan> PersonalQrCodesIScanned);
@@ -109,6 +114,10 @@ public sealed class PersonalDataExport(AppDbContext db, PersonalDataProtector pr
                 .Select(i => new ExportedInteraction(i.ListingKind, i.ListingId, i.Type, i.DeviceId, i.Query, i.OccurredAt)).ToListAsync(cancellationToken),
             await db.JobApplications.AsNoTracking().Where(a => a.ApplicantId == accountId).OrderBy(a => a.Id)
                 .Select(a => new ExportedApplication(a.Id, a.JobId, a.CvId, a.Status, a.Reason, a.CreatedAt, a.UpdatedAt, a.DecidedAt)).ToListAsync(cancellationToken),
+            await db.ContactRequests.AsNoTracking().Where(r => r.WorkerId == accountId).OrderBy(r => r.Id)
+                .Select(r => new ExportedContactRequest(r.Id, r.CvId, r.JobId, r.Message, r.Status, r.CreatedAt, r.DecidedAt, r.ConversationId)).ToListAsync(cancellationToken),
+            await db.ContactRequests.AsNoTracking().Where(r => r.EmployerId == accountId).OrderBy(r => r.Id)
+                .Select(r => new ExportedContactRequest(r.Id, r.CvId, r.JobId, r.Message, r.Status, r.CreatedAt, r.DecidedAt, r.ConversationId)).ToListAsync(cancellationToken),
             qrCodes.ConvertAll(c => new ExportedPersonalQrCode(c.Id, c.Fields, c.CreatedAt, c.ExpiresAt, c.RevokedAt)),
             scansOfMine.ConvertAll(s => new ExportedPersonalQrScan(s.CodeId, handles.Of(s.ScannerId), s.ScannedAt)),
             scansByMe.ConvertAll(s => new ExportedPersonalQrScan(s.CodeId, handles.Of(s.OwnerId), s.ScannedAt)));
