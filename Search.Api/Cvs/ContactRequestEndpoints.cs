@@ -44,7 +44,7 @@ public static class ContactRequestEndpoints
 {
     public static void MapContactRequestEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/candidates/{cvId:long}/contact", Contact).WithTags("Candidates").WithName("ContactCandidate")
+        routes.MapPost("/api/candidates/{id:long}/contact", Contact).WithTags("Candidates").WithName("ContactCandidate")
             .WithSummary("Ask to talk with the worker behind a discoverable CV about one of your jobs (employers and admins); the worker accepts or declines")
             .WithDescription("Neither the request nor its answers carry the worker's name, identity or phone. One request per employer and CV: a second is a 409, even after a refusal. 404 for a CV that is not discoverable, or a job that does not exist; 403 for another employer's job.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
@@ -68,7 +68,7 @@ public static class ContactRequestEndpoints
     }
 
     private static async Task<Results<Created<ContactRequestResponse>, ValidationProblem, ProblemHttpResult>> Contact(
-        long cvId, ContactCandidateRequest request, HttpContext http, ContactRequestService contacts, CancellationToken cancellationToken)
+        long id, ContactCandidateRequest request, HttpContext http, ContactRequestService contacts, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         errors.Range(request.JobId, "jobId", 1, long.MaxValue);
@@ -78,7 +78,7 @@ public static class ContactRequestEndpoints
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "One or more fields are invalid.");
         }
 
-        return await contacts.SendAsync(http.User.Id(), cvId, request.JobId!.Value, request.Message, cancellationToken) switch
+        return await contacts.SendAsync(http.User.Id(), id, request.JobId!.Value, request.Message, cancellationToken) switch
         {
             ContactSendResult.Sent sent => TypedResults.Created("/api/contact-requests/sent", ContactRequestResponse.From(sent.Request)),
             ContactSendResult.NoSuchCv => Problem(StatusCodes.Status404NotFound, "No such discoverable CV.", null),

@@ -22,7 +22,8 @@ public sealed class ContactRequestTests(ApiFactory factory) : IClassFixture<ApiF
         var accepted = await worker.Client.PostAsync($"/api/contact-requests/{request.GetProperty("id").GetInt64()}/accept", null);
         var sentList = await employer.Client.GetAsync("/api/contact-requests/sent");
         employerBodies.Add(await sentList.Content.ReadAsStringAsync());
-        var conversationId = (await Problems.ReadAsync(accepted)).GetProperty("conversationId").GetInt64();
+        var acceptance = await Problems.ReadAsync(accepted);
+        var conversationId = acceptance.GetProperty("conversationId").GetInt64();
         var conversation = await employer.Client.GetAsync($"/api/conversations/{conversationId}");
         employerBodies.Add(await conversation.Content.ReadAsStringAsync());
         var messages = await employer.Client.GetAsync($"/api/conversations/{conversationId}/messages");
@@ -32,7 +33,7 @@ public sealed class ContactRequestTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal("pending", request.GetProperty("status").GetString());
         Assert.Equal("Chào bạn, công ty đang tuyển thợ may ca đêm.", request.GetProperty("message").GetString());
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        Assert.Equal("accepted", (await Problems.ReadAsync(accepted)).GetProperty("status").GetString());
+        Assert.Equal("accepted", acceptance.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, conversation.StatusCode);
         var listing = (await Problems.ReadAsync(conversation)).GetProperty("listing");
         Assert.Equal("jobs", listing.GetProperty("kind").GetString());
