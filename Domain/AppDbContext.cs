@@ -47,6 +47,12 @@ public class AppDbContext : DbContext
 
     public DbSet<JobApplication> JobApplications => Set<JobApplication>();
 
+    public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
+
+    public DbSet<PersonalQrCode> PersonalQrCodes => Set<PersonalQrCode>();
+
+    public DbSet<PersonalQrScan> PersonalQrScans => Set<PersonalQrScan>();
+
     public DbSet<FeedDismissal> FeedDismissals => Set<FeedDismissal>();
 
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
@@ -161,6 +167,34 @@ public class AppDbContext : DbContext
             // A deleted job or CV takes its applications with it.
             application.HasOne<Listings.Jobs.JobPosting>().WithMany().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Cascade);
             application.HasOne<Listings.Cvs.Cv>().WithMany().HasForeignKey(a => a.CvId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ContactRequest>(request =>
+        {
+            request.HasIndex(r => new { r.EmployerId, r.CvId }).IsUnique();
+            request.HasIndex(r => r.WorkerId);
+            request.Property(r => r.Message).HasMaxLength(ContactRequest.MaxMessageLength);
+            request.HasOne<Account>().WithMany().HasForeignKey(r => r.WorkerId).OnDelete(DeleteBehavior.Cascade);
+            request.HasOne<Account>().WithMany().HasForeignKey(r => r.EmployerId).OnDelete(DeleteBehavior.Cascade);
+            request.HasOne<Listings.Cvs.Cv>().WithMany().HasForeignKey(r => r.CvId).OnDelete(DeleteBehavior.Cascade);
+            request.HasOne<Listings.Jobs.JobPosting>().WithMany().HasForeignKey(r => r.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<PersonalQrCode>(code =>
+        {
+            code.HasIndex(c => c.AccountId);
+            code.Property(c => c.Nonce).HasMaxLength(PersonalQrCode.NonceLength);
+            code.Ignore(c => c.Fields);
+            code.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<PersonalQrScan>(scan =>
+        {
+            scan.HasIndex(s => new { s.OwnerId, s.ScannedAt });
+            scan.HasIndex(s => s.ScannerId);
+            scan.HasIndex(s => s.CodeId);
+            scan.HasOne<PersonalQrCode>().WithMany().HasForeignKey(s => s.CodeId).OnDelete(DeleteBehavior.Cascade);
+            scan.HasOne<Account>().WithMany().HasForeignKey(s => s.ScannerId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<IdentityCard>(card =>

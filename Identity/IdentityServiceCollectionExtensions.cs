@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using DongNai.Domain.People;
 using DongNai.Identity.Cccd;
 using DongNai.Identity.PersonalData;
@@ -11,7 +12,10 @@ namespace DongNai.Identity;
 
 public static class IdentityServiceCollectionExtensions
 {
-    /// <summary>Registers accounts, sessions, tokens, personal-data protection (CCCD cards, verification with the staff review queue as provider, consent, export, erasure) and JWT bearer authentication (see <see cref="AccessTokenValidation"/>) over the given options and keys.</summary>
+    /// <summary>The HKDF label of the key that signs personal QR tokens, derived from the signing key (decision 0023).</summary>
+    private static readonly byte[] PersonalQrKeyInfo = "dongnai personal qr"u8.ToArray();
+
+    /// <summary>Registers accounts, sessions, tokens, personal-data protection (CCCD cards, verification with the staff review queue as provider, consent, personal QR codes, export, erasure) and JWT bearer authentication (see <see cref="AccessTokenValidation"/>) over the given options and keys.</summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, AuthOptions options, SecretKeys keys)
     {
         services.AddSingleton(options);
@@ -36,6 +40,9 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<Cvs.CvIdentity>();
         services.AddScoped<Cvs.ApplicationService>();
         services.AddScoped<Cvs.ApplicationRetention>();
+        services.AddScoped<Cvs.ContactRequestService>();
+        services.AddSingleton(new PersonalQr.PersonalQrTokens(HKDF.DeriveKey(HashAlgorithmName.SHA256, keys.Signing, 32, info: PersonalQrKeyInfo)));
+        services.AddScoped<PersonalQr.PersonalQrService>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TimeProvider>((bearer, time) => AccessTokenValidation.Configure(bearer, options, keys, time));

@@ -64,11 +64,13 @@ app.MapWebAppEndpoints();
 
 app.MapAccountEndpoints();
 app.MapIdentityEndpoints();
+app.MapPersonalQrEndpoints();
 app.MapEmployerEndpoints();
 app.MapPlaceEndpoints();
 app.MapListingEndpoints();
 app.MapCvEndpoints();
 app.MapCandidateEndpoints();
+app.MapContactRequestEndpoints();
 app.MapSearchEndpoints();
 app.MapSearchTrafficEndpoints();
 app.MapEventEndpoints();

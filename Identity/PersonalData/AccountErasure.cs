@@ -10,7 +10,7 @@ namespace DongNai.Identity.PersonalData;
 /// transaction: its listings of every kind, each with a delete tombstone in the outbox (so the
 /// index drops them as it drops any deleted listing), its companies, its interaction events, and
 /// the account itself with what cascades from it — profile, identity card, verification photos,
-/// consents, refresh tokens, push devices. Access tokens already issued die with the account: their validation
+/// consents, refresh tokens, push devices; its applications, contact requests sent or received, personal QR codes, and the scans it made or its codes received. Access tokens already issued die with the account: their validation
 /// finds no security stamp. On SQLite the freed pages are zeroed (<see cref="SecureDelete"/>).
 /// One instance per request.
 /// </summary>
@@ -29,6 +29,11 @@ public sealed class AccountErasure(AppDbContext db, TimeProvider time)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await SecureDelete.EnableAsync(db, cancellationToken);
         await db.JobApplications.Where(a => a.ApplicantId == accountId || a.EmployerAccountId == accountId).ExecuteDeleteAsync(cancellationToken);
+
+        // The foreign keys cascade too; said here so that no scan outlives either party even where they do not.
+        await db.ContactRequests.Where(r => r.WorkerId == accountId || r.EmployerId == accountId).ExecuteDeleteAsync(cancellationToken);
+        await db.PersonalQrScans.Where(s => s.OwnerId == accountId || s.ScannerId == accountId).ExecuteDeleteAsync(cancellationToken);
+        await db.PersonalQrCodes.Where(c => c.AccountId == accountId).ExecuteDeleteAsync(cancellationToken);
         foreach (var kind in ListingKinds.Descriptors)
         {
             foreach (var listing in await kind.OwnedByAsync(db, accountId, cancellationToken))

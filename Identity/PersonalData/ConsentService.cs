@@ -11,7 +11,8 @@ public sealed record ConsentState(ConsentPurpose Purpose, bool Granted, DateTime
 /// Consent per purpose (Law 91/2025/QH15): each grant appends a <see cref="ConsentRecord"/>,
 /// each withdrawal closes the open one, so the history of what was allowed when stays. Withdrawing
 /// the profile-autofill consent also erases what it allowed: the stored CCCD card, any photos
-/// waiting for review, and the verification that rested on them. One instance per request.
+/// waiting for review, and the verification that rested on them; withdrawing the personal-QR
+/// consent revokes every personal QR code. One instance per request.
 /// </summary>
 public sealed class ConsentService(AppDbContext db, TimeProvider time)
 {
@@ -56,6 +57,13 @@ public sealed class ConsentService(AppDbContext db, TimeProvider time)
                 profile.VerificationDecidedAt = null;
                 profile.UpdatedAt = now;
             }
+        }
+
+        if (purpose == ConsentPurpose.PersonalQr)
+        {
+            // Without the consent no code may show anything: every code still valid is revoked now.
+            await db.PersonalQrCodes.Where(c => c.AccountId == accountId && c.RevokedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.RevokedAt, (DateTime?)now), cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -37,6 +37,18 @@ public sealed record ExportedInteraction(ListingKind ListingKind, long ListingId
 /// <summary>A device that receives the person's pushes, with its registration token (stored encrypted).</summary>
 public sealed record ExportedPushDevice(DevicePlatform Platform, string Token, DateTime RegisteredAt, DateTime LastSeenAt);
 
+/// <summary>An application the person made to a job, with one of their CVs.</summary>
+public sealed record ExportedApplication(long Id, long JobId, long CvId, ApplicationStatus Status, string? Reason, DateTime CreatedAt, DateTime UpdatedAt, DateTime? DecidedAt);
+
+/// <summary>A request to contact a worker about a job: sent by the person (an employer) or received on one of the person's CVs.</summary>
+public sealed record ExportedContactRequest(long Id, long CvId, long JobId, string? Message, ContactRequestStatus Status, DateTime CreatedAt, DateTime? DecidedAt, long? ConversationId);
+
+/// <summary>A personal QR code the person made: what it shared and until when (the token itself is of no use once exported).</summary>
+public sealed record ExportedPersonalQrCode(long Id, IReadOnlyList<PersonalQrField> Fields, DateTime CreatedAt, DateTime ExpiresAt, DateTime? RevokedAt);
+
+/// <summary>A scan of a personal QR code: of the person's code by someone (<paramref name="OtherHandle"/> the scanner), or by the person of someone's code (the code's owner).</summary>
+public sealed record ExportedPersonalQrScan(long CodeId, string OtherHandle, DateTime ScannedAt);
+
 /// <summary>Everything the service stores about one person, decrypted (<c>GET /api/me/data</c>).</summary>
 public sealed record PersonalDataBundle(
     DateTime ExportedAt,
@@ -49,14 +61,20 @@ public sealed record PersonalDataBundle(
     IReadOnlyList<ExportedEmployer> Employers,
     IReadOnlyList<ExportedListing> Listings,
     IReadOnlyList<ExportedInteraction> Interactions,
-    IReadOnlyList<ExportedPushDevice> PushDevices);
+    IReadOnlyList<ExportedPushDevice> PushDevices,
+    IReadOnlyList<ExportedApplication> Applications,
+    IReadOnlyList<ExportedContactRequest> ContactRequestsReceived,
+    IReadOnlyList<ExportedContactRequest> ContactRequestsSent,
+    IReadOnlyList<ExportedPersonalQrCode> PersonalQrCodes,
+    IReadOnlyList<ExportedPersonalQrScan> ScansOfMyPersonalQrCodes,
+    IReadOnlyList<ExportedPersonalQrScan> PersonalQrCodesIScanned);
 
 /// <summary>
 /// Gathers everything stored about an account, decrypted, for the person to take away (Law
 /// 91/2025/QH15, the right of access). It reads the same tables <see cref="AccountErasure"/> deletes
 /// from; a table keyed by an account belongs in both. One instance per request.
 /// </summary>
-public sealed class PersonalDataExport(AppDbContext db, PersonalDataProtector protector, IdentityCardService cards, TimeProvider time)
+public sealed class PersonalDataExport(AppDbContext db, PersonalDataProtector protector, IdentityCardService cards, OwnerHandles handles, TimeProvider time)
 {
     public async Task<PersonalDataBundle?> ExportAsync(long accountId, CancellationToken cancellationToken)
     {
@@ -75,6 +93,9 @@ public sealed class PersonalDataExport(AppDbContext db, PersonalDataProtector pr
                 .Select(l => new ExportedListing(kind.Slug, l.Id, l.Title, l.Description, l.CreatedAt, l.UpdatedAt)));
         }
 
+        var qrCodes = await db.PersonalQrCodes.AsNoTracking().Where(c => c.AccountId == accountId).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var scansOfMine = await db.PersonalQrScans.AsNoTracking().Where(s => s.OwnerId == accountId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var scansByMe = await db.PersonalQrScans.AsNoTracking().Where(s => s.ScannerId == accountId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var profile = account.Profile;
         return new PersonalDataBundle(
             time.GetUtcNow().UtcDateTime,
@@ -97,6 +118,15 @@ public sealed class PersonalDataExport(AppDbContext db, PersonalDataProtector pr
             await db.Interactions.AsNoTracking().Where(i => i.AccountId == accountId).OrderBy(i => i.Id)
                 .Select(i => new ExportedInteraction(i.ListingKind, i.ListingId, i.Type, i.DeviceId, i.Query, i.OccurredAt)).ToListAsync(cancellationToken),
             (await db.PushDevices.AsNoTracking().Where(d => d.AccountId == accountId).OrderBy(d => d.Id).ToListAsync(cancellationToken))
-                .Select(d => new ExportedPushDevice(d.Platform, protector.Decrypt(d.TokenCiphertext), d.RegisteredAt, d.LastSeenAt)).ToList());
+                .Select(d => new ExportedPushDevice(d.Platform, protector.Decrypt(d.TokenCiphertext), d.RegisteredAt, d.LastSeenAt)).ToList(),
+            await db.JobApplications.AsNoTracking().Where(a => a.ApplicantId == accountId).OrderBy(a => a.Id)
+                .Select(a => new ExportedApplication(a.Id, a.JobId, a.CvId, a.Status, a.Reason, a.CreatedAt, a.UpdatedAt, a.DecidedAt)).ToListAsync(cancellationToken),
+            await db.ContactRequests.AsNoTracking().Where(r => r.WorkerId == accountId).OrderBy(r => r.Id)
+                .Select(r => new ExportedContactRequest(r.Id, r.CvId, r.JobId, r.Message, r.Status, r.CreatedAt, r.DecidedAt, r.ConversationId)).ToListAsync(cancellationToken),
+            await db.ContactRequests.AsNoTracking().Where(r => r.EmployerId == accountId).OrderBy(r => r.Id)
+                .Select(r => new ExportedContactRequest(r.Id, r.CvId, r.JobId, r.Message, r.Status, r.CreatedAt, r.DecidedAt, r.ConversationId)).ToListAsync(cancellationToken),
+            qrCodes.ConvertAll(c => new ExportedPersonalQrCode(c.Id, c.Fields, c.CreatedAt, c.ExpiresAt, c.RevokedAt)),
+            scansOfMine.ConvertAll(s => new ExportedPersonalQrScan(s.CodeId, handles.Of(s.ScannerId), s.ScannedAt)),
+            scansByMe.ConvertAll(s => new ExportedPersonalQrScan(s.CodeId, handles.Of(s.OwnerId), s.ScannedAt)));
     }
 }

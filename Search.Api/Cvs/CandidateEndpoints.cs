@@ -60,7 +60,7 @@ public static class CandidateEndpoints
         routes.MapGet("/api/candidates", Search).WithTags("Candidates").WithName("SearchCandidates")
             .WithSummary("Find discoverable CVs that fit one of your jobs, best fit first, with the reasons (employers and admins)")
             .WithParameters(Parameters)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(policy => policy.RequireRole(RoleNames.Employer, RoleNames.Admin))
             .RequireRateLimiting(HostingExtensions.SearchRateLimit);
     }
@@ -94,8 +94,10 @@ public static class CandidateEndpoints
             job = await db.Set<JobPosting>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken);
             if (job is null)
             {
-                errors.Add(JobId.Name, "No such job.");
-                return Invalid(errors);
+                // A well-formed id of no job: not a parameter error, a missing resource.
+                return TypedResults.Problem(
+                    title: "No such job.", statusCode: StatusCodes.Status404NotFound,
+                    extensions: new Dictionary<string, object?> { ["field"] = JobId.Name });
             }
 
             if (job.OwnerId != http.User.Id() && !http.User.IsAdmin())

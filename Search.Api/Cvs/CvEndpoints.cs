@@ -9,6 +9,7 @@ using DongNai.Identity.Verification;
 using DongNai.Search.Api.Accounts;
 using DongNai.Search.Api.Hosting;
 using DongNai.Search.Api.IdentityVerification;
+using DongNai.Search.Api.Parameters;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,12 @@ public sealed record ApplicationDetailResponse(ApplicationResponse Application, 
 /// <summary>CVs (<c>GET /api/cvs/mine</c>; the rest are the generic listing routes of the <c>cvs</c> kind) and applications.</summary>
 public static class CvEndpoints
 {
+    /// <summary>Without bounds, as the document had it before this operation read its parameters here: bounds added now would break generated clients (a major version).</summary>
+    public static readonly QueryParameter ReceivedJobId = QueryParameter.WholeNumber("jobId", 1, long.MaxValue, "Only the applications to this job, one of the caller's own (another employer's is a 403, an unknown one a 404).", example: 1)
+        with { Minimum = null, Maximum = null };
+
+    public static readonly IReadOnlyList<QueryParameter> ReceivedParameters = [ReceivedJobId];
+
     public static void MapCvEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/cvs/mine", Mine).WithTags("Cv").WithName("MyCvs")
@@ -54,7 +61,8 @@ public static class CvEndpoints
             .RequireAuthorization();
         applications.MapGet("/received", Received).WithName("ReceivedApplications")
             .WithSummary("Applications to the signed-in account's own jobs (optionally one job); another employer's job is a 403")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithParameters(ReceivedParameters)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(policy => policy.RequireRole(RoleNames.Employer, RoleNames.Admin));
         applications.MapGet("/{id:long}", Get).WithName("GetApplication")
             .WithSummary("One application with its CV in full (the applicant and the job's owner alone); the owner's first look marks it viewed")
@@ -111,15 +119,26 @@ public static class CvEndpoints
         TypedResults.Ok(await DescribeAsync(db, await applications.MineAsync(http.User.Id(), cancellationToken), cancellationToken));
 
     private static async Task<Results<Ok<List<ApplicationResponse>>, ValidationProblem, ProblemHttpResult>> Received(
-        long? jobId, HttpContext http, ApplicationService applications, AppDbContext db, CancellationToken cancellationToken)
+        HttpContext http, ApplicationService applications, AppDbContext db, CancellationToken cancellationToken)
     {
+        var errors = new Domain.Validation.FieldErrors();
+        var reader = new QueryReader(http.Request.Query, errors);
+        var jobId = reader.RejectUnknown(ReceivedParameters) ? reader.WholeNumber(ReceivedJobId) : null;
+        if (!errors.IsEmpty)
+        {
+            return Invalid(errors.ToDictionary());
+        }
+
         var caller = http.User.Id();
         if (jobId is { } id)
         {
             var job = await db.Set<JobPosting>().AsNoTracking().Where(j => j.Id == id).Select(j => new { j.OwnerId }).SingleOrDefaultAsync(cancellationToken);
             if (job is null)
             {
-                return Invalid(new Dictionary<string, string[]> { ["jobId"] = ["No such job."] });
+                // A well-formed id of no job: not a parameter error, a missing resource.
+                return TypedResults.Problem(
+                    title: "No such job.", statusCode: StatusCodes.Status404NotFound,
+                    extensions: new Dictionary<string, object?> { ["field"] = ReceivedJobId.Name });
             }
 
             if (job.OwnerId != caller)

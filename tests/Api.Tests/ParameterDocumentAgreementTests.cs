@@ -30,8 +30,11 @@ public sealed class ParameterDocumentAgreementTests(ApiFactory factory) : IClass
         "/api/search/bus-routes", "/api/suggest", "/api/{kind}/{id}/related", "/api/places/resolve",
         "/api/admin/payments/reconciliation",
         "/api/conversations", "/api/conversations/{id}/messages", "/api/me/notifications", "/api/feed",
-        "/api/search/public-services", "/api/search/news",
+        "/api/search/public-services", "/api/search/news", "/api/applications/received", "/api/candidates",
     ];
+
+    /// <summary>The operations for employers: checked with an employer's client, whose own job a radius is measured from.</summary>
+    private static readonly string[] EmployerPaths = ["/api/applications/received", "/api/candidates"];
 
     /// <summary>
     /// Operations merged on 2026-12-02 that bind their query parameters with ASP.NET's binder, not
@@ -42,7 +45,7 @@ public sealed class ParameterDocumentAgreementTests(ApiFactory factory) : IClass
     /// </summary>
     private static readonly string[] NotYetHeldToTheDocument =
     [
-        "/api/applications/received", "/api/candidates", "/api/civic/queue",
+        "/api/civic/queue",
         "/api/feedback/ioc/feed", "/api/feedback/map", "/api/feedback/reports",
     ];
 
@@ -51,6 +54,10 @@ public sealed class ParameterDocumentAgreementTests(ApiFactory factory) : IClass
     private HttpClient? _signedIn;
 
     private HttpClient? _feedReader;
+
+    private HttpClient? _employer;
+
+    private long _employerJobId;
 
     public static TheoryData<string> Operations() => new(Paths);
 
@@ -161,7 +168,7 @@ public sealed class ParameterDocumentAgreementTests(ApiFactory factory) : IClass
 
     private async Task AcceptedAsync(JsonElement operation, string path, string name, params string[] values)
     {
-        var query = string.Join("&", values.Select(v => $"{name}={Uri.EscapeDataString(v)}").Concat(Context(operation, name)));
+        var query = string.Join("&", values.Select(v => $"{name}={Uri.EscapeDataString(v)}").Concat(await ContextAsync(path, operation, name)));
         var response = await (await ClientForAsync(path)).GetAsync($"{Concrete(path)}?{query}");
         if (response.StatusCode == HttpStatusCode.BadRequest)
         {
@@ -172,9 +179,25 @@ public sealed class ParameterDocumentAgreementTests(ApiFactory factory) : IClass
 
     private async Task RefusedAsync(JsonElement operation, string path, string name, string value)
     {
-        var query = string.Join("&", Context(operation, name).Prepend($"{name}={Uri.EscapeDataString(value)}"));
+        var query = string.Join("&", (await ContextAsync(path, operation, name)).Prepend($"{name}={Uri.EscapeDataString(value)}"));
         var errors = await ErrorsAsync(path, query);
         Assert.True(errors.ContainsKey(name), $"{path}?{query} should be refused naming {name}; errors: {string.Join(", ", errors.Keys)}");
+    }
+
+    /// <summary>
+    /// <see cref="Context"/>, and for a radius around a job (candidate search) the employer's own
+    /// job: a radius without a job is refused by design, which no single parameter's promise covers.
+    /// </summary>
+    private async Task<List<string>> ContextAsync(string path, JsonElement operation, string name)
+    {
+        var context = Context(operation, name).ToList();
+        if (name == "radiusKm" && QueryParameters(operation).Any(p => p.GetProperty("name").GetString() == "jobId"))
+        {
+            await ClientForAsync(path);
+            context.Add($"jobId={_employerJobId.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return context;
     }
 
     /// <summary>The companions and the required parameters (with their examples) a check on <paramref name="name"/> needs.</summary>
@@ -214,7 +237,22 @@ public sealed class ParameterDocumentAgreementTests(ApiFactory factory) : IClass
             ? _admin ??= (await factory.SignUpAsAsync(Domain.People.Role.Admin)).Client
             : path == "/api/feed"
                 ? _feedReader ??= await FeedReaderAsync()
-                : _signedIn ??= (await factory.SignUpAsync()).Client;
+                : EmployerPaths.Contains(path)
+                    ? _employer ??= await EmployerAsync()
+                    : _signedIn ??= (await factory.SignUpAsync()).Client;
+
+    /// <summary>An employer with a company and a job, for the operations of employers.</summary>
+    private async Task<HttpClient> EmployerAsync()
+    {
+        var employer = await factory.SignUpAsync("employer");
+        var company = await employer.Client.PostAsJsonAsync("/api/employers", Reliability.AuthorizationScene.Company());
+        company.EnsureSuccessStatusCode();
+        var companyId = (await company.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var job = await employer.Client.PostAsJsonAsync("/api/jobs", ListingPayloads.Job(companyId));
+        job.EnsureSuccessStatusCode();
+        _employerJobId = (await job.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        return employer.Client;
+    }
 
     /// <summary>The feed needs a place: a person whose profile names a park, so that each parameter can be checked alone.</summary>
     private async Task<HttpClient> FeedReaderAsync()

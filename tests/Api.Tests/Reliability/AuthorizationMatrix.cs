@@ -130,6 +130,14 @@ public static class AuthorizationMatrix
         ["ExportMyData"] = new(new SignedIn(200)),
         ["DeleteMyAccount"] = new(new SignedIn(204)) { FreshCaller = true },
 
+        // Personal QR codes: the owner makes, shows and revokes its own (another's is a 404); anyone signed in scans
+        ["CreatePersonalQr"] = new(new SignedIn(201), Body: _ => new JsonObject { ["fields"] = new JsonArray("displayName"), ["consent"] = true }),
+        ["MyPersonalQrCodes"] = new(new SignedIn(200)),
+        ["MyPersonalQrImage"] = new(new ParticipantsOnly(200), Target.PersonalQr),
+        ["RevokePersonalQr"] = new(new ParticipantsOnly(204), Target.PersonalQr),
+        ["MyPersonalQrScans"] = new(new SignedIn(200)),
+        ["ScanPersonalQr"] = new(new SignedIn(200), Target.PersonalQr, c => new JsonObject { ["text"] = c.Scene.PersonalQrTokens[c.TargetId!.Value] }),
+
         // Admin
         ["ChangeRole"] = new(new InRoles(204, Role.Admin), Target.Account, _ => new JsonObject { ["role"] = "worker" }),
         ["RebuildIndex"] = new(new InRoles(202, Role.Admin)),
@@ -196,6 +204,17 @@ public static class AuthorizationMatrix
 
         // Candidate search: employers and admins
         ["SearchCandidates"] = new(EmployerOrAdmin200, Query: "q=may"),
+
+        // Contact requests: employers and admins ask about their own job (a new CV of the worker each case); the worker alone decides
+        ["ContactCandidate"] = new(EmployerOrAdmin201, Target.Cv, c => new JsonObject
+        {
+            ["jobId"] = c.Account is { } account ? c.Scene.Jobs.GetValueOrDefault(account.AccountId, 1) : 1,
+            ["message"] = "Chào bạn, công ty đang tuyển công nhân may.",
+        }),
+        ["SentContactRequests"] = new(EmployerOrAdmin200),
+        ["ReceivedContactRequests"] = new(new SignedIn(200)),
+        ["AcceptContactRequest"] = new(new ParticipantsOnly(200), Target.ContactRequest),
+        ["DeclineContactRequest"] = new(new ParticipantsOnly(200), Target.ContactRequest),
 
         // Public services: the catalogue is a kind written by agency staff and admins; applications
         // are submitted by verified people (the fresh caller is verified first), read by their

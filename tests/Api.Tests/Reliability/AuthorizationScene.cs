@@ -106,6 +106,12 @@ public enum Target
 
     /// <summary>A new agency staff account (an admin assigns it to a unit).</summary>
     StaffAccount,
+
+    /// <summary>A pending request of the owner employer to contact the worker about one of its jobs, on a new CV of the worker: the worker is its owner here (the one who decides).</summary>
+    ContactRequest,
+
+    /// <summary>A personal QR code of the worker sharing its display name: its token is in <see cref="AuthorizationScene.PersonalQrTokens"/>.</summary>
+    PersonalQr,
 }
 
 /// <summary>
@@ -168,6 +174,12 @@ public sealed class AuthorizationScene : IAsyncLifetime
     /// <summary>The redemption code of each claim the scene made, by claim id.</summary>
     public Dictionary<long, string> RedemptionCodes { get; } = [];
 
+    /// <summary>A job of each account that has a company (employers and the admin), by account id: what they contact candidates about.</summary>
+    public Dictionary<long, long> Jobs { get; } = [];
+
+    /// <summary>The token of each personal QR code the scene made, by code id.</summary>
+    public Dictionary<long, string> PersonalQrTokens { get; } = [];
+
     /// <summary>An approved feedback report of <see cref="Partner"/>, which a pending report may be merged into.</summary>
     public long ApprovedFeedbackReportId { get; private set; }
 
@@ -189,6 +201,7 @@ public sealed class AuthorizationScene : IAsyncLifetime
         foreach (var account in (SignedInClient[])[Employer, OwnerEmployer, Admin])
         {
             Companies[account.AccountId] = await CreateCompanyAsync(account);
+            Jobs[account.AccountId] = await CreateListingAsync(account, Target.Job, ListingPayloads.Job(Companies[account.AccountId]));
         }
 
         // CVs take their identity fields from a verified card: both workers have one, and a CV.
@@ -294,6 +307,8 @@ public sealed class AuthorizationScene : IAsyncLifetime
             Target.PublicFeedbackReport => await CreateFeedbackReportAsync(owner, approve: true),
             Target.FeedbackPhoto => await CreateFeedbackPhotoAsync(owner),
             Target.StaffAccount => (await Factory.SignUpAsAsync(Role.AgencyStaff)).AccountId,
+            Target.PersonalQr => await CreatePersonalQrAsync(owner),
+            Target.ContactRequest => await CreateContactRequestAsync(),
             _ => throw new ArgumentOutOfRangeException(nameof(target)),
         };
     }
@@ -379,6 +394,23 @@ public sealed class AuthorizationScene : IAsyncLifetime
         var response = await owner.Client.PostAsJsonAsync("/api/conversations", new { username });
         Assert.True(response.IsSuccessStatusCode, $"Arrange: starting a conversation answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    private async Task<long> CreateContactRequestAsync()
+    {
+        var cv = await CreateListingAsync(Worker, Target.Cv, DongNai.Api.Tests.Cvs.CvRequests.Cv());
+        var response = await OwnerEmployer.Client.PostAsJsonAsync($"/api/candidates/{cv}/contact", new { jobId = Jobs[OwnerEmployer.AccountId] });
+        Assert.True(response.IsSuccessStatusCode, $"Arrange: contacting a candidate answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    private async Task<long> CreatePersonalQrAsync(SignedInClient owner)
+    {
+        var response = await owner.Client.PostAsJsonAsync("/api/me/personal-qr", new { fields = new[] { "displayName" }, consent = true });
+        Assert.True(response.IsSuccessStatusCode, $"Arrange: making a personal QR code answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var code = await response.Content.ReadFromJsonAsync<JsonElement>();
+        PersonalQrTokens[code.GetProperty("id").GetInt64()] = code.GetProperty("token").GetString()!;
+        return code.GetProperty("id").GetInt64();
     }
 
     /// <summary>A road report of <paramref name="owner"/> with one photo; approved by <see cref="OwnerAgencyStaff"/> when <paramref name="approve"/>.</summary>
