@@ -171,7 +171,7 @@ internal abstract record RankedCursor
             BinaryPrimitives.ReadDoubleLittleEndian(payload[15..]),
             (ListingKind)BinaryPrimitives.ReadInt32LittleEndian(payload[23..]),
             BinaryPrimitives.ReadInt64LittleEndian(payload[27..]));
-        if (windowSize is < 1 or > SearchQuery.MaxSize
+        if (windowSize is < 1 or > RankingOptions.MaxWindowSize
             || scoringNowMs < 0 || scoringNowMs > MaxScoringNowMs
             || !double.IsFinite(after.Score)
             || !Enum.IsDefined(after.Kind)

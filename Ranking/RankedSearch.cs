@@ -4,7 +4,8 @@ namespace DongNai.Ranking;
 
 /// <summary>
 /// Search with re-ranking: for <see cref="SearchSort.Relevance"/>, the engine's top
-/// <see cref="RankingOptions.WindowSize"/> hits are re-ordered by the <see cref="IRanker"/>, and
+/// <see cref="RankingOptions.WindowSize"/> hits (200 by default, fetched in engine pages of at most
+/// <see cref="SearchQuery.MaxSize"/>) are re-ordered by the <see cref="IRanker"/>, and
 /// results continue past them in the engine's order. Every other sort, and a context with
 /// <see cref="RankingContext.Personalize"/> off, goes to the engine unchanged.
 /// </summary>
@@ -40,7 +41,7 @@ public sealed class RankedSearch
         ArgumentNullException.ThrowIfNull(ranker);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.WindowSize, 1, nameof(options.WindowSize));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.WindowSize, SearchQuery.MaxSize, nameof(options.WindowSize));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.WindowSize, RankingOptions.MaxWindowSize, nameof(options.WindowSize));
         _engine = engine;
         _ranker = ranker;
         _windowSize = options.WindowSize;
@@ -78,8 +79,8 @@ public sealed class RankedSearch
     {
         var query = context.Query;
         var scoringNow = DateTime.UnixEpoch.AddTicks(cursor.ScoringNowMs * TimeSpan.TicksPerMillisecond);
-        var windowQuery = query with { Cursor = null, Size = cursor.WindowSize, ScoringNow = scoringNow, Highlight = false };
-        var window = await _engine.SearchAsync(windowQuery, cancellationToken);
+        var windowQuery = query with { Cursor = null, Size = Math.Min(cursor.WindowSize, SearchQuery.MaxSize), ScoringNow = scoringNow, Highlight = false };
+        var window = await FetchWindowAsync(windowQuery, cursor.WindowSize, cancellationToken);
         var ranked = Rank(context with { Query = windowQuery with { Now = scoringNow } }, window.Hits);
 
         var start = cursor.After is { } after ? FirstAfter(ranked, after) : 0;
@@ -106,6 +107,35 @@ public sealed class RankedSearch
         }
 
         return window with { Hits = hits, NextCursor = next };
+    }
+
+    /// <summary>
+    /// The engine's top <paramref name="windowSize"/> hits: one engine page, or (a window larger than
+    /// the engine's page) consecutive pages through the engine's cursor, the later ones without
+    /// facets or price bands. Total and facets are the first page's; the cursor is the last page's,
+    /// so results past the window continue right after it.
+    /// </summary>
+    private async Task<SearchResult> FetchWindowAsync(SearchQuery windowQuery, int windowSize, CancellationToken cancellationToken)
+    {
+        var first = await _engine.SearchAsync(windowQuery, cancellationToken);
+        if (windowSize <= SearchQuery.MaxSize || first.NextCursor is null || first.Hits.Count < windowQuery.Size)
+        {
+            return first;
+        }
+
+        var hits = new List<SearchHit>(windowSize);
+        hits.AddRange(first.Hits);
+        var next = first.NextCursor;
+        while (hits.Count < windowSize && next is not null)
+        {
+            var page = await _engine.SearchAsync(
+                windowQuery with { Cursor = next, Size = Math.Min(windowSize - hits.Count, SearchQuery.MaxSize), Facets = [], PriceBands = null },
+                cancellationToken);
+            hits.AddRange(page.Hits);
+            next = page.Hits.Count == 0 ? null : page.NextCursor;
+        }
+
+        return first with { Hits = hits, NextCursor = next };
     }
 
     private async Task<SearchResult> PastWindowPageAsync(SearchQuery query, string engineCursor, CancellationToken cancellationToken)

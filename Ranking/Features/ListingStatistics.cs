@@ -26,6 +26,9 @@ public sealed class ListingStatistics
 
     public int VerifiedCount => _verified.Count;
 
+    /// <summary>How many listings have examinations.</summary>
+    public int ExaminedCount => _examinations.Count;
+
     /// <summary>
     /// Statistics from impression events: each impression adds <see cref="PositionBias.Examination"/>
     /// of its position (1 when the position is unknown) to its listing's examinations.

@@ -21,6 +21,9 @@ public static class FeedReasons
 
     public const string InBudget = "Trong ngân sách của bạn";
 
+    /// <summary>"Đúng kỹ năng: may công nghiệp": a skill of the person's CV, as they wrote it in lower case, is in the job's title.</summary>
+    public static string Skill(string skill) => $"Đúng kỹ năng: {skill.ToLowerInvariant()}";
+
     public const string SalaryMet = "Mức lương đúng mong muốn của bạn";
 
     public const string New = "Mới đăng";

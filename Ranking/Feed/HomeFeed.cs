@@ -1,7 +1,9 @@
 using DongNai.Domain;
 using DongNai.Domain.Listings;
+using DongNai.Domain.Listings.Cvs;
 using DongNai.Domain.People;
 using DongNai.Domain.Places;
+using DongNai.Domain.Text;
 using DongNai.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,6 +67,15 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
             return new FeedPage([], null, ColdStart: false);
         }
 
+        // The person's CVs: their skills for the skill reason, and their salary expectation when the
+        // request gives none. Read after the cursor's scope is fixed, so editing a CV between pages
+        // changes the candidates of later pages (never repeating an item) rather than voiding the cursor.
+        var cvs = await CvFactsAsync(request.AccountId, cancellationToken);
+        if (request.SalaryFloorVnd is null && cvs.SalaryExpectationVnd is { } expected)
+        {
+            request = request with { SalaryFloorVnd = expected };
+        }
+
         var scoringNow = DateTime.UnixEpoch.AddTicks(cursor.ScoringNowMs * TimeSpan.TicksPerMillisecond);
         var kinds = request.Kinds.Count == 0 ? ListingKinds.All : ListingKinds.All.Where(request.Kinds.Contains).ToList();
         var coldStart = request.AccountId is not { } me
@@ -115,7 +126,7 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
         var items = page.Select(item =>
         {
             var entry = byKey[new ListingKey(item.Candidate.Kind, item.Candidate.Id)];
-            var reasons = Reasons(request, entry, interest.GetValueOrDefault(new ListingKey(entry.Hit.Kind, entry.Hit.Id)));
+            var reasons = Reasons(request, entry, interest.GetValueOrDefault(new ListingKey(entry.Hit.Kind, entry.Hit.Id)), cvs.Skills);
             return new FeedItem(entry.Hit with { DistanceKm = entry.Km }, entry.Km, entry.From, reasons, item.Exploration);
         }).ToList();
 
@@ -271,10 +282,18 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
         return facts;
     }
 
-    private List<string> Reasons(FeedRequest request, Placed entry, int people)
+    private List<string> Reasons(FeedRequest request, Placed entry, int people, IReadOnlyList<CvSkill> skills)
     {
         var hit = entry.Hit;
         var reasons = new List<string> { FeedReasons.Distance(entry.From.Name, entry.Km) };
+        if (hit.Kind == ListingKind.Job && skills.Count > 0)
+        {
+            var title = " " + VietnameseText.FoldKey(hit.Title) + " ";
+            if (skills.FirstOrDefault(skill => title.Contains(skill.Folded, StringComparison.Ordinal)) is { } matched)
+            {
+                reasons.Add(FeedReasons.Skill(matched.Written));
+            }
+        }
         if (hit.Kind == ListingKind.Rental && request.RentBudgetVnd is { } budget && hit.PriceMin is { } rent && rent <= budget)
         {
             reasons.Add(FeedReasons.InBudget);
@@ -296,6 +315,37 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
         }
 
         return reasons;
+    }
+
+    /// <summary>
+    /// The skills of the person's CVs (as written, and folded with a space either side so a match
+    /// is of whole words), first CV first, without repeats; and the lowest salary expectation among
+    /// them. Nothing for an anonymous feed or a person without a CV.
+    /// </summary>
+    private async Task<CvFacts> CvFactsAsync(long? accountId, CancellationToken cancellationToken)
+    {
+        if (accountId is not { } me)
+        {
+            return CvFacts.None;
+        }
+
+        var rows = await db.Set<Cv>().AsNoTracking()
+            .Where(cv => cv.OwnerId == me)
+            .OrderBy(cv => cv.Id)
+            .Select(cv => new { cv.Skills, cv.SalaryExpectationVnd })
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return CvFacts.None;
+        }
+
+        var skills = rows.SelectMany(row => row.Skills)
+            .Select(skill => new CvSkill(skill.Trim(), " " + VietnameseText.FoldKey(skill) + " "))
+            .Where(skill => skill.Folded.Length > 2)
+            .DistinctBy(skill => skill.Folded, StringComparer.Ordinal)
+            .ToList();
+        var salaries = rows.Select(row => row.SalaryExpectationVnd).Where(salary => salary > 0).ToList();
+        return new CvFacts(skills, salaries.Count > 0 ? salaries.Min() : null);
     }
 
     /// <summary>Binds a cursor to the person and the parameters that decide the candidates.</summary>
@@ -337,6 +387,13 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
     }
 
     private sealed record Placed(SearchHit Hit, long OwnerId, FeedAnchor From, double Km);
+
+    private sealed record CvSkill(string Written, string Folded);
+
+    private sealed record CvFacts(IReadOnlyList<CvSkill> Skills, long? SalaryExpectationVnd)
+    {
+        public static CvFacts None { get; } = new([], null);
+    }
 
     private sealed record ListingFacts(long Id, long OwnerId, double Latitude, double Longitude);
 

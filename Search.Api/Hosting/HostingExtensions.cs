@@ -83,6 +83,7 @@ public static class HostingExtensions
         builder.Services.AddRanking();
         builder.Services.AddPersonalizedRanking(Path.Combine(storage.DataPath, "ranking-models"));
         builder.Services.AddScoped<DongNai.Search.Api.Ranking.RankerTrainingJob>();
+        builder.Services.AddScoped<DongNai.Search.Api.Ranking.ListingStatisticsJob>();
         builder.Services.AddIndexing();
         var keys = SecretKeys.Load(auth, storage.KeyFolder);
         builder.Services.AddAccounts(auth, keys);

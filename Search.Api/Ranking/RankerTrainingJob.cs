@@ -29,11 +29,16 @@ public sealed class RankerTrainingJob(EventReplay replay, RankerTraining trainin
 
 public static class RankingHosting
 {
-    /// <summary>Swaps in the stored current model, if any, and schedules the nightly training.</summary>
+    /// <summary>
+    /// Swaps in the stored current model, if any, schedules the nightly training, and schedules the
+    /// listing statistics' refresh, triggered once now so they are loaded soon after start.
+    /// </summary>
     public static void StartRanking(this IServiceProvider services)
     {
         services.GetRequiredService<RankingModelHost>().LoadCurrent();
-        services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<RankerTrainingJob>(RankerTrainingJob.RecurringId, job => job.RunAsync(CancellationToken.None), RankerTrainingJob.Schedule);
+        var jobs = services.GetRequiredService<IRecurringJobManager>();
+        jobs.AddOrUpdate<RankerTrainingJob>(RankerTrainingJob.RecurringId, job => job.RunAsync(CancellationToken.None), RankerTrainingJob.Schedule);
+        jobs.AddOrUpdate<ListingStatisticsJob>(ListingStatisticsJob.RecurringId, job => job.RunAsync(CancellationToken.None), ListingStatisticsJob.Schedule);
+        jobs.Trigger(ListingStatisticsJob.RecurringId);
     }
 }

@@ -263,13 +263,15 @@ internal static class Measurements
         return samples;
     }
 
-    /// <summary>How many results an HTTP response reports: the search total, or the length of a suggest/related list.</summary>
+    /// <summary>How many results an HTTP response reports: the search total, the length of a suggest/related list, or a feed page's items.</summary>
     public static int ResultCount(byte[] body)
     {
         using var document = JsonDocument.Parse(body);
         return document.RootElement.ValueKind == JsonValueKind.Array
             ? document.RootElement.GetArrayLength()
-            : document.RootElement.GetProperty("total").GetInt32();
+            : document.RootElement.TryGetProperty("items", out var items) && !document.RootElement.TryGetProperty("total", out _)
+                ? items.GetArrayLength()
+                : document.RootElement.GetProperty("total").GetInt32();
     }
 
     /// <summary>

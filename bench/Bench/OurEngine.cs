@@ -21,6 +21,9 @@ internal sealed class OurEngine(ISearchEngine engine, SearchRequestParser parser
 
     public DateTime Now => now;
 
+    /// <summary>Runs the rerank and feed types; null when the harness measures neither.</summary>
+    public RankingBench? Ranking { get; set; }
+
     /// <summary>The engine query of a search-type query, as the endpoint builds it.</summary>
     public SearchQuery ToSearchQuery(BenchQuery query)
     {
@@ -58,6 +61,10 @@ internal sealed class OurEngine(ISearchEngine engine, SearchRequestParser parser
             case QueryType.Related:
                 var related = await engine.RelatedAsync(new RelatedQuery { Kind = query.Kind!.Value, Id = query.RelatedId!.Value, Size = query.Size, Now = now }, cancellationToken);
                 return related.Count;
+            case QueryType.Rerank:
+                return await Ranking!.RerankAsync(query, ToSearchQuery(query), cancellationToken);
+            case QueryType.Feed:
+                return await Ranking!.FeedAsync(query, cancellationToken);
             default:
                 var result = await engine.SearchAsync(ToSearchQuery(query), cancellationToken);
                 return result.Total;

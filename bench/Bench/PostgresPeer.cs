@@ -258,6 +258,8 @@ internal sealed class PostgresPeer(NpgsqlDataSource source) : IAsyncDisposable
         {
             QueryType.Autocomplete => Suggest(query),
             QueryType.Related => Related(query, now),
+            QueryType.Feed => RankingWorkload.FeedCandidates(query, now),
+            QueryType.Rerank => Search((search ?? throw new ArgumentNullException(nameof(search))) with { Size = new Ranking.RankingOptions().WindowSize }, query.Text),
             _ => Search(search ?? throw new ArgumentNullException(nameof(search)), query.Type.IsFilterOnly() ? null : query.Text),
         };
     }

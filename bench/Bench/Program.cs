@@ -100,7 +100,6 @@ internal static class Program
             Settings = new RunSettings(options.Listings, options.Seed, options.Queries, options.WarmUp, options.Clients, options.PhaseSeconds, options.CheckQueries, options.Peer, options.Http, referenceDate, now,
                 options.Http ? options.Databases.Select(d => d.ToString()).ToList() : null),
         };
-        run.Notes.Add("Personalised feed: not measured, ranking does not exist yet (issue 4 says to leave it out).");
 
         // 1. Data: the real seeder into SQLite.
         Ui.Heading("Data");
@@ -197,10 +196,14 @@ internal static class Program
         var interpreter = new QueryInterpreter(places);
         var parser = new SearchRequestParser(places, interpreter);
         var ours = new OurEngine(engine, parser, now);
+        if (options.Types.Contains(QueryType.Rerank) || options.Types.Contains(QueryType.Feed))
+        {
+            ours.Ranking = new RankingBench(engine, data, places, now);
+        }
         var statements = new Dictionary<BenchQuery, PeerStatement>(ReferenceEqualityComparer.Instance);
         foreach (var query in workload.Values.SelectMany(list => list))
         {
-            var search = query.Type is QueryType.Autocomplete or QueryType.Related ? null : ours.ToSearchQuery(query);
+            var search = query.Type.IsSearch() ? ours.ToSearchQuery(query) : null;
             if (peer is not null)
             {
                 statements[query] = PostgresPeer.Statement(query, search, now);
@@ -254,6 +257,18 @@ internal static class Program
             }
         }
 
+        if (options.Types.Contains(QueryType.Rerank))
+        {
+            Ui.Heading("What re-ranking 200 candidates adds");
+            run.Rerank = await ours.Ranking!.MeasureAddedCostAsync(workload[QueryType.Rerank], ours.ToSearchQuery, options.WarmUp, options.Queries, options.PhaseSeconds, cancellationToken);
+            var cost = run.Rerank;
+            var note = $"Re-ranking (heuristic ranker, window 200 in two engine pages, page 20): plain search median {RunResult.Ms(cost.Plain.MedianMs)}, re-ranked median {RunResult.Ms(cost.ReRanked.MedianMs)}; "
+                + $"added per query median {RunResult.Ms(cost.Added.MedianMs)}, p99 {RunResult.Ms(cost.Added.P99Ms)}; the ranker alone (features and scores) median {cost.RankerAlone.MedianMs:F3} ms, p99 {cost.RankerAlone.P99Ms:F3} ms; "
+                + $"{cost.MeanCandidates:F1} candidates per window on average, {cost.FullWindows} of {cost.RankerAlone.Count} windows full (200); {cost.Added.Count} queries.";
+            Ui.Good(note);
+            run.Notes.Add(note);
+        }
+
         Ui.Heading("The query interpreter's cost");
         run.Interpreter = await InterpreterCost.MeasureAsync(ours, interpreter, parser, options.Quick ? 5 : 50, cancellationToken);
         Ui.Good($"Interpreting alone: median {run.Interpreter.InterpretAlone.MedianMs:F4} ms, p95 {run.Interpreter.InterpretAlone.P95Ms:F4} ms over {run.Interpreter.InterpretAlone.Count} natural-language queries; "
@@ -297,7 +312,7 @@ internal static class Program
                     await WarmUpAndValidateHttpAsync(clientsOf[i], names[i], workload, oursTotals, options, now, run, cancellationToken);
                 }
 
-                foreach (var type in options.Types)
+                foreach (var type in options.Types.Where(QueryTypes.OverHttp))
                 {
                     var levels = new List<HttpLevelResult>();
                     foreach (var clients in options.Clients)
@@ -373,6 +388,7 @@ internal static class Program
 
         run.Notes.Add($"Load average at start {machine.LoadAverage}, at the end {(File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?")} (1, 5, 15 min): other work on the machine shows here.");
         run.JudgeTargets();
+        RankingBench.AddTargets(run, run.Rerank);
         run.DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
 
         // 7. Output.
@@ -515,10 +531,10 @@ internal static class Program
     {
         var count = Math.Max(options.WarmUp, 1);
         var mismatches = 0;
-        await Ui.ProgressAsync($"Warm-up and answer check: {name}", count * workload.Count, async report =>
+        await Ui.ProgressAsync($"Warm-up and answer check: {name}", count * workload.Keys.Count(QueryTypes.OverHttp), async report =>
         {
             var done = 0;
-            foreach (var (type, queries) in workload)
+            foreach (var (type, queries) in workload.Where(pair => pair.Key.OverHttp()))
             {
                 foreach (var query in queries.Take(count))
                 {

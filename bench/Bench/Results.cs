@@ -104,6 +104,9 @@ internal sealed record RunResult
 
     public InterpreterCostResult? Interpreter { get; set; }
 
+    /// <summary>What re-ranking 200 candidates adds to a relevance search (RankingWorkload.cs); null when rerank is not measured.</summary>
+    public RerankCostResult? Rerank { get; set; }
+
     public MemoryResult? Memory { get; set; }
 
     public List<TargetResult> Targets { get; } = [];

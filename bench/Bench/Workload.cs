@@ -8,7 +8,7 @@ using DongNai.Search;
 
 namespace DongNai.Bench;
 
-/// <summary>The query types of the mix. The personalised feed is not here: ranking does not exist yet.</summary>
+/// <summary>The query types of the mix (the two personalisation types, rerank and feed, are drawn in WorkloadGenerator.Ranking.cs).</summary>
 internal enum QueryType
 {
     TextGeoPrice,
@@ -19,6 +19,8 @@ internal enum QueryType
     Polygon,
     Autocomplete,
     Related,
+    Rerank,
+    Feed,
 }
 
 internal static class QueryTypes
@@ -35,6 +37,8 @@ internal static class QueryTypes
         QueryType.Polygon => "polygon",
         QueryType.Autocomplete => "autocomplete",
         QueryType.Related => "related",
+        QueryType.Rerank => "rerank",
+        QueryType.Feed => "feed",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -48,11 +52,19 @@ internal static class QueryTypes
         QueryType.Polygon => "drawn area: a star-shaped polygon of 5–12 vertices (concave in half), 2–10 km across (+ a category in 25%), 100 hits, newest first",
         QueryType.Autocomplete => "2–4 letter prefix of a title word, any kind or one kind, 8 completions",
         QueryType.Related => "more like this for a random listing, 10 hits",
+        QueryType.Rerank => RankingWorkload.RerankDescription,
+        QueryType.Feed => RankingWorkload.FeedDescription,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
     /// <summary>Filter-only types: both systems must return identical id sets.</summary>
     public static bool IsFilterOnly(this QueryType type) => type is QueryType.RadiusPriceDistance or QueryType.BroadFacets or QueryType.Viewport or QueryType.Polygon;
+
+    /// <summary>Types the HTTP phase sends: re-ranking needs a signed-in user, so it is measured in process only.</summary>
+    public static bool OverHttp(this QueryType type) => type is not QueryType.Rerank;
+
+    /// <summary>Types whose query is an engine search parsed from the API's query string.</summary>
+    public static bool IsSearch(this QueryType type) => type is not (QueryType.Autocomplete or QueryType.Related or QueryType.Feed);
 }
 
 /// <summary>
@@ -102,6 +114,8 @@ internal sealed record BenchQuery
                 return "/api/suggest?q=" + Uri.EscapeDataString(Prefix!) + (Kind is { } k ? "&kind=" + k.Slug() : "");
             case QueryType.Related:
                 return $"/api/{Kind!.Value.Slug()}/{RelatedId!.Value.ToString(CultureInfo.InvariantCulture)}/related";
+            case QueryType.Feed:
+                return $"/api/feed?lat={Invariant(Centre!.Value.Latitude)}&lon={Invariant(Centre.Value.Longitude)}" + (Size != 20 ? "&size=" + Size.ToString(CultureInfo.InvariantCulture) : "");
             default:
                 return $"/api/search/{Kind!.Value.Slug()}?{QueryString()}";
         }
@@ -184,7 +198,7 @@ internal sealed record BenchQuery
 /// are the province's industrial parks and towns, texts are what workers type (without accents),
 /// prefixes come from a sample of real titles, related ids from the listings that exist.
 /// </summary>
-internal sealed class WorkloadGenerator(PlaceCatalog places, ReferenceIndex data)
+internal sealed partial class WorkloadGenerator(PlaceCatalog places, ReferenceIndex data)
 {
     private static readonly string[] RentalTexts =
     [
@@ -220,6 +234,8 @@ internal sealed class WorkloadGenerator(PlaceCatalog places, ReferenceIndex data
         QueryType.Polygon => Polygon(number, random),
         QueryType.Autocomplete => Autocomplete(number, random),
         QueryType.Related => Related(number, random),
+        QueryType.Rerank => Rerank(number, random),
+        QueryType.Feed => Feed(number, random),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 

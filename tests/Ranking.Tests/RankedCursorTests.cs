@@ -26,9 +26,9 @@ public sealed class RankedCursorTests
     }
 
     [Fact]
-    public void Decode_RefusesAWindowSizeAboveAPage()
+    public void Decode_RefusesAWindowSizeAboveTheLargestWindow()
     {
-        var text = new WindowCursor(ListingKind.Job, SearchQuery.MaxSize + 1, 0, new RankKey(1, ListingKind.Job, 1)).Encode();
+        var text = new WindowCursor(ListingKind.Job, RankingOptions.MaxWindowSize + 1, 0, new RankKey(1, ListingKind.Job, 1)).Encode();
 
         Assert.Throws<InvalidCursorException>(() => RankedCursor.Decode(text, ListingKind.Job));
     }

@@ -29,6 +29,8 @@ public sealed class RankedSearchTests : IDisposable
     [InlineData(null, true, 45, 1, 7)]
     [InlineData("phong", true, 130, 20, 100)]
     [InlineData("phong", false, 130, 30, 100)]
+    [InlineData("phong", true, 260, 20, 200)]
+    [InlineData(null, true, 260, 30, 200)]
     public async Task Search_PagesExactlyAsTheEngine_WhenTheEngineOrderRankerGoesThroughTheWindow(
         string? text, bool near, int count, int pageSize, int windowSize)
     {
@@ -111,14 +113,17 @@ public sealed class RankedSearchTests : IDisposable
     }
 
     [Theory]
-    [InlineData(3, 10)]
-    [InlineData(10, 10)]
-    [InlineData(6, 20)]
-    public async Task Search_ReturnsTheWindowReversed_ThenTheRestInEngineOrder_EachListingOnce(int pageSize, int windowSize)
+    [InlineData("phong tro", 50, 3, 10)]
+    [InlineData("phong tro", 50, 10, 10)]
+    [InlineData("phong tro", 50, 6, 20)]
+    [InlineData(null, 260, 20, 200)]
+    [InlineData(null, 260, 100, 200)]
+    [InlineData(null, 260, 30, 150)]
+    public async Task Search_ReturnsTheWindowReversed_ThenTheRestInEngineOrder_EachListingOnce(string? text, int count, int pageSize, int windowSize)
     {
-        await IndexAsync(Listings(50, seed: 11));
+        await IndexAsync(Listings(count, seed: 11));
         var ranked = new RankedSearch(_engine, new ReverseRanker(), new RankingOptions { WindowSize = windowSize });
-        var query = Query("phong tro", near: true) with { Size = pageSize };
+        var query = Query(text, near: true) with { Size = pageSize };
         var engineOrder = (await AllHitsAsync(q => _engine.SearchAsync(q), query with { Size = SearchQuery.MaxSize })).Select(Identity).ToList();
 
         var pages = await PagesAsync(q => ranked.SearchAsync(new RankingContext { Query = q }), query);
@@ -301,10 +306,33 @@ public sealed class RankedSearchTests : IDisposable
 
     [Theory]
     [InlineData(0)]
-    [InlineData(SearchQuery.MaxSize + 1)]
+    [InlineData(RankingOptions.MaxWindowSize + 1)]
     public void Constructor_RefusesAWindowSizeOutOfRange(int windowSize)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new RankedSearch(_engine, new ReverseRanker(), new RankingOptions { WindowSize = windowSize }));
+    }
+
+    [Fact]
+    public void Options_ReRank200Candidates_ByDefault_WhileAPageStaysAtMost100()
+    {
+        Assert.Equal(200, new RankingOptions().WindowSize);
+        Assert.Equal(100, SearchQuery.MaxSize);
+    }
+
+    [Fact]
+    public async Task Search_ScoresTheWholeDefaultWindow_OfTwoEnginePages_InOneCall()
+    {
+        await IndexAsync(Listings(260, seed: 19));
+        var ranker = new RecordingRanker();
+        var ranked = new RankedSearch(_engine, ranker, new RankingOptions());
+        var query = Query(null, near: true) with { Size = 20 };
+        var engineOrder = (await AllHitsAsync(q => _engine.SearchAsync(q), query with { Size = SearchQuery.MaxSize })).Select(Identity).ToList();
+
+        var page = await ranked.SearchAsync(new RankingContext { Query = query });
+
+        Assert.Single(ranker.Contexts);
+        Assert.Equal(200, ranker.CandidateCounts.Single());
+        Assert.Equal(engineOrder.Take(200).Reverse().Take(20), page.Hits.Select(Identity));
     }
 
     [Fact]

@@ -21,6 +21,19 @@ internal sealed class RecordingRanker : IRanker
 {
     private readonly Lock _lock = new();
     private readonly List<RankingContext> _contexts = [];
+    private readonly List<int> _candidateCounts = [];
+
+    /// <summary>How many candidates each call scored.</summary>
+    public IReadOnlyList<int> CandidateCounts
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _candidateCounts.ToList();
+            }
+        }
+    }
 
     public IReadOnlyList<RankingContext> Contexts
     {
@@ -38,6 +51,7 @@ internal sealed class RecordingRanker : IRanker
         lock (_lock)
         {
             _contexts.Add(context);
+            _candidateCounts.Add(candidates.Count);
         }
 
         return new ReverseRanker().Score(context, candidates);

@@ -241,6 +241,51 @@ public sealed class FeedApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.NotFound, unknownListing.StatusCode);
     }
 
+    [Fact]
+    public async Task Feed_SaysWhichSkillOfTheCvAJobNames_AndTakesTheCvsSalaryExpectation_WhenNoSalaryIsGiven()
+    {
+        // The park farthest from every other test's place, so no other listing of the class is within 10 km.
+        (double Lat, double Lon)[] others = [(10.925, 107.10), (11.35, 106.95), Point("nhon-trach-3"), Point("amata"), Point("dinh-quan")];
+        var park = Places.IndustrialParks.MaxBy(p => others.Min(o => GeoMath.HaversineKm(p.Latitude, p.Longitude, o.Lat, o.Lon)))!;
+        var (worker, _) = await Cvs.CvRequests.VerifiedWorkerAsync(factory);
+        var cv = Cvs.CvRequests.Cv(); // skills "May công nghiệp", "Đóng gói"; expects 8,000,000 VND
+        cv["industrialParkCode"] = park.Code; // not at Amata, where another test counts what the feed shows
+        await Cvs.CvRequests.CreateCvAsync(worker, cv);
+        var (_, sewing) = await Cvs.CvRequests.EmployerWithJobAsync(factory, job => Place(job, park, 0.010, "Tuyển công nhân may công nghiệp ca đêm", 7_000_000, 10_000_000));
+        var (_, guard) = await Cvs.CvRequests.EmployerWithJobAsync(factory, job => Place(job, park, 0.012, "Tuyển bảo vệ nhà xưởng", 7_000_000, 9_000_000));
+        var (_, lowPay) = await Cvs.CvRequests.EmployerWithJobAsync(factory, job => Place(job, park, 0.014, "Tuyển công nhân may thời vụ", 4_500_000, 5_500_000));
+        await WaitForIndexAsync();
+        var url = $"/api/feed?near={park.Code}&kinds=jobs&size=50";
+
+        var mine = Reasons(await GetAsync(url, worker.Client));
+        var anonymous = Reasons(await GetAsync(url));
+
+        Assert.Contains("Đúng kỹ năng: may công nghiệp", mine[sewing]);
+        Assert.Contains("Mức lương đúng mong muốn của bạn", mine[sewing]);
+        Assert.DoesNotContain(mine[guard], reason => reason.StartsWith("Đúng kỹ năng", StringComparison.Ordinal));
+        Assert.Contains("Mức lương đúng mong muốn của bạn", mine[guard]);
+        // The CV's 8 million narrows jobs to those paying at least 80 % of it, as salaryVnd would.
+        Assert.False(mine.ContainsKey(lowPay), "A job paying at most 5.5 million was shown to a worker expecting 8 million.");
+        Assert.True(anonymous.ContainsKey(lowPay));
+        Assert.DoesNotContain(anonymous[sewing], reason => reason.StartsWith("Đúng kỹ năng", StringComparison.Ordinal) || reason == "Mức lương đúng mong muốn của bạn");
+
+        static (double, double) Point(string code) => Places.FindPark(code) is { } p ? (p.Latitude, p.Longitude) : throw new InvalidOperationException(code);
+    }
+
+    private static void Place(JsonObject job, IndustrialPark park, double north, string title, long salaryMin, long salaryMax)
+    {
+        job["title"] = title;
+        job["latitude"] = park.Latitude + north;
+        job["longitude"] = park.Longitude;
+        job["salaryMinVnd"] = salaryMin;
+        job["salaryMaxVnd"] = salaryMax;
+    }
+
+    private static Dictionary<long, List<string>> Reasons(JsonElement page) =>
+        page.GetProperty("items").EnumerateArray().ToDictionary(
+            item => item.GetProperty("id").GetInt64(),
+            item => item.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToList());
+
     private static List<(string Kind, long Id)> Items(JsonElement page) =>
         page.GetProperty("items").EnumerateArray().Select(item => (item.GetProperty("kind").GetString()!, item.GetProperty("id").GetInt64())).ToList();
 
