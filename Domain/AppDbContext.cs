@@ -95,6 +95,8 @@ public class AppDbContext : DbContext
 
     public DbSet<ApplicationAttachment> PublicServiceAttachments => Set<ApplicationAttachment>();
 
+    public DbSet<Civic.PublicServices.PublicServiceStaffCommune> PublicServiceStaffCommunes => Set<Civic.PublicServices.PublicServiceStaffCommune>();
+
     public DbSet<Civic.Feedback.FeedbackReport> FeedbackReports => Set<Civic.Feedback.FeedbackReport>();
 
     public DbSet<Civic.Feedback.FeedbackPhoto> FeedbackPhotos => Set<Civic.Feedback.FeedbackPhoto>();

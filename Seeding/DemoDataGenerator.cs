@@ -1,4 +1,5 @@
 using System.Text;
+using DongNai.Domain.Civic.Feedback;
 using DongNai.Domain.Listings;
 using DongNai.Domain.Listings.BusRoutes;
 using DongNai.Domain.Listings.Classifieds;
@@ -8,6 +9,7 @@ using DongNai.Domain.Listings.Rentals;
 using DongNai.Domain.Listings.Vouchers;
 using DongNai.Domain.People;
 using DongNai.Domain.Places;
+using DongNai.Domain.Text;
 
 namespace DongNai.Seeding;
 
@@ -326,6 +328,7 @@ public sealed class DemoDataGenerator
             ListingKind.Voucher => Voucher(),
             ListingKind.BusRoute => BusRoute(),
             ListingKind.News => News(),
+            ListingKind.FeedbackReport => Report(),
             _ => throw new InvalidOperationException($"The kind '{kind.Slug()}' has a demo share but the seeder has no generator for it; add one to {nameof(DemoDataGenerator)} or set its share to 0."),
         };
 
@@ -586,6 +589,56 @@ public sealed class DemoDataGenerator
                 UpdatedAt = updated,
             };
         }
+
+        /// <summary>
+        /// A demo citizen report, already approved (routed, in progress or answered): an invented problem
+        /// near a real park, posted by a worker, at the point the worker gave. No unit (the routing table
+        /// is seeded after the demo data), so it sits in no unit's queue and the overdue job never sees it.
+        /// </summary>
+        private FeedbackReport Report()
+        {
+            var owner = PickOwner(people.Sellers);
+            var (category, headline, text) = random.Pick(ReportStories);
+            var park = random.Pick(generator.places.IndustrialParks);
+            var (lat, lon) = Around(random, park.Latitude, park.Longitude, 2.0);
+            var commune = generator.places.NearestCommune(lat, lon);
+            var (created, updated) = Dates();
+            var title = Fill(headline, ("park", park.Name), ("commune", commune.Name));
+            var description = Fill(text, ("park", park.Name), ("commune", commune.Name));
+            var status = random.Pick(DemoReportStatuses);
+            return new FeedbackReport
+            {
+                OwnerId = owner + 1,
+                Title = title,
+                Description = description,
+                FoldedText = VietnameseText.FoldKey(title + " " + description),
+                Category = category,
+                CommuneCode = commune.Code,
+                Latitude = lat,
+                Longitude = lon,
+                ExactPoint = true,
+                Status = status,
+                ModeratedAt = created,
+                Answer = status == FeedbackStatus.Answered ? "Đơn vị đã kiểm tra hiện trường và xử lý xong, cảm ơn người dân đã phản ánh." : null,
+                AnsweredAt = status == FeedbackStatus.Answered ? updated : null,
+                CreatedAt = created,
+                UpdatedAt = updated,
+            };
+        }
+
+        private static readonly FeedbackStatus[] DemoReportStatuses = [FeedbackStatus.Routed, FeedbackStatus.InProgress, FeedbackStatus.Answered];
+
+        private static readonly (FeedbackCategory Category, string Headline, string Text)[] ReportStories =
+        [
+            (FeedbackCategory.Roads, "Đường vào {park} xuống cấp, nhiều ổ gà", "Đoạn đường công nhân đi làm qua {commune} có nhiều ổ gà sâu, trời mưa rất nguy hiểm."),
+            (FeedbackCategory.Roads, "Đèn tín hiệu giao thông hỏng trước cổng {park}", "Đèn giao thông không hoạt động giờ tan ca, xe cộ ùn tắc kéo dài."),
+            (FeedbackCategory.Environment, "Rác thải tập kết trái phép gần {park}", "Bãi rác tự phát bên đường ở {commune} bốc mùi hôi, chưa được thu gom."),
+            (FeedbackCategory.Environment, "Ngập nước sau mưa tại {commune}", "Mưa lớn khiến khu nhà trọ công nhân ngập sâu, cống thoát nước bị tắc."),
+            (FeedbackCategory.PublicOrder, "Tụ tập đua xe ban đêm gần {park}", "Nhóm thanh niên đua xe, gây ồn ào và mất an toàn cho công nhân đi ca đêm."),
+            (FeedbackCategory.ElectricityAndWater, "Mất nước sinh hoạt kéo dài ở {commune}", "Khu trọ gần {park} mất nước ba ngày liền, chưa có thông báo."),
+            (FeedbackCategory.ElectricityAndWater, "Đèn đường không sáng trên tuyến vào {park}", "Cả đoạn đường tối om, công nhân tan ca đêm đi lại nguy hiểm."),
+            (FeedbackCategory.AdministrativeProcedures, "Chậm trả kết quả đăng ký tạm trú tại {commune}", "Hồ sơ nộp đã quá hẹn nhưng chưa nhận được kết quả."),
+        ];
 
         private static readonly string[] NewsSources = ["Bản tin Đồng Nai (demo)", "Tin công nhân (demo)", "Thời sự địa phương (demo)"];
 

@@ -37,4 +37,14 @@ public sealed class FeedbackOptions
     /// </summary>
     [Range(0, 600)]
     public int FeedSettleSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Weekdays that are public holidays in Vietnam (dates in Vietnam, <c>yyyy-MM-dd</c>): they do not
+    /// count towards answer deadlines. When not configured, <see cref="VietnamHolidays.Official"/>
+    /// (2026 and 2027); a configured list replaces it entirely.
+    /// </summary>
+    public List<DateOnly>? Holidays { get; set; }
+
+    /// <summary>The holidays deadlines skip: <see cref="Holidays"/> when configured, else the official list.</summary>
+    public IReadOnlySet<DateOnly> HolidayCalendar => Holidays is { } configured ? configured.ToHashSet() : VietnamHolidays.Official;
 }

@@ -55,7 +55,7 @@ public sealed partial class FeedbackOverdueJob(AppDbContext db, FeedbackRouting 
             await db.SaveChangesAsync(cancellationToken);
             foreach (var report in due)
             {
-                await notices.TellAsync(report.AuthorId, report.Id, "Phản ánh quá hạn trả lời",
+                await notices.TellAsync(report.OwnerId, report.Id, "Phản ánh quá hạn trả lời",
                     $"Phản ánh \"{report.Title}\" đã quá hạn trả lời và được báo lên {centre.Name} để đôn đốc.", cancellationToken);
             }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using DongNai.Domain;
 using DongNai.Domain.Civic.Feedback;
+using DongNai.Domain.Listings;
+using DongNai.Domain.Outbox;
 using DongNai.Domain.Places;
 using DongNai.Domain.Text;
 using DongNai.Domain.Validation;
@@ -30,7 +32,7 @@ public sealed class FeedbackService(
     public const int MaxMapFeatures = 1000;
 
     /// <summary>The statuses the public sees: approved, whatever happened since.</summary>
-    public static IReadOnlySet<FeedbackStatus> PublicStatuses { get; } = new HashSet<FeedbackStatus> { FeedbackStatus.Routed, FeedbackStatus.InProgress, FeedbackStatus.Answered };
+    public static IReadOnlySet<FeedbackStatus> PublicStatuses => FeedbackReport.PublicStatuses;
 
     private static readonly FeedbackStatus[] PublicList = [.. PublicStatuses];
 
@@ -85,7 +87,7 @@ public sealed class FeedbackService(
 
         var now = time.GetUtcNow().UtcDateTime;
         var since = now.AddDays(-1);
-        var recent = await db.FeedbackReports.Where(r => r.AuthorId == me && r.CreatedAt > since).Select(r => r.CreatedAt).ToListAsync(cancellationToken);
+        var recent = await db.FeedbackReports.Where(r => r.OwnerId == me && r.CreatedAt > since).Select(r => r.CreatedAt).ToListAsync(cancellationToken);
         if (recent.Count >= options.ReportsPerDay)
         {
             var retry = recent.Min().AddDays(1) - now;
@@ -94,19 +96,25 @@ public sealed class FeedbackService(
 
         var title = request.Title!.Trim();
         var text = request.Text!.Trim();
+        var communeCode = request.CommuneCode ?? places.NearestCommune(request.Latitude!.Value, request.Longitude!.Value).Code;
+        var commune = places.FindCommune(communeCode)!;
         var report = new FeedbackReport
         {
-            AuthorId = me,
+            OwnerId = me,
             Title = title,
-            Text = text,
+            Description = text,
             FoldedText = VietnameseText.FoldKey(title + " " + text),
             Category = request.Category!.Value,
-            CommuneCode = request.CommuneCode ?? places.NearestCommune(request.Latitude!.Value, request.Longitude!.Value).Code,
-            Latitude = request.Latitude,
-            Longitude = request.Longitude,
+            CommuneCode = communeCode,
+
+            // Without a point the report is placed at its commune's centre (shown as approximate).
+            Latitude = request.Latitude ?? commune.Latitude,
+            Longitude = request.Longitude ?? commune.Longitude,
+            ExactPoint = hasPoint,
             Status = FeedbackStatus.Pending,
             CreatedAt = now,
             UpdatedAt = now,
+            Version = 1,
         };
         db.FeedbackReports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
@@ -123,7 +131,7 @@ public sealed class FeedbackService(
     /// <summary>The author's own reports, newest first, in every state.</summary>
     public async Task<IReadOnlyList<FeedbackReportView>> MineAsync(long me, CancellationToken cancellationToken)
     {
-        var reports = await db.FeedbackReports.AsNoTracking().Where(r => r.AuthorId == me).OrderByDescending(r => r.Id).Take(100).ToListAsync(cancellationToken);
+        var reports = await db.FeedbackReports.AsNoTracking().Where(r => r.OwnerId == me).OrderByDescending(r => r.Id).Take(100).ToListAsync(cancellationToken);
         return await ViewsAsync(reports, cancellationToken);
     }
 
@@ -136,7 +144,7 @@ public sealed class FeedbackService(
             return new FeedbackOutcome<bool>.NotFound();
         }
 
-        if (report.AuthorId != me)
+        if (report.OwnerId != me)
         {
             return new FeedbackOutcome<bool>.Forbidden("Only the author may withdraw a report.");
         }
@@ -186,8 +194,8 @@ public sealed class FeedbackService(
         var found = new List<(FeedbackReport Report, double Similarity, double? Distance)>();
         foreach (var candidate in candidates)
         {
-            double? distance = report.Latitude is { } lat && report.Longitude is { } lon && candidate.Latitude is { } clat && candidate.Longitude is { } clon
-                ? GeoMath.HaversineKm(lat, lon, clat, clon)
+            double? distance = report.ExactPoint && candidate.ExactPoint
+                ? GeoMath.HaversineKm(report.Latitude, report.Longitude, candidate.Latitude, candidate.Longitude)
                 : null;
             var near = distance is { } km ? km <= options.DuplicateRadiusKm : candidate.CommuneCode == report.CommuneCode;
             var similarity = Jaccard(words, Words(candidate.FoldedText));
@@ -213,16 +221,16 @@ public sealed class FeedbackService(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var (unit, days) = await routing.RouteAsync(report!.Category, report.CommuneCode, cancellationToken);
+        var (unit, days) = await routing.RouteAsync(report!.Category, report.CommuneCode!, cancellationToken);
         report.Status = FeedbackStatus.Routed;
         report.ModeratedBy = moderator;
         report.ModeratedAt = now;
         report.UnitId = unit.Id;
-        report.DeadlineAt = WorkingDays.Add(now, days);
+        report.DeadlineAt = WorkingDays.Add(now, days, options.HolidayCalendar);
         report.UpdatedAt = now;
         Record(report, FeedbackChangeType.Approved, moderator, null, now);
         await db.SaveChangesAsync(cancellationToken);
-        await notices.TellAsync(report.AuthorId, report.Id, "Phản ánh đã được duyệt",
+        await notices.TellAsync(report.OwnerId, report.Id, "Phản ánh đã được duyệt",
             $"Phản ánh \"{report.Title}\" đã được công khai và chuyển đến {unit.Name}; hạn trả lời {Local(report.DeadlineAt.Value)}.", cancellationToken);
         return new FeedbackOutcome<FeedbackReportView>.Done((await ViewsAsync([report], cancellationToken))[0]);
     }
@@ -251,7 +259,7 @@ public sealed class FeedbackService(
         report.UpdatedAt = now;
         Record(report, FeedbackChangeType.Rejected, moderator, report.RejectionReason, now);
         await db.SaveChangesAsync(cancellationToken);
-        await notices.TellAsync(report.AuthorId, report.Id, "Phản ánh không được duyệt", $"Phản ánh \"{report.Title}\" không được duyệt: {report.RejectionReason}", cancellationToken);
+        await notices.TellAsync(report.OwnerId, report.Id, "Phản ánh không được duyệt", $"Phản ánh \"{report.Title}\" không được duyệt: {report.RejectionReason}", cancellationToken);
         return new FeedbackOutcome<FeedbackReportView>.Done((await ViewsAsync([report], cancellationToken))[0]);
     }
 
@@ -281,7 +289,7 @@ public sealed class FeedbackService(
         report.UpdatedAt = now;
         Record(report, FeedbackChangeType.Merged, moderator, "#" + target.Id.ToString(CultureInfo.InvariantCulture), now);
         await db.SaveChangesAsync(cancellationToken);
-        await notices.TellAsync(report.AuthorId, report.Id, "Phản ánh đã được gộp",
+        await notices.TellAsync(report.OwnerId, report.Id, "Phản ánh đã được gộp",
             $"Phản ánh \"{report.Title}\" trùng với một phản ánh đã công khai và được gộp vào đó; hãy theo dõi phản ánh #{target.Id.ToString(CultureInfo.InvariantCulture)}.", cancellationToken);
         return new FeedbackOutcome<FeedbackReportView>.Done((await ViewsAsync([report], cancellationToken))[0]);
     }
@@ -294,7 +302,7 @@ public sealed class FeedbackService(
             return (null, new FeedbackOutcome<T>.NotFound());
         }
 
-        if (report.AuthorId == moderator)
+        if (report.OwnerId == moderator)
         {
             return (null, new FeedbackOutcome<T>.Forbidden("Nobody moderates their own report."));
         }
@@ -345,7 +353,7 @@ public sealed class FeedbackService(
         report.UpdatedAt = now;
         Record(report, FeedbackChangeType.Accepted, me, null, now);
         await db.SaveChangesAsync(cancellationToken);
-        await notices.TellAsync(report.AuthorId, report.Id, "Phản ánh đang được xử lý", $"Đơn vị đã tiếp nhận phản ánh \"{report.Title}\".", cancellationToken);
+        await notices.TellAsync(report.OwnerId, report.Id, "Phản ánh đang được xử lý", $"Đơn vị đã tiếp nhận phản ánh \"{report.Title}\".", cancellationToken);
         return new FeedbackOutcome<FeedbackReportView>.Done((await ViewsAsync([report], cancellationToken))[0]);
     }
 
@@ -380,7 +388,7 @@ public sealed class FeedbackService(
         report.UpdatedAt = now;
         Record(report, FeedbackChangeType.Answered, me, null, now);
         await db.SaveChangesAsync(cancellationToken);
-        await notices.TellAsync(report.AuthorId, report.Id, "Phản ánh đã được trả lời", $"Phản ánh \"{report.Title}\" đã có câu trả lời của đơn vị.", cancellationToken);
+        await notices.TellAsync(report.OwnerId, report.Id, "Phản ánh đã được trả lời", $"Phản ánh \"{report.Title}\" đã có câu trả lời của đơn vị.", cancellationToken);
         return new FeedbackOutcome<FeedbackReportView>.Done((await ViewsAsync([report], cancellationToken))[0]);
     }
 
@@ -418,7 +426,7 @@ public sealed class FeedbackService(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var floor = WorkingDays.Add(now, FeedbackRouting.TransferMinimumWorkingDays);
+        var floor = WorkingDays.Add(now, FeedbackRouting.TransferMinimumWorkingDays, options.HolidayCalendar);
         report.UnitId = target.Id;
         report.DeadlineAt = report.DeadlineAt is { } kept && kept > floor ? kept : floor;
         report.Status = FeedbackStatus.Routed;
@@ -426,7 +434,7 @@ public sealed class FeedbackService(
         report.UpdatedAt = now;
         Record(report, FeedbackChangeType.Transferred, me, request.Note!.Trim(), now);
         await db.SaveChangesAsync(cancellationToken);
-        await notices.TellAsync(report.AuthorId, report.Id, "Phản ánh được chuyển đơn vị",
+        await notices.TellAsync(report.OwnerId, report.Id, "Phản ánh được chuyển đơn vị",
             $"Phản ánh \"{report.Title}\" được chuyển đến {target.Name}; hạn trả lời {Local(report.DeadlineAt.Value)}.", cancellationToken);
         return new FeedbackOutcome<FeedbackReportView>.Done((await ViewsAsync([report], cancellationToken))[0]);
     }
@@ -449,7 +457,7 @@ public sealed class FeedbackService(
             return (null, null, new FeedbackOutcome<T>.NotFound());
         }
 
-        return report!.AuthorId == me
+        return report!.OwnerId == me
             ? (null, null, new FeedbackOutcome<T>.Forbidden("Nobody handles their own report."))
             : (report, unit, null);
     }
@@ -502,10 +510,9 @@ public sealed class FeedbackService(
         var features = new List<FeedbackMapFeature>(reports.Count);
         foreach (var r in reports)
         {
-            var commune = places.FindCommune(r.CommuneCode);
-            var (lat, lon, approximate) = r.Latitude is { } la && r.Longitude is { } lo ? (la, lo, false) : (commune?.Latitude ?? 0, commune?.Longitude ?? 0, true);
-            features.Add(new FeedbackMapFeature("Feature", new FeedbackMapPoint("Point", [lon, lat]),
-                new FeedbackMapProperties(r.Id, r.Title, r.Category, r.Status, r.OverdueAt is not null, r.CommuneCode, approximate, r.LikeCount)));
+            // A report given only a commune is stored at the commune's centre.
+            features.Add(new FeedbackMapFeature("Feature", new FeedbackMapPoint("Point", [r.Longitude, r.Latitude]),
+                new FeedbackMapProperties(r.Id, r.Title, r.Category, r.Status, r.OverdueAt is not null, r.CommuneCode!, !r.ExactPoint, r.LikeCount)));
         }
 
         return new FeedbackOutcome<FeedbackMap>.Done(new FeedbackMap("FeatureCollection", features));
@@ -626,7 +633,22 @@ public sealed class FeedbackService(
 
     // ---- Shared ----
 
-    private void Record(FeedbackReport report, FeedbackChangeType type, long? actor, string? note, DateTime at) =>
+    /// <summary>
+    /// Records a change of <paramref name="report"/> in its history (and the IOC feed) and tells the
+    /// search index, in the same save: the version goes up and an outbox entry asks the drain to
+    /// index the report as it now is, or to remove it when it is not public (<see cref="FeedbackReportKind.IsListed"/>).
+    /// </summary>
+    private void Record(FeedbackReport report, FeedbackChangeType type, long? actor, string? note, DateTime at)
+    {
+        report.Version++;
+        db.Outbox.Add(new OutboxEntry
+        {
+            Kind = ListingKind.FeedbackReport,
+            ListingId = report.Id,
+            Version = report.Version,
+            Operation = OutboxOperation.Upsert,
+            CreatedAt = at,
+        });
         db.FeedbackChanges.Add(new FeedbackChange
         {
             ReportId = report.Id,
@@ -638,6 +660,7 @@ public sealed class FeedbackService(
             Note = note is { Length: > FeedbackChange.MaxNoteLength } ? note[..FeedbackChange.MaxNoteLength] : note,
             At = at,
         });
+    }
 
     private async Task<IReadOnlyList<FeedbackReportView>> ViewsAsync(IReadOnlyList<FeedbackReport> reports, CancellationToken cancellationToken)
     {
@@ -650,7 +673,7 @@ public sealed class FeedbackService(
         {
             var unit = r.UnitId is { } u ? units[u] : null;
             return new FeedbackReportView(
-                r.Id, r.Title, r.Text, r.Category, r.CommuneCode, r.Latitude, r.Longitude, r.Status, r.OverdueAt is not null,
+                r.Id, r.Title, r.Description, r.Category, r.CommuneCode!, r.ExactPoint ? r.Latitude : null, r.ExactPoint ? r.Longitude : null, r.Status, r.OverdueAt is not null,
                 unit?.Code, unit?.Name, r.CreatedAt, r.DeadlineAt, r.RejectionReason, r.MergedIntoId, r.Answer, r.AnsweredAt,
                 r.LikeCount, r.ShareCount,
                 photos[r.Id].Order().Select(p => $"/api/feedback/photos/{p.ToString(CultureInfo.InvariantCulture)}").ToList());
@@ -660,9 +683,9 @@ public sealed class FeedbackService(
     private async Task<IReadOnlyList<StaffFeedbackReportView>> StaffViewsAsync(IReadOnlyList<FeedbackReport> reports, CancellationToken cancellationToken)
     {
         var views = await ViewsAsync(reports, cancellationToken);
-        var authorIds = reports.Select(r => r.AuthorId).Distinct().ToList();
+        var authorIds = reports.Select(r => r.OwnerId).Distinct().ToList();
         var names = await db.Profiles.AsNoTracking().Where(p => authorIds.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, p => p.DisplayName, cancellationToken);
-        return reports.Select((r, i) => new StaffFeedbackReportView(views[i], r.AuthorId, names.GetValueOrDefault(r.AuthorId, ""))).ToList();
+        return reports.Select((r, i) => new StaffFeedbackReportView(views[i], r.OwnerId, names.GetValueOrDefault(r.OwnerId, ""))).ToList();
     }
 
     private static HashSet<string> Words(string folded) =>

@@ -38,7 +38,7 @@ public sealed class IocFeed(AppDbContext db, FeedbackOptions options, TimeProvid
             .Where(c => c.Id > from && c.At <= settled)
             .OrderBy(c => c.Id)
             .Take(take + 1)
-            .Join(db.FeedbackReports, c => c.ReportId, r => r.Id, (c, r) => new { Change = c, r.Category, r.CommuneCode, r.Title })
+            .Join(db.FeedbackReports, c => c.ReportId, r => r.Id, (c, r) => new { Change = c, r.Category, CommuneCode = r.CommuneCode!, r.Title })
             .ToListAsync(cancellationToken);
         rows = [.. rows.OrderBy(r => r.Change.Id)];
         var unitIds = rows.Where(r => r.Change.UnitId is not null).Select(r => r.Change.UnitId!.Value).Distinct().ToList();

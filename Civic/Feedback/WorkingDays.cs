@@ -1,9 +1,9 @@
 namespace DongNai.Civic.Feedback;
 
 /// <summary>
-/// Deadlines in working days, as Vietnamese administrative time limits are counted: Saturdays and
-/// Sundays do not count, judged on the calendar in Vietnam (UTC+7, no daylight saving). Public
-/// holidays are not known here and count as working days (docs/civic-feedback.md says why).
+/// Deadlines in working days, as Vietnamese administrative time limits are counted: Saturdays,
+/// Sundays and public holidays (the days off of State bodies, <see cref="VietnamHolidays"/>) do not
+/// count, judged on the calendar in Vietnam (UTC+7, no daylight saving). Pure functions; thread-safe.
 /// </summary>
 public static class WorkingDays
 {
@@ -11,16 +11,17 @@ public static class WorkingDays
 
     /// <summary>
     /// The instant <paramref name="days"/> working days after <paramref name="start"/>: the same
-    /// time of day on the working day reached by stepping over weekends. A start on a weekend
-    /// counts from the next Monday at 08:00 Vietnam time.
+    /// time of day on the working day reached by stepping over weekends and <paramref name="holidays"/>
+    /// (dates in Vietnam; none when null). A start on a day off counts from the next working day at
+    /// 08:00 Vietnam time.
     /// </summary>
-    public static DateTime Add(DateTime start, int days)
+    public static DateTime Add(DateTime start, int days, IReadOnlySet<DateOnly>? holidays = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
         var local = new DateTimeOffset(DateTime.SpecifyKind(start, DateTimeKind.Utc)).ToOffset(VietnamOffset);
-        if (IsWeekend(local.DayOfWeek))
+        if (!IsWorkingDay(local, holidays))
         {
-            while (IsWeekend(local.DayOfWeek))
+            while (!IsWorkingDay(local, holidays))
             {
                 local = local.AddDays(1);
             }
@@ -32,7 +33,7 @@ public static class WorkingDays
         while (left > 0)
         {
             local = local.AddDays(1);
-            if (!IsWeekend(local.DayOfWeek))
+            if (IsWorkingDay(local, holidays))
             {
                 left--;
             }
@@ -41,5 +42,7 @@ public static class WorkingDays
         return local.UtcDateTime;
     }
 
-    private static bool IsWeekend(DayOfWeek day) => day is DayOfWeek.Saturday or DayOfWeek.Sunday;
+    private static bool IsWorkingDay(DateTimeOffset local, IReadOnlySet<DateOnly>? holidays) =>
+        local.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
+        && holidays?.Contains(DateOnly.FromDateTime(local.DateTime)) != true;
 }

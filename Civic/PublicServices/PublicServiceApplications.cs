@@ -68,6 +68,9 @@ public sealed class PublicServiceApplications(
 {
     public const int QueuePageSize = 50;
 
+    /// <summary>The most communes one staff account is limited to.</summary>
+    public const int MaxStaffCommunes = 100;
+
     private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>The form of service <paramref name="serviceId"/> filled with the caller's verified card.</summary>
@@ -171,11 +174,69 @@ public sealed class PublicServiceApplications(
             ? new ApplicationResult.Ok(await ViewAsync(application, cancellationToken), accountId)
             : new ApplicationResult.NotFound();
 
-    /// <summary>Any application, for agency staff and admins.</summary>
-    public async Task<ApplicationResult> ForStaffAsync(long trackingCode, CancellationToken cancellationToken) =>
+    /// <summary>An application for agency staff and admins; not found when it is outside <paramref name="communes"/> (null: every commune).</summary>
+    public async Task<ApplicationResult> ForStaffAsync(long trackingCode, IReadOnlySet<string>? communes, CancellationToken cancellationToken) =>
         await db.PublicServiceApplications.AsNoTracking().SingleOrDefaultAsync(a => a.TrackingCode == trackingCode, cancellationToken) is { } application
+            && InScope(application, communes)
             ? new ApplicationResult.Ok(await ViewAsync(application, cancellationToken), application.ApplicantId)
             : new ApplicationResult.NotFound();
+
+    /// <summary>
+    /// The communes whose applications <paramref name="staffId"/> works: null for every commune (an
+    /// admin, or a staff member assigned to none), else the assigned ones (<see cref="PublicServiceStaffCommune"/>).
+    /// </summary>
+    public async Task<IReadOnlySet<string>?> StaffCommunesAsync(long staffId, bool isAdmin, CancellationToken cancellationToken)
+    {
+        if (isAdmin)
+        {
+            return null;
+        }
+
+        var communes = await db.PublicServiceStaffCommunes.AsNoTracking().Where(a => a.AccountId == staffId).Select(a => a.CommuneCode).ToListAsync(cancellationToken);
+        return communes.Count == 0 ? null : communes.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Sets the communes an agency staff account works (an empty list: every commune). Not found for
+    /// an unknown account; invalid for an account that is not agency staff or an unknown commune.
+    /// </summary>
+    public async Task<(bool Found, FieldErrors Errors, IReadOnlyList<string> Communes)> SetStaffCommunesAsync(
+        long accountId, IReadOnlyList<string?>? communeCodes, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account is null)
+        {
+            return (false, errors, []);
+        }
+
+        errors.When(account.Role != Role.AgencyStaff, "accountId", "Only agency staff accounts work applications; change the role first.");
+        errors.When(communeCodes is null, "communeCodes", "Required: the communes' GSO codes (an empty list for every commune).");
+        var codes = communeCodes ?? [];
+        errors.When(codes.Count > MaxStaffCommunes, "communeCodes", $"At most {MaxStaffCommunes} communes.");
+        for (var i = 0; i < codes.Count; i++)
+        {
+            var code = codes[i];
+            errors.When(code is null || !await db.Communes.AnyAsync(c => c.Code == code, cancellationToken),
+                $"communeCodes[{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}]", "No such commune (GET /api/places/communes).");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return (true, errors, []);
+        }
+
+        var wanted = codes.Select(c => c!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.PublicServiceStaffCommunes.Where(a => a.AccountId == accountId).ExecuteDeleteAsync(cancellationToken);
+        db.PublicServiceStaffCommunes.AddRange(wanted.Select(code => new PublicServiceStaffCommune { AccountId = accountId, CommuneCode = code }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (true, errors, wanted);
+    }
+
+    private static bool InScope(PublicServiceApplication application, IReadOnlySet<string>? communes) =>
+        communes is null || communes.Contains(application.CommuneCode);
 
     public async Task<List<ApplicationSummary>> MineAsync(long accountId, CancellationToken cancellationToken)
     {
@@ -187,9 +248,16 @@ public sealed class PublicServiceApplications(
     }
 
     /// <summary>The staff queue: the oldest open applications first (or those in <paramref name="status"/>), of one procedure and one commune when given.</summary>
-    public async Task<List<ApplicationSummary>> QueueAsync(ApplicationForm? form, string? communeCode, ApplicationStatus? status, CancellationToken cancellationToken)
+    public async Task<List<ApplicationSummary>> QueueAsync(
+        ApplicationForm? form, string? communeCode, ApplicationStatus? status, IReadOnlySet<string>? communes, CancellationToken cancellationToken)
     {
         var query = db.PublicServiceApplications.AsNoTracking();
+        if (communes is not null)
+        {
+            var mine = communes.ToList();
+            query = query.Where(a => mine.Contains(a.CommuneCode));
+        }
+
         if (form is { } f)
         {
             query = query.Where(a => a.Form == f);
@@ -209,7 +277,7 @@ public sealed class PublicServiceApplications(
     }
 
     /// <summary>Moves an application as agency staff <paramref name="staffId"/>: never their own, only along <see cref="ApplicationWorkflow"/>.</summary>
-    public async Task<ApplicationResult> MoveAsync(long staffId, long trackingCode, ApplicationStatus? to, string? note, CancellationToken cancellationToken)
+    public async Task<ApplicationResult> MoveAsync(long staffId, long trackingCode, ApplicationStatus? to, string? note, IReadOnlySet<string>? communes, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         errors.Defined(to, "to");
@@ -220,7 +288,9 @@ public sealed class PublicServiceApplications(
         }
 
         var application = await db.PublicServiceApplications.SingleOrDefaultAsync(a => a.TrackingCode == trackingCode, cancellationToken);
-        if (application is null)
+
+        // Another commune's application is answered as missing, as for feedback units.
+        if (application is null || !InScope(application, communes))
         {
             return new ApplicationResult.NotFound();
         }
@@ -299,11 +369,17 @@ public sealed class PublicServiceApplications(
         return new ApplicationResult.Ok(await ViewAsync(application, cancellationToken), accountId);
     }
 
-    /// <summary>An attachment's bytes, decrypted, for agency staff; null when there is none.</summary>
-    public async Task<(byte[] Content, string ContentType)?> AttachmentAsync(long attachmentId, CancellationToken cancellationToken) =>
-        await db.PublicServiceAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId, cancellationToken) is { } attachment
-            ? (protector.DecryptBytes(attachment.Ciphertext), attachment.ContentType)
+    /// <summary>An attachment's bytes, decrypted, for agency staff; null when there is none or its application is outside <paramref name="communes"/>.</summary>
+    public async Task<(byte[] Content, string ContentType)?> AttachmentAsync(long attachmentId, IReadOnlySet<string>? communes, CancellationToken cancellationToken)
+    {
+        var found = await db.PublicServiceAttachments.AsNoTracking()
+            .Where(a => a.Id == attachmentId)
+            .Join(db.PublicServiceApplications, a => a.ApplicationId, p => p.Id, (a, p) => new { Attachment = a, p.CommuneCode })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is not null && (communes is null || communes.Contains(found.CommuneCode))
+            ? (protector.DecryptBytes(found.Attachment.Ciphertext), found.Attachment.ContentType)
             : null;
+    }
 
     /// <summary>The state's code as the API writes it (camelCase).</summary>
     public static string Code(ApplicationStatus status)

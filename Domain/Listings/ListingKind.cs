@@ -16,8 +16,6 @@ public enum ListingKind
     Cv = 6,
 
     PublicService = 7,
-
-
-    // 6, 7 and 8 are taken by CVs, public services and feedback reports.
+    FeedbackReport = 8,
     News = 9,
 }

@@ -56,6 +56,14 @@ public abstract class ListingKindDescriptor
     /// </summary>
     public virtual bool IsListed(Listing listing) => true;
 
+    /// <summary>
+    /// True when listings of the kind are created, read, replaced and deleted through the generic
+    /// routes under <c>/api/{slug}</c>; false for a kind written through its own workflow (feedback
+    /// reports: posted, moderated and answered under <c>/api/feedback</c>), for which those routes
+    /// are not mapped. Search, related and autocomplete do not depend on it.
+    /// </summary>
+    public virtual bool HasListingRoutes => true;
+
     public abstract Type EntityType { get; }
 
     /// <summary>Maps the entity: its table, the columns every listing has, and the kind's own relations.</summary>
@@ -67,6 +75,7 @@ public abstract class ListingKindDescriptor
     /// <summary>Every listing of the kind in id order, untracked, for a full rebuild.</summary>
     public abstract IAsyncEnumerable<Listing> StreamAllAsync(AppDbContext db, CancellationToken cancellationToken);
 
+    /// <summary>Whether the listing exists and is listed (<see cref="IsListed"/>): what the public may ask about.</summary>
     public abstract Task<bool> ExistsAsync(AppDbContext db, long id, CancellationToken cancellationToken);
 
     /// <summary>Every listing of the kind that <paramref name="ownerId"/> owns, in id order, tracked (to export or erase a person's data).</summary>
@@ -126,8 +135,8 @@ public abstract class ListingKindDescriptor<TListing, TRequest, TResponse> : Lis
         }
     }
 
-    public sealed override Task<bool> ExistsAsync(AppDbContext db, long id, CancellationToken cancellationToken) =>
-        db.Set<TListing>().AnyAsync(l => l.Id == id, cancellationToken);
+    public sealed override async Task<bool> ExistsAsync(AppDbContext db, long id, CancellationToken cancellationToken) =>
+        await db.Set<TListing>().AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, cancellationToken) is { } listing && IsListed(listing);
 
     public sealed override async Task<List<Listing>> OwnedByAsync(AppDbContext db, long ownerId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using DongNai.Domain.Civic.Feedback;
 using DongNai.Domain.Civic.PublicServices;
 using DongNai.Domain.Listings.BusRoutes;
 using DongNai.Domain.Listings.Classifieds;
@@ -25,6 +26,7 @@ public static class ListingKinds
         new BusRouteKind(),
         new CvKind(),
         new PublicServiceKind(),
+        new FeedbackReportKind(),
         new NewsKind(),
     ];
 
@@ -38,6 +40,9 @@ public static class ListingKinds
 
     /// <summary>The kinds anyone may search, in code order (<see cref="ListingKindDescriptor.PubliclySearchable"/>).</summary>
     public static IReadOnlyList<ListingKindDescriptor> Public { get; } = [.. Descriptors.Where(d => d.PubliclySearchable)];
+
+    /// <summary>The kinds written through the generic routes under <c>/api/{slug}</c> (<see cref="ListingKindDescriptor.HasListingRoutes"/>), in code order.</summary>
+    public static IReadOnlyList<ListingKindDescriptor> WithListingRoutes { get; } = [.. Descriptors.Where(d => d.HasListingRoutes)];
 
     /// <summary>The largest code in use, for engines that size per-kind tables.</summary>
     public static int MaxCode { get; } = All.Max(kind => (int)kind);

@@ -117,9 +117,6 @@ namespace DongNai.Domain.Migrations
                     b.Property<long?>("AnsweredBy")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("AuthorId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Category")
                         .HasColumnType("INTEGER");
 
@@ -134,18 +131,27 @@ namespace DongNai.Domain.Migrations
                     b.Property<DateTime?>("DeadlineAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Text");
+
+                    b.Property<bool>("ExactPoint")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FoldedText")
                         .IsRequired()
                         .HasMaxLength(4151)
                         .HasColumnType("TEXT");
 
-                    b.Property<double?>("Latitude")
+                    b.Property<double>("Latitude")
                         .HasColumnType("REAL");
 
                     b.Property<int>("LikeCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double?>("Longitude")
+                    b.Property<double>("Longitude")
                         .HasColumnType("REAL");
 
                     b.Property<long?>("MergedIntoId")
@@ -160,6 +166,10 @@ namespace DongNai.Domain.Migrations
                     b.Property<DateTime?>("OverdueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AuthorId");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -169,11 +179,6 @@ namespace DongNai.Domain.Migrations
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -186,9 +191,17 @@ namespace DongNai.Domain.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId", "CreatedAt");
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
 
                     b.HasIndex("Status", "DeadlineAt");
 
@@ -196,7 +209,7 @@ namespace DongNai.Domain.Migrations
 
                     b.HasIndex("UnitId", "Status");
 
-                    b.ToTable("FeedbackReports");
+                    b.ToTable("FeedbackReports", (string)null);
                 });
 
             modelBuilder.Entity("DongNai.Domain.Civic.Feedback.FeedbackRoute", b =>
@@ -492,6 +505,20 @@ namespace DongNai.Domain.Migrations
                     b.HasIndex("Form", "CommuneCode", "Status", "SubmittedAt");
 
                     b.ToTable("PublicServiceApplications", (string)null);
+                });
+
+            modelBuilder.Entity("DongNai.Domain.Civic.PublicServices.PublicServiceStaffCommune", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "CommuneCode");
+
+                    b.ToTable("PublicServiceStaffCommunes", (string)null);
                 });
 
             modelBuilder.Entity("DongNai.Domain.Listings.BusRoutes.BusRoute", b =>
@@ -2266,7 +2293,7 @@ namespace DongNai.Domain.Migrations
                 {
                     b.HasOne("DongNai.Domain.People.Account", null)
                         .WithMany()
-                        .HasForeignKey("AuthorId")
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -2323,6 +2350,15 @@ namespace DongNai.Domain.Migrations
                     b.HasOne("DongNai.Domain.People.Account", null)
                         .WithMany()
                         .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DongNai.Domain.Civic.PublicServices.PublicServiceStaffCommune", b =>
+                {
+                    b.HasOne("DongNai.Domain.People.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -10,8 +10,8 @@ public static class TrustedActions
 
     public const string Feedback = "Feedback";
 
-    /// <summary>Every action <see cref="VerificationOptions.Required"/> may name: posting each listing kind, applying, feedback.</summary>
-    public static IReadOnlySet<string> All { get; } = ListingKinds.Descriptors.Select(Posting).Append(Apply).Append(Feedback).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Every action <see cref="VerificationOptions.Required"/> may name: posting each kind that has listing routes, applying, feedback (which also gates posting reports).</summary>
+    public static IReadOnlySet<string> All { get; } = ListingKinds.WithListingRoutes.Select(Posting).Append(Apply).Append(Feedback).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Posting a listing of <paramref name="kind"/>: <c>Post</c> and the kind's name (<c>PostJob</c>, <c>PostRental</c>, …).</summary>
     public static string Posting(ListingKindDescriptor kind)

@@ -25,7 +25,8 @@ public static class ListingEndpoints
 {
     public static void MapListingEndpoints(this IEndpointRouteBuilder routes)
     {
-        foreach (var kind in ListingKinds.Descriptors)
+        // A kind written through its own workflow (feedback reports) has no generic routes.
+        foreach (var kind in ListingKinds.WithListingRoutes)
         {
             kind.Accept(new RouteMapper(routes));
         }

@@ -88,9 +88,13 @@ public static class RelevanceEvaluator
         var listings = new List<JudgedListing>();
         foreach (var kind in ListingKinds.Descriptors)
         {
+            // Only what the service may show: an unlisted row (a report not approved) is never an answer.
             await foreach (var listing in kind.StreamAllAsync(db, cancellationToken))
             {
-                listings.Add(JudgedListing.From(listing, places));
+                if (kind.IsListed(listing))
+                {
+                    listings.Add(JudgedListing.From(listing, places));
+                }
             }
         }
 

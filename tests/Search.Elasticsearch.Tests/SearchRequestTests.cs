@@ -130,7 +130,7 @@ public sealed class SearchRequestTests
         });
 
         var search = Assert.Single(cluster.WorkRequests);
-        Assert.Equal("/test-jobs,test-rentals,test-classifieds,test-vouchers,test-bus-routes,test-public-services,test-news/_search", search.Path);
+        Assert.Equal("/test-jobs,test-rentals,test-classifieds,test-vouchers,test-bus-routes,test-public-services,test-feedback-reports,test-news/_search", search.Path);
         var functionScore = search.Json["query"]!["function_score"]!;
         Assert.Equal("multiply", (string?)functionScore["score_mode"]);
         Assert.Equal("multiply", (string?)functionScore["boost_mode"]);

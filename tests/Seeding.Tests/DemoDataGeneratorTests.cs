@@ -55,7 +55,7 @@ public sealed partial class DemoDataGeneratorTests
         var counts = DemoDataGenerator.CountsFor(1_000_003);
 
         Assert.Equal(1_000_003, counts.Total);
-        Assert.Equal([300_001, 300_001, 240_001, 100_000, 50_000, 0, 0, 10_000], ListingKinds.All.Select(counts.Of));
+        Assert.Equal([300_001, 300_001, 230_001, 100_000, 50_000, 0, 0, 10_000, 10_000], ListingKinds.All.Select(counts.Of));
     }
 
     [Fact]
@@ -66,10 +66,11 @@ public sealed partial class DemoDataGeneratorTests
         Assert.Equal(Count, Listings.Count);
         Assert.Equal(0.30, byKind[ListingKind.Job] / (double)Count, 2);
         Assert.Equal(0.30, byKind[ListingKind.Rental] / (double)Count, 2);
-        Assert.Equal(0.24, byKind[ListingKind.Classified] / (double)Count, 2);
+        Assert.Equal(0.23, byKind[ListingKind.Classified] / (double)Count, 2);
         Assert.Equal(0.10, byKind[ListingKind.Voucher] / (double)Count, 2);
         Assert.Equal(0.05, byKind[ListingKind.BusRoute] / (double)Count, 2);
         Assert.Equal(0.01, byKind[ListingKind.News] / (double)Count, 2);
+        Assert.Equal(0.01, byKind[ListingKind.FeedbackReport] / (double)Count, 2);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using DongNai.Domain.Listings;
+
 namespace DongNai.Domain.Civic.Feedback;
 
 /// <summary>What a citizen's report is about; the routing table is keyed by it.</summary>
@@ -84,41 +86,39 @@ public sealed class FeedbackStaffAssignment
 }
 
 /// <summary>
-/// A citizen's report. <see cref="AuthorId"/> is never shown publicly (staff see it). Text is
-/// stored as typed; the HTML views escape it. <see cref="FoldedText"/> is the accent-folded title
-/// and text for the public text filter.
+/// A citizen's report, and the searchable kind <c>feedback-reports</c> (stored code
+/// <see cref="ListingKind.FeedbackReport"/>) while it is public. <see cref="Listing.OwnerId"/> is
+/// its author, never shown publicly (staff see it) and never indexed; <see cref="Listing.Description"/>
+/// is the report's text. Text is stored as typed; the HTML views escape it. <see cref="FoldedText"/>
+/// is the accent-folded title and text for the public list's text filter.
+/// <see cref="Listing.Latitude"/>/<see cref="Listing.Longitude"/> are the point the author gave or,
+/// when only a commune was given (<see cref="ExactPoint"/> false), the commune's centre.
+/// Every change of what the index shows (the status, the unit's answer) raises <see cref="Listing.Version"/>
+/// and writes an outbox entry in the same transaction (<see cref="FeedbackReportKind"/>).
 /// </summary>
-public sealed class FeedbackReport
+public sealed class FeedbackReport : Listing
 {
     public const int MaxTitleLength = 150;
     public const int MaxTextLength = 4000;
     public const int MaxReasonLength = 500;
     public const int MaxAnswerLength = 4000;
 
-    public long Id { get; set; }
+    /// <summary>The statuses the public sees: approved, whatever happened since. Only these are indexed.</summary>
+    public static IReadOnlySet<FeedbackStatus> PublicStatuses { get; } = new HashSet<FeedbackStatus> { FeedbackStatus.Routed, FeedbackStatus.InProgress, FeedbackStatus.Answered };
 
-    public long AuthorId { get; set; }
+    public override ListingKind Kind => ListingKind.FeedbackReport;
 
-    public string Title { get; set; } = "";
-
-    public string Text { get; set; } = "";
+    /// <summary>Whether the public sees the report (and the search index holds it).</summary>
+    public bool IsPublic => PublicStatuses.Contains(Status);
 
     public string FoldedText { get; set; } = "";
 
     public FeedbackCategory Category { get; set; }
 
-    /// <summary>The commune: given, or the nearest to <see cref="Latitude"/>/<see cref="Longitude"/>.</summary>
-    public string CommuneCode { get; set; } = "";
-
-    public double? Latitude { get; set; }
-
-    public double? Longitude { get; set; }
+    /// <summary>True when the author gave the point; false when it is the centre of <see cref="Listing.CommuneCode"/>.</summary>
+    public bool ExactPoint { get; set; }
 
     public FeedbackStatus Status { get; set; }
-
-    public DateTime CreatedAt { get; set; }
-
-    public DateTime UpdatedAt { get; set; }
 
     public long? ModeratedBy { get; set; }
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.Domain.Civic.Feedback;
 
-/// <summary>The EF mapping of citizen feedback: reports, photos, likes, changes, units, routes and staff assignments.</summary>
+/// <summary>The EF mapping of citizen feedback: photos, likes, changes, units, routes and staff assignments (reports are mapped by <see cref="FeedbackReportKind"/>).</summary>
 internal static class FeedbackModel
 {
     public static void Configure(ModelBuilder modelBuilder)
@@ -31,22 +31,6 @@ internal static class FeedbackModel
             assignment.HasIndex(a => a.UnitId);
             assignment.HasOne<Account>().WithOne().HasForeignKey<FeedbackStaffAssignment>(a => a.AccountId).OnDelete(DeleteBehavior.Cascade);
             assignment.HasOne<FeedbackUnit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
-        });
-
-        modelBuilder.Entity<FeedbackReport>(report =>
-        {
-            report.Property(r => r.Title).HasMaxLength(FeedbackReport.MaxTitleLength);
-            report.Property(r => r.Text).HasMaxLength(FeedbackReport.MaxTextLength);
-            report.Property(r => r.FoldedText).HasMaxLength(FeedbackReport.MaxTitleLength + FeedbackReport.MaxTextLength + 1);
-            report.Property(r => r.CommuneCode).HasMaxLength(10);
-            report.Property(r => r.RejectionReason).HasMaxLength(FeedbackReport.MaxReasonLength);
-            report.Property(r => r.Answer).HasMaxLength(FeedbackReport.MaxAnswerLength);
-            report.HasIndex(r => new { r.Status, r.Id });
-            report.HasIndex(r => new { r.AuthorId, r.CreatedAt });
-            report.HasIndex(r => new { r.UnitId, r.Status });
-            report.HasIndex(r => new { r.Status, r.DeadlineAt });
-            report.HasOne<Account>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Cascade);
-            report.HasOne<FeedbackUnit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<FeedbackPhoto>(photo =>

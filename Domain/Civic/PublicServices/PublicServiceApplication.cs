@@ -98,3 +98,16 @@ public sealed class ApplicationAttachment
 
     public DateTime AttachedAt { get; set; }
 }
+
+/// <summary>
+/// A commune whose applications an agency staff account works (the queue "per procedure and
+/// commune"). A staff account with rows sees and moves only those communes' applications; one
+/// without rows works the whole province; admins always do.
+/// </summary>
+public sealed class PublicServiceStaffCommune
+{
+    public long AccountId { get; set; }
+
+    /// <summary>GSO code of the commune or ward.</summary>
+    public string CommuneCode { get; set; } = "";
+}

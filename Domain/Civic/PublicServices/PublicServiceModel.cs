@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.Domain.Civic.PublicServices;
 
-/// <summary>The EF mapping of public-service applications, their history and attachments (the catalogue is mapped by <see cref="PublicServiceKind"/>).</summary>
+/// <summary>The EF mapping of public-service applications, their history, attachments and staff communes (the catalogue is mapped by <see cref="PublicServiceKind"/>).</summary>
 internal static class PublicServiceModel
 {
     public static void Configure(ModelBuilder modelBuilder)
@@ -26,6 +26,14 @@ internal static class PublicServiceModel
             change.ToTable("PublicServiceApplicationStates");
             change.HasIndex(c => c.ApplicationId);
             change.HasOne<PublicServiceApplication>().WithMany().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<PublicServiceStaffCommune>(assignment =>
+        {
+            assignment.ToTable("PublicServiceStaffCommunes");
+            assignment.HasKey(a => new { a.AccountId, a.CommuneCode });
+            assignment.Property(a => a.CommuneCode).HasMaxLength(10);
+            assignment.HasOne<Account>().WithMany().HasForeignKey(a => a.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<ApplicationAttachment>(attachment =>

@@ -20,7 +20,7 @@ public sealed class ClassifiedKind : ListingKindDescriptor<Classified, Classifie
 
     public override IReadOnlyList<Role> CreatorRoles { get; } = [];
 
-    public override double DemoShare => 0.24;
+    public override double DemoShare => 0.23;
 
     public override KindSearchProfile Search { get; } = new(
         [

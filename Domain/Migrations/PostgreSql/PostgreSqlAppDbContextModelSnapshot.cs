@@ -129,9 +129,6 @@ namespace DongNai.Domain.Migrations.PostgreSql
                     b.Property<long?>("AnsweredBy")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("AuthorId")
-                        .HasColumnType("bigint");
-
                     b.Property<int>("Category")
                         .HasColumnType("integer");
 
@@ -146,18 +143,27 @@ namespace DongNai.Domain.Migrations.PostgreSql
                     b.Property<DateTime?>("DeadlineAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("Text");
+
+                    b.Property<bool>("ExactPoint")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("FoldedText")
                         .IsRequired()
                         .HasMaxLength(4151)
                         .HasColumnType("character varying(4151)");
 
-                    b.Property<double?>("Latitude")
+                    b.Property<double>("Latitude")
                         .HasColumnType("double precision");
 
                     b.Property<int>("LikeCount")
                         .HasColumnType("integer");
 
-                    b.Property<double?>("Longitude")
+                    b.Property<double>("Longitude")
                         .HasColumnType("double precision");
 
                     b.Property<long?>("MergedIntoId")
@@ -172,6 +178,10 @@ namespace DongNai.Domain.Migrations.PostgreSql
                     b.Property<DateTime?>("OverdueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AuthorId");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -181,11 +191,6 @@ namespace DongNai.Domain.Migrations.PostgreSql
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -198,9 +203,17 @@ namespace DongNai.Domain.Migrations.PostgreSql
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId", "CreatedAt");
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
 
                     b.HasIndex("Status", "DeadlineAt");
 
@@ -208,7 +221,7 @@ namespace DongNai.Domain.Migrations.PostgreSql
 
                     b.HasIndex("UnitId", "Status");
 
-                    b.ToTable("FeedbackReports");
+                    b.ToTable("FeedbackReports", (string)null);
                 });
 
             modelBuilder.Entity("DongNai.Domain.Civic.Feedback.FeedbackRoute", b =>
@@ -516,6 +529,20 @@ namespace DongNai.Domain.Migrations.PostgreSql
                     b.HasIndex("Form", "CommuneCode", "Status", "SubmittedAt");
 
                     b.ToTable("PublicServiceApplications", (string)null);
+                });
+
+            modelBuilder.Entity("DongNai.Domain.Civic.PublicServices.PublicServiceStaffCommune", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("AccountId", "CommuneCode");
+
+                    b.ToTable("PublicServiceStaffCommunes", (string)null);
                 });
 
             modelBuilder.Entity("DongNai.Domain.Listings.BusRoutes.BusRoute", b =>
@@ -2350,7 +2377,7 @@ namespace DongNai.Domain.Migrations.PostgreSql
                 {
                     b.HasOne("DongNai.Domain.People.Account", null)
                         .WithMany()
-                        .HasForeignKey("AuthorId")
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -2407,6 +2434,15 @@ namespace DongNai.Domain.Migrations.PostgreSql
                     b.HasOne("DongNai.Domain.People.Account", null)
                         .WithMany()
                         .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DongNai.Domain.Civic.PublicServices.PublicServiceStaffCommune", b =>
+                {
+                    b.HasOne("DongNai.Domain.People.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

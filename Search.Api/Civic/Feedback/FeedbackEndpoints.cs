@@ -6,6 +6,7 @@ using DongNai.Domain.Civic.Feedback;
 using DongNai.Domain.Validation;
 using DongNai.Identity;
 using DongNai.Identity.Verification;
+using DongNai.Indexers;
 using DongNai.Search.Api.Accounts;
 using DongNai.Search.Api.Hosting;
 using DongNai.Search.Api.IdentityVerification;
@@ -61,6 +62,7 @@ public static class FeedbackEndpoints
             .WithSummary("The signed-in person's own reports in every state, with rejection reasons");
         citizen.MapPost("/reports/{id:long}/withdraw", Withdraw).WithName("WithdrawFeedbackReport")
             .WithSummary("Withdraw one's own report while it waits for moderation (409 after)")
+            .AddEndpointFilter(PokeIndexing)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireRateLimiting(HostingExtensions.WriteRateLimit);
@@ -72,7 +74,8 @@ public static class FeedbackEndpoints
             .RequireRateLimiting(HostingExtensions.WriteRateLimit);
 
         // Moderation
-        var moderation = feedback.MapGroup("/moderation").RequireAuthorization(policy => policy.RequireRole(RoleNames.AgencyStaff, RoleNames.Admin));
+        var moderation = feedback.MapGroup("/moderation").RequireAuthorization(policy => policy.RequireRole(RoleNames.AgencyStaff, RoleNames.Admin))
+            .AddEndpointFilter(PokeIndexing);
         moderation.MapGet("", Queue).WithName("FeedbackModerationQueue")
             .WithSummary("Reports waiting for moderation, oldest first, with their authors (agency staff and admins)");
         moderation.MapGet("/{id:long}/duplicates", Duplicates).WithName("FeedbackDuplicateCandidates")
@@ -91,7 +94,8 @@ public static class FeedbackEndpoints
             .RequireRateLimiting(HostingExtensions.WriteRateLimit);
 
         // The unit desk
-        var unit = feedback.MapGroup("/unit/reports").RequireAuthorization(policy => policy.RequireRole(RoleNames.AgencyStaff));
+        var unit = feedback.MapGroup("/unit/reports").RequireAuthorization(policy => policy.RequireRole(RoleNames.AgencyStaff))
+            .AddEndpointFilter(PokeIndexing);
         unit.MapGet("", UnitQueue).WithName("UnitFeedbackReports")
             .WithSummary("The reports of the caller's unit, earliest deadline first; the IOC's staff also see every overdue one (agency staff assigned to a unit)")
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -125,6 +129,18 @@ public static class FeedbackEndpoints
             .WithSummary("Assign an agency staff account to a unit, or remove it with a null unitCode (admins)")
             .RequireAuthorization(policy => policy.RequireRole(RoleNames.Admin))
             .RequireRateLimiting(HostingExtensions.WriteRateLimit);
+    }
+
+    /// <summary>
+    /// After a change of a report's state (its outbox entry is committed with it): wakes the index
+    /// drain, so that an approved report is searchable, and a report that stopped being public is
+    /// gone from search, without waiting for the drain's idle interval.
+    /// </summary>
+    private static async ValueTask<object?> PokeIndexing(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        context.HttpContext.RequestServices.GetRequiredService<IndexingTrigger>().Poke();
+        return result;
     }
 
     // category: roads, environment, publicOrder, electricityAndWater, administrativeProcedures or other;

@@ -82,6 +82,12 @@ public static class PublicServiceEndpoints
             .WithDescription("received → processing | refused; processing → needsMoreInformation | done | refused; needsMoreInformation → processing | refused. A note is required for needsMoreInformation and refused. Another move answers 409; the applicant is notified of each move.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireRateLimiting(HostingExtensions.WriteRateLimit);
+        staff.MapPut("/staff/{id:long}/communes", SetStaffCommunes).WithName("SetPublicServiceStaffCommunes")
+            .WithSummary("Limit an agency staff account to the applications of some communes; an empty list lifts the limit (admins)")
+            .WithDescription("A staff member limited to communes sees and moves only their applications (another commune's answers 404); one without communes, and every admin, works the whole province.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(policy => policy.RequireRole(RoleNames.Admin))
+            .RequireRateLimiting(HostingExtensions.WriteRateLimit);
         staff.MapGet("/attachments/{id:long}", Attachment).WithName("GetPublicServiceAttachment")
             .WithSummary("An attached file, decrypted (agency staff and admins)")
             .Produces(StatusCodes.Status200OK, contentType: AttachmentRules.Pdf, additionalContentTypes: [AttachmentRules.Jpeg, AttachmentRules.Png])
@@ -184,10 +190,12 @@ public static class PublicServiceEndpoints
         }
 
         NoStore(http);
+        var communes = await applications.StaffCommunesAsync(http.User.Id(), http.User.IsAdmin(), cancellationToken);
         return TypedResults.Ok(await applications.QueueAsync(
             form is null ? null : Enum.GetValues<ApplicationForm>().Single(f => Code(f) == form),
             commune,
             status is null ? null : Enum.GetValues<ApplicationStatus>().Single(s => PublicServiceApplications.Code(s) == status),
+            communes,
             cancellationToken));
     }
 
@@ -195,13 +203,15 @@ public static class PublicServiceEndpoints
         long id, HttpContext http, PublicServiceApplications applications, CancellationToken cancellationToken)
     {
         NoStore(http);
-        return await applications.ForStaffAsync(id, cancellationToken) is ApplicationResult.Ok ok ? TypedResults.Ok(ok.Application) : TypedResults.NotFound();
+        var communes = await applications.StaffCommunesAsync(http.User.Id(), http.User.IsAdmin(), cancellationToken);
+        return await applications.ForStaffAsync(id, communes, cancellationToken) is ApplicationResult.Ok ok ? TypedResults.Ok(ok.Application) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<ApplicationView>, ValidationProblem, NotFound, ProblemHttpResult>> Move(
         long id, ApplicationMoveRequest request, HttpContext http, PublicServiceApplications applications, Notifier notifier, CancellationToken cancellationToken)
     {
-        var result = await applications.MoveAsync(http.User.Id(), id, request.To, request.Note, cancellationToken);
+        var communes = await applications.StaffCommunesAsync(http.User.Id(), http.User.IsAdmin(), cancellationToken);
+        var result = await applications.MoveAsync(http.User.Id(), id, request.To, request.Note, communes, cancellationToken);
         NoStore(http);
         switch (result)
         {
@@ -222,10 +232,23 @@ public static class PublicServiceEndpoints
         }
     }
 
+    private static async Task<Results<Ok<StaffCommunesView>, ValidationProblem, NotFound>> SetStaffCommunes(
+        long id, StaffCommunesRequest request, PublicServiceApplications applications, CancellationToken cancellationToken)
+    {
+        var (found, errors, communes) = await applications.SetStaffCommunesAsync(id, request.CommuneCodes, cancellationToken);
+        if (!found)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return errors.IsEmpty ? TypedResults.Ok(new StaffCommunesView(id, communes)) : Invalid(errors);
+    }
+
     private static async Task<Results<FileContentHttpResult, NotFound>> Attachment(
         long id, HttpContext http, PublicServiceApplications applications, CancellationToken cancellationToken)
     {
-        if (await applications.AttachmentAsync(id, cancellationToken) is not { } file)
+        var communes = await applications.StaffCommunesAsync(http.User.Id(), http.User.IsAdmin(), cancellationToken);
+        if (await applications.AttachmentAsync(id, communes, cancellationToken) is not { } file)
         {
             return TypedResults.NotFound();
         }
@@ -285,3 +308,9 @@ public static class PublicServiceEndpoints
         },
     };
 }
+
+/// <summary>The communes whose applications an agency staff account works; an empty list for every commune.</summary>
+public sealed record StaffCommunesRequest(IReadOnlyList<string?>? CommuneCodes);
+
+/// <summary>An agency staff account's communes after the change; empty: the whole province.</summary>
+public sealed record StaffCommunesView(long AccountId, IReadOnlyList<string> CommuneCodes);

@@ -240,6 +240,7 @@ public static class AuthorizationMatrix
         ["GetPublicServiceApplicationForStaff"] = new(Reviewers(200), Target.PublicServiceApplication),
         ["MovePublicServiceApplication"] = new(Reviewers(200), Target.PublicServiceApplication, _ => new JsonObject { ["to"] = "processing", ["note"] = "Đã tiếp nhận, đang thẩm định." }),
         ["GetPublicServiceAttachment"] = new(Reviewers(200), Target.PublicServiceAttachment),
+        ["SetPublicServiceStaffCommunes"] = new(new InRoles(200, Role.Admin), Target.StaffAccount, c => new JsonObject { ["communeCodes"] = new JsonArray(c.Scene.Commune) }),
 
         // Search and events: open to everyone (a token only personalises)
         ["SearchAll"] = new(new Public(200), Query: "q=phong+tro"),
@@ -249,6 +250,7 @@ public static class AuthorizationMatrix
         ["SearchVouchers"] = new(new Public(200), Query: "q=tra+sua"),
         ["SearchBusRoutes"] = new(new Public(200), Query: "q=bien+hoa"),
         ["SearchNews"] = new(new Public(200), Query: "q=viec+lam"),
+        ["SearchFeedbackReports"] = new(new Public(200), Query: "q=o+ga&category=roads"),
         ["Suggest"] = new(new Public(200), Query: "q=phong"),
         ["Related"] = new(new Public(200), Target.Rental),
         ["RecordEvents"] = new(new Public(200), Body: _ => Events()),

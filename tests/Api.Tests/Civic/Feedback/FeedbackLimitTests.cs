@@ -38,6 +38,6 @@ public sealed class FeedbackLimitTests(TwoReportsADayApi api) : IClassFixture<Tw
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
         Assert.True(third.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal(HttpStatusCode.Created, others.StatusCode);
-        Assert.Equal(2, await api.Factory.WithDbAsync(db => Task.FromResult(db.FeedbackReports.Count(r => r.AuthorId == author.AccountId))));
+        Assert.Equal(2, await api.Factory.WithDbAsync(db => Task.FromResult(db.FeedbackReports.Count(r => r.OwnerId == author.AccountId))));
     }
 }

@@ -24,7 +24,7 @@ public sealed class FeedbackRoutingTests(ApiFactory factory) : IClassFixture<Api
 
         Assert.Equal("routed", approved.GetProperty("status").GetString());
         Assert.Equal("SXD", approved.GetProperty("unitCode").GetString());
-        Assert.Equal(WorkingDays.Add(Now, 7), Deadline(approved));
+        Assert.Equal(WorkingDays.Add(Now, 7, VietnamHolidays.Official), Deadline(approved));
     }
 
     [Fact]
@@ -42,9 +42,9 @@ public sealed class FeedbackRoutingTests(ApiFactory factory) : IClassFixture<Api
 
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         Assert.Equal("SNNMT", routedElsewhere.GetProperty("unitCode").GetString());
-        Assert.Equal(WorkingDays.Add(Now, 7), Deadline(routedElsewhere));
+        Assert.Equal(WorkingDays.Add(Now, 7, VietnamHolidays.Official), Deadline(routedElsewhere));
         Assert.Equal("UBND-" + LongThanh, routedHere.GetProperty("unitCode").GetString());
-        Assert.Equal(WorkingDays.Add(Now, 4), Deadline(routedHere));
+        Assert.Equal(WorkingDays.Add(Now, 4, VietnamHolidays.Official), Deadline(routedHere));
         Assert.Contains(table.GetProperty("routes").EnumerateArray(), r =>
             r.GetProperty("category").GetString() == "environment" && r.GetProperty("communeCode").GetString() == LongThanh && r.GetProperty("answerWorkingDays").GetInt32() == 4);
     }
@@ -143,8 +143,8 @@ public sealed class FeedbackRoutingTests(ApiFactory factory) : IClassFixture<Api
 
         var transferred = await Problems.ReadAsync(await committee.Client.PostAsJsonAsync($"/api/feedback/unit/reports/{id}/transfer", new { unitCode = "SNV", note = "Thuộc thẩm quyền Sở Nội vụ." }));
 
-        Assert.Equal(WorkingDays.Add(Now, 1), Deadline(approved));
-        Assert.Equal(WorkingDays.Add(Now, FeedbackRouting.TransferMinimumWorkingDays), Deadline(transferred));
+        Assert.Equal(WorkingDays.Add(Now, 1, VietnamHolidays.Official), Deadline(approved));
+        Assert.Equal(WorkingDays.Add(Now, FeedbackRouting.TransferMinimumWorkingDays, VietnamHolidays.Official), Deadline(transferred));
     }
 
     [Fact]

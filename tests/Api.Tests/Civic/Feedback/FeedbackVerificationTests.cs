@@ -28,6 +28,6 @@ public sealed class FeedbackVerificationTests(VerifiedRulesApi api) : IClassFixt
         Assert.Equal("urn:dongnai:problem:verification-required", problem.GetProperty("type").GetString());
         Assert.Equal("Feedback", problem.GetProperty("action").GetString());
         Assert.Equal(HttpStatusCode.Created, verified.StatusCode);
-        Assert.Equal(1, await api.Factory.WithDbAsync(db => Task.FromResult(db.FeedbackReports.Count(r => r.AuthorId == citizen.AccountId))));
+        Assert.Equal(1, await api.Factory.WithDbAsync(db => Task.FromResult(db.FeedbackReports.Count(r => r.OwnerId == citizen.AccountId))));
     }
 }
