@@ -16,7 +16,8 @@ namespace DongNai.Payments.Orders;
 /// once whatever arrives, in whatever order, however often. Scoped: one per request or job scope.
 /// </summary>
 public sealed class OrderWorkflow(
-    AppDbContext db, TimeProvider time, IOptions<PaymentOptions> options, IEnumerable<IOrderFulfilment> fulfilments, IndexingTrigger indexing)
+    AppDbContext db, TimeProvider time, IOptions<PaymentOptions> options, IEnumerable<IOrderFulfilment> fulfilments, IndexingTrigger indexing,
+    IEnumerable<IOrderNotices> notices)
 {
     private const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -103,6 +104,7 @@ public sealed class OrderWorkflow(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         indexing.Poke();
+        await TellAsync(order, cancellationToken);
         return PaymentConfirmation.Confirmed;
     }
 
@@ -168,6 +170,7 @@ public sealed class OrderWorkflow(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         indexing.Poke();
+        await TellAsync(order, cancellationToken);
         return RefundOutcome.Refunded;
     }
 
@@ -196,6 +199,12 @@ public sealed class OrderWorkflow(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         indexing.Poke();
+        if (to != OrderStatus.Cancelled)
+        {
+            // The payer cancelled it themselves: they know.
+            await TellAsync(order, cancellationToken);
+        }
+
         return true;
     }
 
@@ -212,6 +221,14 @@ public sealed class OrderWorkflow(
     private IOrderFulfilment FulfilmentOf(Order order) =>
         fulfilments.FirstOrDefault(f => f.Purpose == order.Purpose)
         ?? throw new InvalidOperationException($"No fulfilment is registered for orders of purpose {order.Purpose}.");
+
+    private async Task TellAsync(Order order, CancellationToken cancellationToken)
+    {
+        foreach (var notice in notices)
+        {
+            await notice.TellAsync(order, cancellationToken);
+        }
+    }
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 

@@ -6,6 +6,8 @@ using DongNai.Domain.People;
 using DongNai.Identity;
 using DongNai.Identity.Cvs;
 using DongNai.Identity.Verification;
+using DongNai.Domain.Messaging;
+using DongNai.Messaging.Notifications;
 using DongNai.Search.Api.Accounts;
 using DongNai.Search.Api.Hosting;
 using DongNai.Search.Api.IdentityVerification;
@@ -165,8 +167,33 @@ public static class CvEndpoints
         return TypedResults.Ok(new ApplicationDetailResponse(described, CvDetailResponse.From(cv, fields is not null, fields)));
     }
 
+    /// <summary>
+    /// Tells the applicant the employer's decision through the inbox (and a push where they allow it):
+    /// the job and the new status only; the employer's reason stays in the application.
+    /// </summary>
+    private static async Task<ApplicationResponse> NotifyAsync(Notifier notifier, long applicantId, ApplicationResponse application, CancellationToken cancellationToken)
+    {
+        var words = application.Status switch
+        {
+            ApplicationStatus.Viewed => "đã được nhà tuyển dụng xem",
+            ApplicationStatus.Shortlisted => "đã vào danh sách phỏng vấn",
+            ApplicationStatus.Hired => "đã được nhận",
+            ApplicationStatus.Rejected => "chưa phù hợp lần này",
+            _ => "đã được cập nhật",
+        };
+        await notifier.NotifyAsync(
+            new NotificationRequest(
+                applicantId,
+                NotificationType.ApplicationStatus,
+                $"Hồ sơ ứng tuyển {words}",
+                $"{application.JobTitle}: hồ sơ của bạn {words}.",
+                "/applications/" + application.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            cancellationToken);
+        return application;
+    }
+
     private static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> Move(
-        long id, ApplicationStatusRequest request, HttpContext http, ApplicationService applications, AppDbContext db, CancellationToken cancellationToken)
+        long id, ApplicationStatusRequest request, HttpContext http, ApplicationService applications, AppDbContext db, Notifier notifier, CancellationToken cancellationToken)
     {
         var errors = new Domain.Validation.FieldErrors();
         errors.When(request.Status is null, "status", "Required.");
@@ -181,7 +208,7 @@ public static class CvEndpoints
         var (outcome, application) = await applications.MoveAsync(id, http.User.Id(), request.Status!.Value, request.Reason, cancellationToken);
         return outcome switch
         {
-            StatusChange.Changed => TypedResults.Ok((await DescribeAsync(db, [application!], cancellationToken))[0]),
+            StatusChange.Changed => TypedResults.Ok(await NotifyAsync(notifier, application!.ApplicantId, (await DescribeAsync(db, [application], cancellationToken))[0], cancellationToken)),
             StatusChange.NotFound => NoSuchApplication(),
             StatusChange.Forbidden => TypedResults.Problem(title: "Only the job's owner moves its applications.", statusCode: StatusCodes.Status403Forbidden),
             _ => TypedResults.Problem(

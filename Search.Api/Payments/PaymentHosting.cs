@@ -1,5 +1,9 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using DongNai.Domain.Payments;
 using DongNai.Identity;
+using DongNai.Domain.Messaging;
+using DongNai.Messaging.Notifications;
 using DongNai.Payments;
 using DongNai.Payments.Orders;
 using Hangfire;
@@ -20,6 +24,7 @@ public static class PaymentHosting
     {
         ArgumentNullException.ThrowIfNull(keys);
         services.AddPayments(HKDF.DeriveKey(HashAlgorithmName.SHA256, keys.Signing, 32, info: RedemptionKeyInfo));
+        services.AddScoped<IOrderNotices, InboxOrderNotices>();
     }
 
     /// <summary>Schedules the order expiry each minute and the nightly reconciliation report (idempotent: replaces the schedules of an earlier start).</summary>
@@ -28,5 +33,47 @@ public static class PaymentHosting
         var jobs = services.GetRequiredService<IRecurringJobManager>();
         jobs.AddOrUpdate<OrderExpiryJob>(OrderExpiryJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<ReconciliationReportJob>(ReconciliationReportJob.RecurringId, job => job.RunAsync(CancellationToken.None), ReconciliationReportJob.Schedule);
+    }
+
+    /// <summary>
+    /// Tells the payer what became of an order through the inbox (and a push where they allow it):
+    /// for a voucher bought, the claim's result; the amount and the reference only, never how they paid.
+    /// A notice that fails is logged: the order's change stands, and the order page shows it.
+    /// </summary>
+    private sealed class InboxOrderNotices(Notifier notifier, ILogger<InboxOrderNotices> logger) : IOrderNotices
+    {
+        private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+        public async Task TellAsync(Order order, CancellationToken cancellationToken)
+        {
+            var amount = order.AmountVnd.ToString("N0", Vietnamese) + " đ";
+            var voucher = order.Purpose == OrderPurpose.VoucherClaim;
+            var (title, body) = order.Status switch
+            {
+                OrderStatus.Paid when voucher => ("Đã nhận voucher", $"Thanh toán {amount} (mã {order.Reference}) thành công: voucher đã vào ví của bạn."),
+                OrderStatus.Paid => ("Thanh toán thành công", $"Đã nhận {amount} cho đơn {order.Reference}."),
+                OrderStatus.Failed when voucher => ("Chưa nhận được voucher", $"Thanh toán {amount} (mã {order.Reference}) không thành công; voucher đã được trả lại."),
+                OrderStatus.Failed => ("Thanh toán không thành công", $"Đơn {order.Reference} ({amount}) chưa được thanh toán."),
+                OrderStatus.Expired when voucher => ("Hết hạn thanh toán voucher", $"Đơn {order.Reference} ({amount}) hết hạn trước khi nhận được tiền; voucher đã được trả lại."),
+                OrderStatus.Expired => ("Đơn đã hết hạn", $"Đơn {order.Reference} ({amount}) hết hạn trước khi nhận được tiền."),
+                OrderStatus.Refunded => ("Đã hoàn tiền", $"Đơn {order.Reference}: {amount} đã được hoàn lại."),
+                _ => ("Đơn hàng được cập nhật", $"Đơn {order.Reference} ({amount}) đã được cập nhật."),
+            };
+            try
+            {
+                await notifier.NotifyAsync(
+                    new NotificationRequest(
+                        order.AccountId,
+                        voucher && order.Status != OrderStatus.Refunded ? NotificationType.ClaimResult : NotificationType.PaymentResult,
+                        title,
+                        body,
+                        "/orders/" + order.Id.ToString(CultureInfo.InvariantCulture)),
+                    cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "The notice of order {OrderId} ({Status}) failed; the order stands", order.Id, order.Status);
+            }
+        }
     }
 }

@@ -54,6 +54,11 @@ public sealed class ApplicationTests(ApiFactory factory) : IClassFixture<ApiFact
         var mine = Assert.Single((await worker.Client.GetFromJsonAsync<JsonElement>("/api/applications/mine")).EnumerateArray());
         Assert.Equal("hired", mine.GetProperty("status").GetString());
         Assert.Equal("Phù hợp ca đêm.", mine.GetProperty("reason").GetString());
+        // Told of each decision, newest first, without the employer's reason.
+        var notices = (await worker.Client.GetFromJsonAsync<JsonElement>("/api/me/notifications")).GetProperty("items").EnumerateArray()
+            .Where(n => n.GetProperty("type").GetString() == "applicationStatus").ToList();
+        Assert.Equal(["Hồ sơ ứng tuyển đã được nhận", "Hồ sơ ứng tuyển đã vào danh sách phỏng vấn"], notices.Select(n => n.GetProperty("title").GetString()));
+        Assert.DoesNotContain(notices, n => n.GetProperty("body").GetString()!.Contains("ca đêm", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -32,6 +32,11 @@ public sealed class GatewayCallbackApiTests(ApiFactory factory) : IClassFixture<
         Assert.Equal("paid", paid.GetProperty("status").GetString());
         Assert.Equal("vnpay", paid.GetProperty("gateway").GetString());
         Assert.Equal("active", (await ClaimStatusAsync(order)));
+        // The payer is told once (the repeated IPN changed nothing), with the claim's result.
+        var notice = Assert.Single(await NoticesAsync(order));
+        Assert.Equal("claimResult", notice.GetProperty("type").GetString());
+        Assert.Equal("Đã nhận voucher", notice.GetProperty("title").GetString());
+        Assert.Contains(order.Reference, notice.GetProperty("body").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,7 +159,13 @@ public sealed class GatewayCallbackApiTests(ApiFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("failed", (await OrderAsync(order)).GetProperty("status").GetString());
         Assert.Equal("released", await ClaimStatusAsync(order));
+        var notice = Assert.Single(await NoticesAsync(order));
+        Assert.Equal("claimResult", notice.GetProperty("type").GetString());
+        Assert.Equal("Chưa nhận được voucher", notice.GetProperty("title").GetString());
     }
+
+    private static async Task<List<JsonElement>> NoticesAsync(PricedOrder order) =>
+        (await order.Payer.Client.GetFromJsonAsync<JsonElement>("/api/me/notifications")).GetProperty("items").EnumerateArray().ToList();
 
     private async Task<PricedOrder> PricedOrderAsync()
     {
