@@ -72,5 +72,14 @@ public sealed record KindSearchProfile(
     /// </summary>
     public (double Park, double Area) NearRadiusKm { get; init; } = (5, 8);
 
+    /// <summary>
+    /// How fast a listing of the kind fades in the home feed: the feed's freshness lift falls by a
+    /// factor e every this many days. A job or a room stays worth showing for weeks; news is stale in days.
+    /// </summary>
+    public double FeedFreshnessDays { get; init; } = 7;
+
+    /// <summary>Past this age, in days, a listing of the kind no longer enters the home feed (it stays searchable); null for no limit.</summary>
+    public double? FeedMaxAgeDays { get; init; }
+
     public KeywordFilter? Filter(string name) => Filters.FirstOrDefault(f => f.Name == name);
 }

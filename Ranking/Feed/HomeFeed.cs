@@ -89,7 +89,8 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
             excluded.Add(FeedCursor.Fingerprint(key.Kind, key.Id));
         }
 
-        hits.RemoveAll(hit => excluded.Contains(FeedCursor.Fingerprint(hit.Kind, hit.Id)));
+        hits.RemoveAll(hit => excluded.Contains(FeedCursor.Fingerprint(hit.Kind, hit.Id))
+            || hit.Signals.AgeDays > (ListingKinds.Get(hit.Kind).Search.FeedMaxAgeDays ?? double.PositiveInfinity));
         var facts = await FactsAsync(hits, cancellationToken);
         hits.RemoveAll(hit => !facts.ContainsKey(new ListingKey(hit.Kind, hit.Id)));
 
@@ -115,7 +116,7 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
             var (hit, owner, _, _) = placed[i];
             var people = interest.GetValueOrDefault(new ListingKey(hit.Kind, hit.Id));
             var score = scores[i]
-                + (0.15 * Math.Exp(-Math.Max(0, hit.Signals.AgeDays) / 7))
+                + (0.15 * Math.Exp(-Math.Max(0, hit.Signals.AgeDays) / ListingKinds.Get(hit.Kind).Search.FeedFreshnessDays))
                 + ((coldStart ? ColdStartInterestWeight : InterestWeight) * Math.Min(1, people / 3.0));
             var explorable = hit.Signals.AgeDays <= options.ExplorationMaxAgeDays && hit.Signals.Popularity.Impressions < options.ExplorationMaxImpressions;
             candidates.Add(new FeedCandidate(hit.Kind, hit.Id, owner, score, explorable, FeedHash.Combine(seed, (ulong)hit.Kind, (ulong)hit.Id)));

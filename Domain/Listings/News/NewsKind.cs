@@ -40,6 +40,10 @@ public sealed class NewsKind : ListingKindDescriptor<NewsArticle, NewsRequest, N
         "News has no price.")
     {
         NearRadiusKm = (10, 15),
+
+        // Yesterday's news is old: it fades from the feed in about a day and leaves it after three.
+        FeedFreshnessDays = 1,
+        FeedMaxAgeDays = 3,
     };
 
     public override void ConfigureModel(ModelBuilder modelBuilder)
@@ -64,6 +68,11 @@ public sealed class NewsKind : ListingKindDescriptor<NewsArticle, NewsRequest, N
                 (Source, [VietnameseText.FoldKey(article.SourceName)]),
                 (KeywordFields.Commune, Codes(article.CommuneCode))),
             SuggestTerms = SuggestTerms(article.SourceName),
+
+            // An article is as fresh as its publication, not as its import: a story imported today
+            // that the paper published last week is last week's news, for the relevance blend, the
+            // newest-first sort and the feed alike.
+            UpdatedAt = article.PublishedAt,
         };
     }
 }

@@ -272,6 +272,36 @@ public sealed class FeedApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         static (double, double) Point(string code) => Places.FindPark(code) is { } p ? (p.Latitude, p.Longitude) : throw new InvalidOperationException(code);
     }
 
+    [Fact]
+    public async Task Feed_ShowsNewsByItsPublicationDate_FreshestFirst_AndLeavesOutNewsOlderThanThreeDays_WhichStaysSearchable()
+    {
+        var (lat, lon) = (10.80, 107.05);
+        var staff = await factory.SignUpAsAsync(DongNai.Domain.People.Role.AgencyStaff);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var token = $"tin{Guid.NewGuid():N}"[..14];
+        async Task<long> ArticleAsync(string title, TimeSpan age)
+        {
+            var article = ListingPayloads.News();
+            article["title"] = $"{title} {token}";
+            article["publishedAt"] = (now - age).ToString("O", CultureInfo.InvariantCulture);
+            article["latitude"] = lat;
+            article["longitude"] = lon;
+            return await CreateAsync(staff, "news", article);
+        }
+
+        // Written in this order, so that the order they were stored in says nothing of their age.
+        var old = await ArticleAsync("Tin năm ngày trước", TimeSpan.FromDays(5));
+        var twoDays = await ArticleAsync("Tin hai ngày trước", TimeSpan.FromDays(2));
+        var fresh = await ArticleAsync("Tin sáng nay", TimeSpan.FromHours(2));
+        await WaitForIndexAsync();
+
+        var shown = Items(await GetAsync($"/api/feed?lat={Invariant(lat)}&lon={Invariant(lon)}&kinds=news&size=20")).Select(item => item.Id).ToList();
+        var searched = await GetAsync($"/api/search/news?q={token}");
+
+        Assert.Equal([fresh, twoDays], shown.Where(id => id == fresh || id == twoDays || id == old));
+        Assert.Contains(old, searched.GetProperty("hits").EnumerateArray().Select(hit => hit.GetProperty("id").GetInt64()));
+    }
+
     private static void Place(JsonObject job, IndustrialPark park, double north, string title, long salaryMin, long salaryMax)
     {
         job["title"] = title;
