@@ -217,49 +217,62 @@ internal static class CandidateBench
             var queries = Queries(Math.Max(queryCount, warmUp), seed, places);
             var byId = cvs;
 
-            // Filter-only cross-check: the same queries without text must give the same id sets on both sides.
+            // Filter-only cross-check: the same queries without text must give the same CVs in the engine,
+            // in a brute-force scan of the CVs in memory (the oracle) and, when it runs, in the peer.
             var filterChecks = 0;
             var filterDifferences = 0;
             var totalsOnly = 0;
             long idsCompared = 0;
             await using var connection = peer is null ? null : await peer.OpenConnectionAsync(cancellationToken);
-            if (connection is not null)
+            foreach (var query in queries.Take(checks))
             {
-                foreach (var query in queries.Take(checks))
+                var filterOnly = query with { Text = null };
+                var oracle = Oracle(cvs, filterOnly);
+                filterChecks++;
+                if (connection is not null)
                 {
-                    var filterOnly = query with { Text = null };
                     var (peerIds, _) = await PeerAsync(connection, filterOnly, all: true, cancellationToken);
-                    filterChecks++;
-                    var first = await engine.SearchAsync(CandidateEndpoints.EngineQuery(filterOnly.Job, null, filterOnly.RadiusKm, filterOnly.Shift, filterOnly.SalaryMaxVnd, now), cancellationToken);
-                    if (first.Total > FullIdSetLimit)
-                    {
-                        // Above the limit, the totals (paging through thousands of pages would take the phase's time).
-                        totalsOnly++;
-                        if (first.Total != peerIds.Count)
-                        {
-                            filterDifferences++;
-                            failures.Add($"filter-only {filterOnly}: engine total {first.Total}, peer {peerIds.Count}");
-                        }
-
-                        continue;
-                    }
-
-                    var engineIds = await AllEngineIdsAsync(engine, filterOnly, now, cancellationToken);
-                    idsCompared += engineIds.Count;
-                    if (!engineIds.SetEquals(peerIds))
-                    {
-                        // A CV exactly on the radius (within 1 mm) may fall either side in floating point.
-                        var differing = engineIds.Except(peerIds).Concat(peerIds.Except(engineIds)).ToList();
-                        var ties = differing.Count(id => Math.Abs(GeoMath.HaversineKm(query.Job.Latitude, query.Job.Longitude, byId[id - 1].Latitude, byId[id - 1].Longitude) - query.RadiusKm) < 1e-6);
-                        if (ties < differing.Count)
-                        {
-                            filterDifferences++;
-                            failures.Add($"filter-only {filterOnly}: engine {engineIds.Count} ids, peer {peerIds.Count}, {differing.Count} differ");
-                        }
-                    }
+                    idsCompared += peerIds.Count;
+                    Compare("peer", peerIds, oracle, filterOnly);
                 }
 
-                Ui.Info($"Filter-only cross-check: {filterChecks} queries ({filterChecks - totalsOnly} by full id sets, {idsCompared:N0} ids; {totalsOnly} above {FullIdSetLimit:N0} hits by total), {filterDifferences} differing");
+                var first = await engine.SearchAsync(CandidateEndpoints.EngineQuery(filterOnly.Job, null, filterOnly.RadiusKm, filterOnly.Shift, filterOnly.SalaryMaxVnd, now), cancellationToken);
+                if (first.Total > FullIdSetLimit)
+                {
+                    // Above the limit, the engine's total (paging through thousands of pages would take the phase's time).
+                    totalsOnly++;
+                    if (first.Total != oracle.Count)
+                    {
+                        filterDifferences++;
+                        failures.Add($"filter-only {filterOnly}: engine total {first.Total}, oracle {oracle.Count}");
+                    }
+
+                    continue;
+                }
+
+                var engineIds = await AllEngineIdsAsync(engine, filterOnly, now, cancellationToken);
+                idsCompared += engineIds.Count;
+                Compare("engine", engineIds, oracle, filterOnly);
+            }
+
+            Ui.Info($"Filter-only cross-check (engine ⇄ oracle{(connection is null ? "" : " ⇄ PostgreSQL")}): {filterChecks} queries (engine: {filterChecks - totalsOnly} by full id sets, {totalsOnly} above {FullIdSetLimit:N0} hits by total; "
+                + $"{idsCompared:N0} ids compared), {filterDifferences} differing");
+
+            void Compare(string side, HashSet<long> found, HashSet<long> expected, CandidateQuery query)
+            {
+                if (found.SetEquals(expected))
+                {
+                    return;
+                }
+
+                // A CV exactly on the radius (within 1 mm) may fall either side in floating point.
+                var differing = found.Except(expected).Concat(expected.Except(found)).ToList();
+                var ties = differing.Count(id => Math.Abs(GeoMath.HaversineKm(query.Job.Latitude, query.Job.Longitude, cvs[id - 1].Latitude, cvs[id - 1].Longitude) - query.RadiusKm) < 1e-6);
+                if (ties < differing.Count)
+                {
+                    filterDifferences++;
+                    failures.Add($"filter-only {query}: {side} {found.Count} ids, oracle {expected.Count}, {differing.Count} differ");
+                }
             }
 
             // Warm-up, then measured: engine (and fit) and peer take turns, the order flipping every query.
@@ -357,6 +370,19 @@ internal static class CandidateBench
         }
 
         return (engineMs, withFit, result.Hits.Select(h => h.Id).ToList(), result.Total);
+    }
+
+    /// <summary>The CVs a filter-only query must find, by a plain scan: within the radius (haversine), with the shift, at most the salary.</summary>
+    private static HashSet<long> Oracle(Cv[] cvs, CandidateQuery query)
+    {
+        var shift = query.Shift;
+        return cvs
+            .Where(cv => cv.Discoverable
+                && GeoMath.HaversineKm(query.Job.Latitude, query.Job.Longitude, cv.Latitude, cv.Longitude) <= query.RadiusKm
+                && (shift is null || (cv.Shift is { } s && ListingVocabulary.Code(s) == shift))
+                && (query.SalaryMaxVnd is null || cv.SalaryExpectationVnd <= query.SalaryMaxVnd))
+            .Select(cv => cv.Id)
+            .ToHashSet();
     }
 
     /// <summary>Every id the engine finds for a query, through its cursor, 100 at a time.</summary>

@@ -481,8 +481,9 @@ internal static class Program
         var result = await CandidateBench.RunAsync(
             options.Candidates, options.Seed, options.Queries, options.WarmUp, options.CheckQueries, options.PhaseSeconds, dataPath + "-candidates", peer, places, now, cancellationToken);
         Console.WriteLine(CandidateBench.Markdown(result));
-        Ui.Info($"Engine totals (mean) {result.MeanEngineTotal}; peer totals (mean) {result.MeanPeerTotal}; share of the peer's top 100 in the engine's {result.MeanOverlapOfPeerTop}, of the engine's in the peer's {result.MeanOverlapOfEngineTop}; "
-            + $"fit window (mean hits ranked) {result.MeanFitWindow}; filter-only checks {result.FilterChecks}, differing {result.FilterDifferences}");
+        Ui.Info($"Engine matched {result.MeanEngineTotal} CVs per query on average"
+            + (result.Peer is null ? "" : $", the peer {result.MeanPeerTotal}; share of the peer's top 100 in the engine's {result.MeanOverlapOfPeerTop}, of the engine's in the peer's {result.MeanOverlapOfEngineTop}")
+            + $"; fit window (mean hits ranked) {result.MeanFitWindow}; filter-only checks {result.FilterChecks}, differing {result.FilterDifferences}");
         return result;
     }
 
