@@ -80,7 +80,7 @@ internal static class CandidateBench
     /// <summary>The CVs, deterministic from the seed: id n is at index n − 1.</summary>
     public static Cv[] Generate(int count, int seed, PlaceCatalog places, DateTime referenceDate)
     {
-        var random = new Random(HashCode.Combine(seed, "cvs"));
+        var random = new Random(unchecked(seed * 31 + 1));
         var communes = places.Communes;
         var parks = places.IndustrialParks;
         var cvs = new Cv[count];
@@ -129,7 +129,7 @@ internal static class CandidateBench
     /// <summary>Synthetic job postings at a park (or a commune) and what an employer types for them.</summary>
     public static List<CandidateQuery> Queries(int count, int seed, PlaceCatalog places)
     {
-        var random = new Random(HashCode.Combine(seed, "candidate-queries"));
+        var random = new Random(unchecked(seed * 31 + 2));
         var queries = new List<CandidateQuery>(count);
         for (var i = 0; i < count; i++)
         {
