@@ -106,31 +106,49 @@ public static class CandidateEndpoints
             }
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var search = EngineQuery(job, text, radiusKm, shift, salaryMax, time.GetUtcNow().UtcDateTime);
+        var result = await engine.SearchAsync(search, cancellationToken);
+
+        // The index is derived data: the database says which CVs still exist and are discoverable.
+        var ids = result.Hits.Select(h => h.Id).ToList();
+        var cvs = await db.Set<Cv>().AsNoTracking().Where(c => ids.Contains(c.Id) && c.Discoverable).ToDictionaryAsync(c => c.Id, cancellationToken);
+        return TypedResults.Ok(new CandidatesResponse(result.Total, Rank(result.Hits, cvs, job, radiusKm, text, size)));
+    }
+
+    /// <summary>
+    /// The engine's part of a candidate search: the top <see cref="Pool"/> CVs matching the text,
+    /// within the radius of the job's point (when there is a job), with the shift and at most the
+    /// salary. Public so that the benchmark (bench/Bench) runs exactly this query.
+    /// </summary>
+    public static SearchQuery EngineQuery(JobPosting? job, string? text, double radiusKm, string? shift, long? salaryMax, DateTime now)
+    {
         var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (shift is not null)
         {
             filters[CvKind.Shift] = [shift];
         }
 
-        var result = await engine.SearchAsync(
-            new SearchQuery
-            {
-                Kind = ListingKind.Cv,
-                Text = text,
-                Geo = job is null ? null : GeoFilter.Radius(job.Latitude, job.Longitude, radiusKm),
-                MaxPrice = salaryMax,
-                Filters = filters,
-                Size = Pool,
-                Highlight = false,
-                Now = now,
-            },
-            cancellationToken);
+        return new SearchQuery
+        {
+            Kind = ListingKind.Cv,
+            Text = text,
+            Geo = job is null ? null : GeoFilter.Radius(job.Latitude, job.Longitude, radiusKm),
+            MaxPrice = salaryMax,
+            Filters = filters,
+            Size = Pool,
+            Highlight = false,
+            Now = now,
+        };
+    }
 
-        // The index is derived data: the database says which CVs still exist and are discoverable.
-        var ids = result.Hits.Select(h => h.Id).ToList();
-        var cvs = await db.Set<Cv>().AsNoTracking().Where(c => ids.Contains(c.Id) && c.Discoverable).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var ranked = result.Hits
+    /// <summary>
+    /// Ranks the engine's hits by <see cref="CandidateFit"/> to the job (or to the query's skills
+    /// without one), best first, then nearest, then by id; hits whose CV is not in
+    /// <paramref name="cvs"/> (no longer discoverable) are left out. Public so that the benchmark
+    /// runs exactly this ranking.
+    /// </summary>
+    public static List<CandidateResponse> Rank(IReadOnlyList<SearchHit> hits, IReadOnlyDictionary<long, Cv> cvs, JobPosting? job, double radiusKm, string? text, int size) =>
+        hits
             .Where(hit => cvs.ContainsKey(hit.Id))
             .Select(hit => (Hit: hit, Cv: cvs[hit.Id], Fit: job is null ? CandidateFit.Score(cvs[hit.Id], text) : CandidateFit.Score(job, cvs[hit.Id], hit.DistanceKm, radiusKm, text)))
             .OrderByDescending(c => c.Fit.Score)
@@ -141,8 +159,6 @@ public static class CandidateEndpoints
                 c.Cv.Id, c.Cv.Title, c.Cv.Skills, c.Cv.Shift, c.Cv.SalaryExpectationVnd, c.Cv.Availability, c.Cv.IndustrialParkCode, c.Cv.CommuneCode,
                 c.Hit.DistanceKm is { } km ? Math.Round(km, 1) : null, c.Fit.Score, c.Fit.Reasons))
             .ToList();
-        return TypedResults.Ok(new CandidatesResponse(result.Total, ranked));
-    }
 
     private static ValidationProblem Invalid(Domain.Validation.FieldErrors errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), title: "One or more parameters are invalid.");

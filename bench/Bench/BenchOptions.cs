@@ -34,6 +34,10 @@ internal sealed record BenchOptions
                               clients (one number, default 8) for --minutes, over --listings demo listings (default
                               20000); JSON in --results (default docs/benchmarks), its section of docs/benchmarks.md
           --minutes N         how long the soak runs (default 5, at most 720)
+          --candidates N      synthetic discoverable CVs for the candidate-search phase (default 100000; quick: 2000);
+                              with the peer, in a database of its own (<peer database>_candidates)
+          --no-candidates     skip the candidate-search phase
+          --candidates-only   run the candidate-search phase alone (no listings), JSON in --results
         """;
 
     public int Listings { get; init; } = 1_000_000;
@@ -59,6 +63,22 @@ internal sealed record BenchOptions
 
     /// <summary>How long the soak runs.</summary>
     public int Minutes { get; init; } = 5;
+
+    /// <summary>Synthetic discoverable CVs of the candidate-search phase; 0 skips it.</summary>
+    public int Candidates { get; init; } = 100_000;
+
+    /// <summary>Runs the candidate-search phase alone.</summary>
+    public bool CandidatesOnly { get; init; }
+
+    /// <summary>The candidate phase's peer database: the peer's server, a database named after the peer's with <c>_candidates</c>.</summary>
+    public string CandidatesDatabaseConnection
+    {
+        get
+        {
+            var peer = new NpgsqlConnectionStringBuilder(PeerConnection);
+            return new NpgsqlConnectionStringBuilder(PeerConnection) { Database = (peer.Database ?? "dongnai_bench") + "_candidates" }.ConnectionString;
+        }
+    }
 
     public bool Peer { get; init; } = true;
 
@@ -107,7 +127,7 @@ internal sealed record BenchOptions
         }
 
         var options = quick
-            ? new BenchOptions { Quick = true, Listings = 20_000, Queries = 100, WarmUp = 15, Clients = [1, 2], PhaseSeconds = 10, CheckQueries = 25, Peer = false, WriteDocs = false }
+            ? new BenchOptions { Quick = true, Listings = 20_000, Candidates = 2_000, Queries = 100, WarmUp = 15, Clients = [1, 2], PhaseSeconds = 10, CheckQueries = 25, Peer = false, WriteDocs = false }
             : soak ? new BenchOptions { Soak = true, Listings = 20_000, Clients = [8], Peer = false }
             : new BenchOptions();
         options = options with { Arguments = args };
@@ -141,6 +161,9 @@ internal sealed record BenchOptions
                 {
                     "--quick" or "--soak" => options,
                     "--minutes" => options with { Minutes = Int(1, 12 * 60) },
+                    "--candidates" => options with { Candidates = Int(100, 10_000_000) },
+                    "--no-candidates" => options with { Candidates = 0 },
+                    "--candidates-only" => options with { CandidatesOnly = true },
                     "--listings" => options with { Listings = Int(100, 10_000_000) },
                     "--seed" => options with { Seed = Int(0, int.MaxValue) },
                     "--queries" => options with { Queries = Int(10, 1_000_000) },
@@ -177,6 +200,12 @@ internal sealed record BenchOptions
         {
             // Both when the peer's server is there to hold the second database; the smoke test has none.
             options = options with { Databases = options.Peer ? [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql] : [DatabaseProvider.Sqlite] };
+        }
+
+        if (options.CandidatesOnly && options.Candidates == 0)
+        {
+            error = "--candidates-only and --no-candidates contradict each other.";
+            return null;
         }
 
         if (options.Soak && options.Clients.Count != 1)

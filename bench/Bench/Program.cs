@@ -82,7 +82,7 @@ internal static class Program
 
         AnsiConsole.Write(new Rule($"[bold]Đồng Nai search benchmark[/] {(options.Quick ? "(quick)" : "")}").LeftJustified());
         Ui.Info($"{machine.Cores} cores, {machine.CpuModel}, {machine.MemoryGiB} GiB ({machine.MemoryAvailableGiB} GiB available), load {machine.LoadAverage}; {machine.Runtime}; commit {machine.Commit}{(machine.WorkingTreeDirty ? " (working tree has uncommitted changes)" : "")}");
-        Ui.Info($"{options.Listings:N0} listings, seed {options.Seed}; data in {dataPath}; results in {resultsPath}");
+        Ui.Info($"{(options.CandidatesOnly ? $"{options.Candidates:N0} CVs (no listings)" : $"{options.Listings:N0} listings")}, seed {options.Seed}; data in {dataPath}; results in {resultsPath}");
 
         // Listings are dated up to 20 days before today, so some jobs and vouchers have expired by now
         // and the expiry filters are exercised; the service under test reads the same real clock.
@@ -100,6 +100,11 @@ internal static class Program
             Settings = new RunSettings(options.Listings, options.Seed, options.Queries, options.WarmUp, options.Clients, options.PhaseSeconds, options.CheckQueries, options.Peer, options.Http, referenceDate, now,
                 options.Http ? options.Databases.Select(d => d.ToString()).ToList() : null),
         };
+
+        if (options.CandidatesOnly)
+        {
+            return await CandidatesOnlyAsync(options, run, dataPath, resultsPath, places, now, clock, cancellationToken);
+        }
 
         // 1. Data: the real seeder into SQLite.
         Ui.Heading("Data");
@@ -274,6 +279,12 @@ internal static class Program
         Ui.Good($"Interpreting alone: median {run.Interpreter.InterpretAlone.MedianMs:F4} ms, p95 {run.Interpreter.InterpretAlone.P95Ms:F4} ms over {run.Interpreter.InterpretAlone.Count} natural-language queries; "
             + $"search with it: median {run.Interpreter.SearchUnderstood.MedianMs:F3} ms, as plain text: {run.Interpreter.SearchLiteral.MedianMs:F3} ms");
 
+        if (options.Candidates > 0)
+        {
+            run.Candidates = await CandidatePhaseAsync(options, dataPath, places, now, cancellationToken);
+            run.Errors.AddRange(run.Candidates.Failures);
+        }
+
         engine.Dispose();
 
         // 6. Over HTTP: the real service, started over the same data folder (and, with --databases, a second
@@ -410,6 +421,10 @@ internal static class Program
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(scratch, recursive: true);
+            if (Directory.Exists(scratch + "-candidates"))
+            {
+                Directory.Delete(scratch + "-candidates", recursive: true);
+            }
         }
 
         var failed = run.Errors.Count > 0 || run.CrossCheck is { Passed: false };
@@ -427,6 +442,65 @@ internal static class Program
         }
 
         return failed ? 1 : 0;
+    }
+
+    /// <summary>The candidate-search phase alone (<c>--candidates-only</c>): no listings; writes the JSON result.</summary>
+    private static async Task<int> CandidatesOnlyAsync(
+        BenchOptions options, RunResult run, string dataPath, string resultsPath, PlaceCatalog places, DateTime now, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        run.Candidates = await CandidatePhaseAsync(options, dataPath, places, now, cancellationToken);
+        run.Errors.AddRange(run.Candidates.Failures);
+        run.Notes.Add($"Load average at start {run.Machine.LoadAverage}, at the end {(File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?")} (1, 5, 15 min).");
+        run.DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
+        Directory.CreateDirectory(resultsPath);
+        var jsonPath = Path.Combine(resultsPath, $"candidates-{run.StartedUtc:yyyyMMdd-HHmm}-{options.Candidates}.json");
+        await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(run, Json), cancellationToken);
+        Ui.Good($"Results: {jsonPath}");
+        foreach (var message in run.Errors.Take(20))
+        {
+            Ui.Error("  " + message);
+        }
+
+        return run.Errors.Count > 0 ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Candidate search (issue 10) over <see cref="BenchOptions.Candidates"/> synthetic CVs in an index
+    /// of their own beside the data folder, with the peer (a database of its own) when it runs.
+    /// </summary>
+    private static async Task<CandidateBenchResult> CandidatePhaseAsync(BenchOptions options, string dataPath, PlaceCatalog places, DateTime now, CancellationToken cancellationToken)
+    {
+        Ui.Heading($"Candidate search: {options.Candidates:N0} discoverable CVs{(options.Peer ? " ⇄ PostgreSQL" : "")}");
+        string? peer = null;
+        if (options.Peer)
+        {
+            peer = options.CandidatesDatabaseConnection;
+            await EnsureDatabaseAsync(peer, cancellationToken);
+        }
+
+        var result = await CandidateBench.RunAsync(
+            options.Candidates, options.Seed, options.Queries, options.WarmUp, options.CheckQueries, options.PhaseSeconds, dataPath + "-candidates", peer, places, now, cancellationToken);
+        Console.WriteLine(CandidateBench.Markdown(result));
+        Ui.Info($"Engine matched {result.MeanEngineTotal} CVs per query on average"
+            + (result.Peer is null ? "" : $", the peer {result.MeanPeerTotal}; share of the peer's top 100 in the engine's {result.MeanOverlapOfPeerTop}, of the engine's in the peer's {result.MeanOverlapOfEngineTop}")
+            + $"; fit window (mean hits ranked) {result.MeanFitWindow}; filter-only checks {result.FilterChecks}, differing {result.FilterDifferences}");
+        return result;
+    }
+
+    /// <summary>Creates the named database on the peer's server if it does not exist.</summary>
+    private static async Task EnsureDatabaseAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @n", connection);
+        exists.Parameters.AddWithValue("n", target.Database!);
+        if ((long)(await exists.ExecuteScalarAsync(cancellationToken))! == 0)
+        {
+            await using var create = new NpgsqlCommand("CREATE DATABASE \"" + target.Database!.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>

@@ -107,6 +107,9 @@ internal sealed record RunResult
     /// <summary>What re-ranking 200 candidates adds to a relevance search (RankingWorkload.cs); null when rerank is not measured.</summary>
     public RerankCostResult? Rerank { get; set; }
 
+    /// <summary>Candidate search over synthetic CVs (issue 10), when measured.</summary>
+    public CandidateBenchResult? Candidates { get; set; }
+
     public MemoryResult? Memory { get; set; }
 
     public List<TargetResult> Targets { get; } = [];
