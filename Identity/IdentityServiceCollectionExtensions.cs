@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using DongNai.Domain.People;
 using DongNai.Identity.Cccd;
 using DongNai.Identity.PersonalData;
@@ -41,7 +40,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<Cvs.ApplicationService>();
         services.AddScoped<Cvs.ApplicationRetention>();
         services.AddScoped<Cvs.ContactRequestService>();
-        services.AddSingleton(new PersonalQr.PersonalQrTokens(HKDF.DeriveKey(HashAlgorithmName.SHA256, keys.Signing, 32, info: PersonalQrKeyInfo)));
+        services.AddSingleton(new PersonalQr.PersonalQrTokens(keys.DeriveFromSigning(PersonalQrKeyInfo)));
         services.AddScoped<PersonalQr.PersonalQrService>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -9,6 +9,14 @@ namespace DongNai.Identity;
 /// <param name="OwnerHandle">Keys the public owner handles of listings (<see cref="OwnerHandles"/>); replacing it changes every handle.</param>
 public sealed record SecretKeys(byte[] Signing, byte[] PhoneHash, byte[] PersonalData, byte[] OwnerHandle)
 {
+    /// <summary>
+    /// A 32-byte key for one purpose (cursors, QR tokens, redemption codes), derived from
+    /// <see cref="Signing"/> with HKDF-SHA256 and <paramref name="purpose"/> as its info, so the service
+    /// keeps no more key files; replacing the signing key replaces every derived key.
+    /// </summary>
+    public byte[] DeriveFromSigning(byte[] purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, Signing, 32, info: purpose);
+
     public static SecretKeys Load(AuthOptions options, string keyFolder) => new(
         Resolve(options.SigningKey, Path.Combine(keyFolder, "signing.key")),
         Resolve(options.PhoneHashKey, Path.Combine(keyFolder, "phone-hash.key")),

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using DongNai.Identity;
 using DongNai.Messaging.News;
@@ -24,7 +23,7 @@ public static class MessagingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(keys);
         services.AddSingleton(options);
-        services.AddSingleton(new PageCursors(HKDF.DeriveKey(HashAlgorithmName.SHA256, keys.Signing, 32, info: Encoding.UTF8.GetBytes("dongnai messaging cursors"))));
+        services.AddSingleton(new PageCursors(keys.DeriveFromSigning(Encoding.UTF8.GetBytes("dongnai messaging cursors"))));
         services.AddSingleton<SpamGuard>();
         services.TryAddSingleton<IPushSender, LoggingPushSender>();
         services.AddSingleton<ConversationEvents>();

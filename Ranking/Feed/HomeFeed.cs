@@ -187,6 +187,9 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
                     Geo = new GeoRadius(anchor.Point, options.RadiusKm),
                     ReferencePoint = anchor.Point,
                     Size = options.CandidatesPerKind,
+                    // A kind that leaves the feed with age (news) fills its slots with the newest
+                    // near the anchor, so articles past the limit do not take the places of fresh ones.
+                    Sort = ListingKinds.Get(kind).Search.FeedMaxAgeDays is null ? SearchSort.Relevance : SearchSort.Newest,
                     Now = request.Now,
                     ScoringNow = scoringNow,
                     Highlight = false,

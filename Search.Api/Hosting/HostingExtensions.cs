@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -87,7 +86,7 @@ public static class HostingExtensions
         builder.Services.AddIndexing();
         var keys = SecretKeys.Load(auth, storage.KeyFolder);
         builder.Services.AddAccounts(auth, keys);
-        builder.Services.AddHomeFeed(HKDF.DeriveKey(HashAlgorithmName.SHA256, keys.Signing, 32, info: Encoding.UTF8.GetBytes("dongnai feed cursors")));
+        builder.Services.AddHomeFeed(keys.DeriveFromSigning(Encoding.UTF8.GetBytes("dongnai feed cursors")));
         builder.Services.AddPaymentServices(keys);
         builder.Services.AddPush(push);
         builder.Services.AddMessagingApi(messaging, keys, storage.DataPath);

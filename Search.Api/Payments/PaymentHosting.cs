@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using DongNai.Domain.Payments;
 using DongNai.Identity;
 using DongNai.Domain.Messaging;
@@ -23,7 +22,7 @@ public static class PaymentHosting
     public static void AddPaymentServices(this IServiceCollection services, SecretKeys keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        services.AddPayments(HKDF.DeriveKey(HashAlgorithmName.SHA256, keys.Signing, 32, info: RedemptionKeyInfo));
+        services.AddPayments(keys.DeriveFromSigning(RedemptionKeyInfo));
         services.AddScoped<IOrderNotices, InboxOrderNotices>();
     }
 
