@@ -4,8 +4,8 @@ namespace DongNai.Ranking;
 
 /// <summary>
 /// Search with re-ranking: for <see cref="SearchSort.Relevance"/>, the engine's top
-/// <see cref="RankingOptions.WindowSize"/> hits (200 by default, fetched in engine pages of at most
-/// <see cref="SearchQuery.MaxSize"/>) are re-ordered by the <see cref="IRanker"/>, and
+/// <see cref="RankingOptions.WindowSize"/> hits (200 by default, fetched in one engine call without
+/// highlights) are re-ordered by the <see cref="IRanker"/>, and
 /// results continue past them in the engine's order. Every other sort, and a context with
 /// <see cref="RankingContext.Personalize"/> off, goes to the engine unchanged.
 /// </summary>
@@ -20,7 +20,7 @@ namespace DongNai.Ranking;
 /// search-after over relevance.
 /// </para>
 /// <para>
-/// Cost: a window is fetched without highlights; the shown part of it is fetched again, restricted
+/// Cost: a window is one engine call without highlights; the shown part of it is fetched again, restricted
 /// to those listings, for its highlights. With <see cref="EngineOrderRanker"/> and
 /// <see cref="RankingOptions.PassThroughEngineOrder"/>, the engine's page and cursor are returned as
 /// they are. Total and facets always come from the engine. Cursors of the two paths differ; one
@@ -63,7 +63,7 @@ public sealed class RankedSearch
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Size, 1, nameof(query.Size));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Size, SearchQuery.MaxSize, nameof(query.Size));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Size, query.Highlight ? SearchQuery.MaxSize : SearchQuery.MaxUnhighlightedSize, nameof(query.Size));
         var cursor = query.Cursor is null
             ? new WindowCursor(query.Kind, _windowSize, UnixMilliseconds(query.ScoringNow ?? query.Now), After: null)
             : RankedCursor.Decode(query.Cursor, query.Kind);
@@ -79,8 +79,15 @@ public sealed class RankedSearch
     {
         var query = context.Query;
         var scoringNow = DateTime.UnixEpoch.AddTicks(cursor.ScoringNowMs * TimeSpan.TicksPerMillisecond);
-        var windowQuery = query with { Cursor = null, Size = Math.Min(cursor.WindowSize, SearchQuery.MaxSize), ScoringNow = scoringNow, Highlight = false };
-        var window = await FetchWindowAsync(windowQuery, cursor.WindowSize, cancellationToken);
+        // One engine call for the whole window: without highlights a page may hold up to
+        // SearchQuery.MaxUnhighlightedSize hits, and RankingOptions keeps the window within it.
+        // The hits carry their kind's category, which a personal ranker reads (category affinity),
+        // whether or not the page counts facets.
+        var categories = context.User is null
+            ? query.HitKeywords
+            : query.HitKeywords.Union(CategoryFields(query.Kind), StringComparer.Ordinal).ToList();
+        var windowQuery = query with { Cursor = null, Size = cursor.WindowSize, ScoringNow = scoringNow, Highlight = false, HitKeywords = categories };
+        var window = await _engine.SearchAsync(windowQuery, cancellationToken);
         var ranked = Rank(context with { Query = windowQuery with { Now = scoringNow } }, window.Hits);
 
         var start = cursor.After is { } after ? FirstAfter(ranked, after) : 0;
@@ -107,35 +114,6 @@ public sealed class RankedSearch
         }
 
         return window with { Hits = hits, NextCursor = next };
-    }
-
-    /// <summary>
-    /// The engine's top <paramref name="windowSize"/> hits: one engine page, or (a window larger than
-    /// the engine's page) consecutive pages through the engine's cursor, the later ones without
-    /// facets or price bands. Total and facets are the first page's; the cursor is the last page's,
-    /// so results past the window continue right after it.
-    /// </summary>
-    private async Task<SearchResult> FetchWindowAsync(SearchQuery windowQuery, int windowSize, CancellationToken cancellationToken)
-    {
-        var first = await _engine.SearchAsync(windowQuery, cancellationToken);
-        if (windowSize <= SearchQuery.MaxSize || first.NextCursor is null || first.Hits.Count < windowQuery.Size)
-        {
-            return first;
-        }
-
-        var hits = new List<SearchHit>(windowSize);
-        hits.AddRange(first.Hits);
-        var next = first.NextCursor;
-        while (hits.Count < windowSize && next is not null)
-        {
-            var page = await _engine.SearchAsync(
-                windowQuery with { Cursor = next, Size = Math.Min(windowSize - hits.Count, SearchQuery.MaxSize), Facets = [], PriceBands = null },
-                cancellationToken);
-            hits.AddRange(page.Hits);
-            next = page.Hits.Count == 0 ? null : page.NextCursor;
-        }
-
-        return first with { Hits = hits, NextCursor = next };
     }
 
     private async Task<SearchResult> PastWindowPageAsync(SearchQuery query, string engineCursor, CancellationToken cancellationToken)
@@ -218,6 +196,12 @@ public sealed class RankedSearch
                 : hit)
             .ToList();
     }
+
+    private static IEnumerable<string> CategoryFields(Domain.Listings.ListingKind? kind) =>
+        (kind is { } one ? [one] : Domain.Listings.ListingKinds.All)
+            .Select(Features.UserRankingProfile.CategoryField)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal);
 
     /// <summary>As the engines count time: UTC Unix milliseconds.</summary>
     private static long UnixMilliseconds(DateTime instant)

@@ -38,6 +38,13 @@ public sealed record SearchQuery
 {
     public const int MaxSize = 100;
 
+    /// <summary>
+    /// The largest page without highlights (<see cref="Highlight"/> off): a re-ranking window is
+    /// fetched in one engine call rather than in pages of <see cref="MaxSize"/>. The public page size
+    /// stays at most <see cref="MaxSize"/>.
+    /// </summary>
+    public const int MaxUnhighlightedSize = 500;
+
     /// <summary>The name under which <see cref="SearchResult.Facets"/> reports the price bands.</summary>
     public const string PriceFacet = "price";
 
@@ -76,7 +83,7 @@ public sealed record SearchQuery
 
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
 
-    /// <summary>Hits per page, 1–<see cref="MaxSize"/>.</summary>
+    /// <summary>Hits per page, 1–<see cref="MaxSize"/> (1–<see cref="MaxUnhighlightedSize"/> with <see cref="Highlight"/> off).</summary>
     public int Size { get; init; } = 20;
 
     /// <summary>The <see cref="SearchResult.NextCursor"/> of the previous page, or null for the first page.</summary>
@@ -84,6 +91,13 @@ public sealed record SearchQuery
 
     /// <summary>Keyword fields to count values of, over the filtered result set.</summary>
     public IReadOnlyList<string> Facets { get; init; } = [];
+
+    /// <summary>
+    /// Keyword fields whose values each hit carries in <see cref="RankingSignals.Categories"/>, beside
+    /// the <see cref="Facets"/> fields (which hits always carry), without counting them: for a
+    /// ranker that reads a listing's category where the page shows no facets (the home feed).
+    /// </summary>
+    public IReadOnlyList<string> HitKeywords { get; init; } = [];
 
     /// <summary>
     /// Ascending band edges in VND for the <see cref="PriceFacet"/> facet, or null for none.

@@ -11,7 +11,7 @@ public static class SearchQueryValidation
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Size, 1, nameof(query.Size));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Size, SearchQuery.MaxSize, nameof(query.Size));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Size, query.Highlight ? SearchQuery.MaxSize : SearchQuery.MaxUnhighlightedSize, nameof(query.Size));
         if (query.Sort == SearchSort.Distance && query.EffectiveReferencePoint is null)
         {
             throw new ArgumentException("Sorting by distance needs a reference point or a radius.", nameof(query));
@@ -39,7 +39,7 @@ public static class SearchQueryValidation
             throw new ArgumentException("A range's minimum is above its maximum.", nameof(query));
         }
 
-        if (query.Filters.Keys.Concat(query.Facets).FirstOrDefault(field => !IsValidKeywordField(field)) is { } badField)
+        if (query.Filters.Keys.Concat(query.Facets).Concat(query.HitKeywords).FirstOrDefault(field => !IsValidKeywordField(field)) is { } badField)
         {
             throw new ArgumentException($"'{badField}' is not a keyword field name.", nameof(query));
         }

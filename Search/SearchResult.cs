@@ -100,8 +100,9 @@ public sealed record RankingSignals
     public ListingPopularity Popularity { get; init; } = ListingPopularity.None;
 
     /// <summary>
-    /// The hit's keyword values for each field named in <see cref="SearchQuery.Facets"/> (the kind's
-    /// category codes); a field the listing has no value for maps to an empty list. Empty for related items.
+    /// The hit's keyword values for each field named in <see cref="SearchQuery.Facets"/> or
+    /// <see cref="SearchQuery.HitKeywords"/> (the kind's category codes); a field the listing has no
+    /// value for maps to an empty list. Empty for related items.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Categories { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();

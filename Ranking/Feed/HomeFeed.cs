@@ -4,6 +4,7 @@ using DongNai.Domain.Listings.Cvs;
 using DongNai.Domain.People;
 using DongNai.Domain.Places;
 using DongNai.Domain.Text;
+using DongNai.Ranking.Features;
 using DongNai.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ namespace DongNai.Ranking.Feed;
 /// </para>
 /// <para>Scoped (one database context per request); the engine, ranker and codec it uses are singletons.</para>
 /// </remarks>
-public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker ranker, FeedCursorCodec cursors, FeedOptions options)
+public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker ranker, UserProfileStore profiles, FeedCursorCodec cursors, FeedOptions options)
 {
     /// <summary>
     /// What the interest of the park's people adds at most (3 or more people) for a person with no
@@ -107,7 +108,10 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
 
         // The ranker sees the candidates in engine order, as from one search around the primary anchor.
         placed.Sort((a, b) => EngineOrder(a.Hit, b.Hit));
-        var scores = Score(request, primary, scoringNow, placed);
+        // What ranking knows of a signed-in person (places, recent tastes), as a personalised search
+        // gets it; without it a personalising ranker gives the engine's order.
+        var user = request.AccountId is { } asker ? await profiles.GetAsync(db, asker, cancellationToken) : null;
+        var scores = Score(request, user, primary, scoringNow, placed);
 
         var seed = FeedHash.Combine(request.AccountId is { } account ? (ulong)account : scope, (ulong)(cursor.ScoringNowMs / TimeSpan.FromDays(1).TotalMilliseconds));
         var candidates = new List<FeedCandidate>(placed.Count);
@@ -137,12 +141,13 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
     }
 
     /// <summary>Percentile of each candidate in the ranker's order (1 best, towards 0 worst), so any ranker's scale fits the feed's other terms.</summary>
-    private double[] Score(FeedRequest request, FeedAnchor primary, DateTime scoringNow, List<Placed> placed)
+    private double[] Score(FeedRequest request, UserRankingProfile? user, FeedAnchor primary, DateTime scoringNow, List<Placed> placed)
     {
         var hits = placed.ConvertAll(p => p.Hit);
         var context = new RankingContext
         {
             AccountId = request.AccountId,
+            User = user,
             Query = new SearchQuery
             {
                 Geo = new GeoRadius(primary.Point, options.RadiusKm),
@@ -193,6 +198,8 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
                     Now = request.Now,
                     ScoringNow = scoringNow,
                     Highlight = false,
+                    // The ranker reads each candidate's category (the person's category affinity).
+                    HitKeywords = UserRankingProfile.CategoryField(kind) is { } category ? [category] : [],
                 }));
             }
         }
@@ -208,6 +215,7 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
                 Now = request.Now,
                 ScoringNow = scoringNow,
                 Highlight = false,
+                HitKeywords = interesting.Select(key => UserRankingProfile.CategoryField(key.Kind)).OfType<string>().Distinct().ToList(),
             });
         }
 

@@ -41,7 +41,7 @@ public sealed class EventReplay(ISearchEngine engine, UserProfileStore profiles,
                 {
                     Kind = kinds.Count == 1 && ListingKinds.All.Contains(kinds[0]) ? kinds[0] : null,
                     Text = first.Query,
-                    Size = SearchQuery.MaxSize,
+                    Size = RankingOptions.DefaultWindowSize,
                     Now = first.OccurredAt,
                     ScoringNow = first.OccurredAt,
                     Highlight = false,

@@ -30,7 +30,7 @@ public sealed record LoggedRequest(string RequestId, SimulatedWorker Worker, Ran
 /// </summary>
 public sealed class BehaviourSimulator(ISearchEngine engine, SyntheticMarket market, int seed)
 {
-    public const int WindowSize = SearchQuery.MaxSize;
+    public const int WindowSize = RankingOptions.DefaultWindowSize;
 
     public const int PageSize = 20;
 

@@ -20,7 +20,7 @@ internal static class SearchResponseReader
 
     public static IReadOnlyList<ReadHit> Hits(JsonNode body, SearchQuery query, long scoringNowMs)
     {
-        var facets = query.Facets.Distinct(StringComparer.Ordinal).ToList();
+        var carried = query.Facets.Union(query.HitKeywords, StringComparer.Ordinal).ToList();
         var hasText = TextQueryBuilder.Build(query.Text, query.MaxMissingWords) is not null;
         var hits = new List<ReadHit>();
         foreach (var node in body["hits"]?["hits"]?.AsArray() ?? [])
@@ -66,7 +66,7 @@ internal static class SearchResponseReader
                     PriceMin = priceMin,
                     PriceMax = priceMax,
                     Popularity = Popularity(source[DocumentFields.Popularity]),
-                    Categories = Categories(source[DocumentFields.Keywords], facets),
+                    Categories = Categories(source[DocumentFields.Keywords], carried),
                 },
             };
             hits.Add(new ReadHit(hit, node["sort"]?.DeepClone() as JsonArray ?? []));
@@ -116,12 +116,12 @@ internal static class SearchResponseReader
 
     private static int Count(JsonObject counts, string name) => counts[name]?.GetValue<int>() ?? 0;
 
-    private static Dictionary<string, IReadOnlyList<string>> Categories(JsonNode? keywords, IReadOnlyList<string> facets)
+    private static Dictionary<string, IReadOnlyList<string>> Categories(JsonNode? keywords, IReadOnlyList<string> fields)
     {
         var categories = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var facet in facets)
+        foreach (var field in fields)
         {
-            categories[facet] = keywords?[facet] switch
+            categories[field] = keywords?[field] switch
             {
                 JsonArray values => values.Select(value => (string?)value).OfType<string>().Order(StringComparer.Ordinal).ToList(),
                 JsonValue value => [(string)value!],

@@ -55,7 +55,8 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
 
         var candidates = collector.TopHits();
         var highlighter = text is null || candidates.Count == 0 || !query.Highlight ? null : new HitHighlighter(text.Highlight, searcher, folded);
-        var hits = candidates.Select(candidate => ToHit(searcher, candidate, highlighter, scoringNowMs, facets)).ToList();
+        var carried = facets.Union(query.HitKeywords, StringComparer.Ordinal).ToList();
+        var hits = candidates.Select(candidate => ToHit(searcher, candidate, highlighter, scoringNowMs, carried)).ToList();
         var nextCursor = collector.AfterCursor > query.Size && candidates.Count > 0
             ? new Cursor(query.Kind, query.Sort, candidates[^1].Key, scoringNowMs).Encode()
             : null;
@@ -86,7 +87,7 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
     }
 
     /// <summary>The page's hit: reads title, freshness and categories for this hit only, so the collector's loop stays lean.</summary>
-    private static SearchHit ToHit(IndexSearcher searcher, Candidate candidate, HitHighlighter? highlighter, long scoringNowMs, IReadOnlyList<string> facets)
+    private static SearchHit ToHit(IndexSearcher searcher, Candidate candidate, HitHighlighter? highlighter, long scoringNowMs, IReadOnlyList<string> keywordFields)
     {
         var title = HitFields.Title(searcher.IndexReader, candidate.Doc);
         var (updatedAt, ageDays) = HitFields.Freshness(searcher.IndexReader, candidate.Doc, scoringNowMs);
@@ -111,7 +112,7 @@ internal sealed class ListingSearch(VietnameseAnalyzer accented, VietnameseAnaly
                 PriceMin = candidate.PriceMin,
                 PriceMax = candidate.PriceMax,
                 Popularity = HitFields.Popularity(searcher.IndexReader, candidate.Doc),
-                Categories = HitFields.Keywords(searcher.IndexReader, candidate.Doc, facets),
+                Categories = HitFields.Keywords(searcher.IndexReader, candidate.Doc, keywordFields),
             },
         };
     }

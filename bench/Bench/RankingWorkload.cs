@@ -98,6 +98,7 @@ internal sealed class RankingBench
     private readonly TimedRanker _timed;
     private readonly RankedSearch _ranked;
     private readonly PersonalizedRanker _feedRanker;
+    private readonly UserProfileStore _feedProfiles;
     private readonly FeedCursorCodec _cursors = new(RandomNumberGenerator.GetBytes(32));
     private readonly FeedOptions _feedOptions = new();
     private readonly DbContextOptions<AppDbContext> _database;
@@ -112,6 +113,7 @@ internal sealed class RankingBench
         _timed = new TimedRanker(heuristic);
         _ranked = new RankedSearch(engine, _timed, new RankingOptions());
         _feedRanker = new PersonalizedRanker(heuristic, new LearnedRankerHolder());
+        _feedProfiles = new UserProfileStore(places, TimeProvider.System);
         _database = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(data.ConnectionString).Options;
     }
 
@@ -126,7 +128,7 @@ internal sealed class RankingBench
     public async Task<int> FeedAsync(BenchQuery query, CancellationToken cancellationToken)
     {
         await using var db = new AppDbContext(_database);
-        var feed = new HomeFeed(db, _engine, _feedRanker, _cursors, _feedOptions);
+        var feed = new HomeFeed(db, _engine, _feedRanker, _feedProfiles, _cursors, _feedOptions);
         var page = await feed.PageAsync(FeedRequestOf(query), cancellationToken);
         return page.Items.Count;
     }

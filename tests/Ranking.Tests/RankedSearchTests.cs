@@ -1,4 +1,6 @@
 using DongNai.Domain.Listings;
+using DongNai.Domain.Listings.Jobs;
+using DongNai.Domain.Listings.Rentals;
 using DongNai.Search;
 using DongNai.Search.Lucene;
 using DongNai.Search.Tests.Builders;
@@ -320,7 +322,7 @@ public sealed class RankedSearchTests : IDisposable
     }
 
     [Fact]
-    public async Task Search_ScoresTheWholeDefaultWindow_OfTwoEnginePages_InOneCall()
+    public async Task Search_ScoresTheWholeDefaultWindow_OfMoreThanAPublicPage_InOneCall()
     {
         await IndexAsync(Listings(260, seed: 19));
         var ranker = new RecordingRanker();
@@ -333,6 +335,26 @@ public sealed class RankedSearchTests : IDisposable
         Assert.Single(ranker.Contexts);
         Assert.Equal(200, ranker.CandidateCounts.Single());
         Assert.Equal(engineOrder.Take(200).Reverse().Take(20), page.Hits.Select(Identity));
+    }
+
+    [Fact]
+    public async Task Search_ForASignedInUser_GivesTheRankerEachCandidatesCategory_EvenWithoutFacets()
+    {
+        await IndexAsync([
+            ListingBuilder.Rental(1).Titled("Phòng trọ Amata").Keyword(RentalKind.RentalType, "room").Build(),
+            ListingBuilder.Job(2).Titled("Tuyển phụ bếp phòng ăn").Keyword(JobKind.Shift, "night").Build()]);
+        var seen = new CategoryRecorder();
+        var seenAnonymous = new CategoryRecorder();
+        var query = new SearchQuery { Text = "phong", Now = TestClock.Now };
+        var user = DongNai.Ranking.Features.UserRankingProfile.Build(7, workPark: null, home: null, []);
+
+        await new RankedSearch(_engine, seen, new RankingOptions()).SearchAsync(new RankingContext { Query = query, User = user });
+        await new RankedSearch(_engine, seenAnonymous, new RankingOptions()).SearchAsync(new RankingContext { Query = query });
+
+        Assert.Equal(["room"], seen.Categories[(ListingKind.Rental, 1)][RentalKind.RentalType]);
+        Assert.Equal(["night"], seen.Categories[(ListingKind.Job, 2)][JobKind.Shift]);
+        Assert.Equal(2, seenAnonymous.Categories.Count);
+        Assert.All(seenAnonymous.Categories.Values, Assert.Empty);
     }
 
     [Fact]
@@ -425,4 +447,20 @@ public sealed class RankedSearchTests : IDisposable
 
     private static async Task<List<SearchHit>> AllHitsAsync(Func<SearchQuery, Task<SearchResult>> search, SearchQuery query) =>
         (await PagesAsync(search, query)).SelectMany(page => page.Hits).ToList();
+
+    /// <summary>Keeps the categories each candidate carried (the first call's), and ranks in engine order.</summary>
+    private sealed class CategoryRecorder : IRanker
+    {
+        public Dictionary<(ListingKind, long), IReadOnlyDictionary<string, IReadOnlyList<string>>> Categories { get; } = [];
+
+        public IReadOnlyList<double> Score(RankingContext context, IReadOnlyList<SearchHit> candidates)
+        {
+            foreach (var hit in candidates)
+            {
+                Categories.TryAdd((hit.Kind, hit.Id), hit.Signals.Categories);
+            }
+
+            return candidates.Select(hit => hit.Score).ToList();
+        }
+    }
 }

@@ -336,6 +336,23 @@ public sealed class SearchRequestTests
     }
 
     [Fact]
+    public async Task Search_ReadsTheHitKeywordFields_FromTheSource_WithoutAskingForTheirFacets()
+    {
+        using var cluster = new ScriptedCluster().On("POST", "/test-rentals/_search", 200, """
+            { "hits": { "total": { "value": 1 }, "hits": [
+              { "_score": 1, "_source": { "kind_code": 2, "id": 7, "title": "Phòng trọ", "updated_at": 0, "k": { "rentalType": [ "room" ] } }, "sort": [ 1, 2, 7 ] } ] } }
+            """);
+        using var engine = cluster.Engine();
+
+        var result = await engine.SearchAsync(Query() with { Kind = ListingKind.Rental, HitKeywords = ["rentalType", "amenities"] });
+
+        var hit = Assert.Single(result.Hits);
+        Assert.Equal(["room"], hit.Signals.Categories["rentalType"]);
+        Assert.Empty(hit.Signals.Categories["amenities"]);
+        Assert.Null(Assert.Single(cluster.WorkRequests, r => r.Path == "/test-rentals/_search").Json["aggs"]);
+    }
+
+    [Fact]
     public async Task Search_ReadsHitsHighlightsFacetsAndBands_FromTheResponse()
     {
         using var cluster = new ScriptedCluster().On("POST", "/test-rentals/_search", 200, """

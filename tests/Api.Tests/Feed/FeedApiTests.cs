@@ -183,6 +183,51 @@ public sealed class FeedApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Contains($"Nhiều người gần {park.Name} quan tâm", shown.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
     }
 
+    [Fact]
+    public async Task Feed_RanksBySignedInPersonsTastes_WhereAnonymousGetsTheEnginesOrder()
+    {
+        // A place of its own (no other test of the class is within 30 km): furniture 300 m away,
+        // phones 1 km away, same price, one of each per owner so no owner rule binds.
+        var (lat, lon) = (10.60, 107.30);
+        var furniture = new HashSet<long>();
+        var phones = new HashSet<long>();
+        for (var i = 0; i < 6; i++)
+        {
+            var owner = await factory.SignUpAsync();
+            var near = Classified(lat + 0.0027, lon + (i * 0.0001), $"Bàn ghế gỗ {i}");
+            near["category"] = "furniture";
+            furniture.Add(await CreateAsync(owner, "classifieds", near));
+            var farther = Classified(lat + 0.009, lon + (i * 0.0001), $"Điện thoại cũ {i}");
+            farther["category"] = "phones";
+            phones.Add(await CreateAsync(owner, "classifieds", farther));
+        }
+
+        // The worker saved three phones elsewhere (30 km off, outside the feed's 10 km).
+        var worker = await factory.SignUpAsync();
+        var seller = await factory.SignUpAsync();
+        var saves = new JsonArray();
+        for (var i = 0; i < 3; i++)
+        {
+            var elsewhere = Classified(lat, lon + 0.30 + (i * 0.001), $"Điện thoại nơi khác {i}");
+            elsewhere["category"] = "phones";
+            var id = await CreateAsync(seller, "classifieds", elsewhere);
+            saves.Add(new JsonObject { ["clientEventId"] = Guid.NewGuid().ToString("N"), ["type"] = "save", ["kind"] = "classifieds", ["listingId"] = id });
+        }
+
+        (await worker.Client.PostAsJsonAsync("/api/events", new JsonObject { ["events"] = saves })).EnsureSuccessStatusCode();
+        await WaitForIndexAsync();
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var url = $"/api/feed?lat={Invariant(lat)}&lon={Invariant(lon)}&kinds=classifieds&size=6";
+
+        var mine = Items(await GetAsync(url, worker.Client)).Select(item => item.Id).ToList();
+        var anonymous = Items(await GetAsync(url)).Select(item => item.Id).ToList();
+
+        Assert.Equal(6, mine.Count);
+        Assert.True(mine.All(phones.Contains), $"The worker who saves phones got {string.Join(", ", mine)}; phones are {string.Join(", ", phones)}.");
+        Assert.Equal(6, anonymous.Count);
+        Assert.True(anonymous.All(furniture.Contains), $"An anonymous caller got {string.Join(", ", anonymous)}; the nearer furniture is {string.Join(", ", furniture)}.");
+    }
+
     [Theory]
     [InlineData("/api/feed", "near")]
     [InlineData("/api/feed?near=atlantis", "near")]

@@ -56,6 +56,24 @@ public abstract partial class SearchEngineContractTests
     }
 
     [ContractFact]
+    public async Task Search_GivesAPageOfUpTo500WithoutHighlights_InTheOrderOfThePages_AndItsCursorContinuesAfterIt()
+    {
+        await IndexAsync(ScatteredListings(count: 260, seed: 23));
+        var query = Query("phong") with { ReferencePoint = Places.Amata, Highlight = false };
+
+        var window = await Engine.SearchAsync(query with { Size = 250 });
+        var paged = (await AllHitsAsync(query with { Size = 100 })).Select(h => h.Id).ToList();
+        var after = await Engine.SearchAsync(query with { Size = 100, Cursor = window.NextCursor });
+
+        Assert.Equal(250, window.Hits.Count);
+        Assert.Equal(paged.Take(250), window.Hits.Select(h => h.Id));
+        Assert.Equal(paged.Skip(250), after.Hits.Select(h => h.Id));
+        await Engine.SearchAsync(query with { Size = SearchQuery.MaxUnhighlightedSize });
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Engine.SearchAsync(query with { Size = SearchQuery.MaxUnhighlightedSize + 1 }));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Engine.SearchAsync(query with { Size = SearchQuery.MaxSize + 1, Highlight = true }));
+    }
+
+    [ContractFact]
     public async Task Search_ReturnsNoCursor_OnTheLastPage()
     {
         await IndexAsync(ListingBuilder.Job(1), ListingBuilder.Job(2), ListingBuilder.Job(3), ListingBuilder.Job(4));

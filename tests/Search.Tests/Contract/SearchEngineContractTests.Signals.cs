@@ -152,6 +152,25 @@ public abstract partial class SearchEngineContractTests
     }
 
     [ContractFact]
+    public async Task Search_ReportsCategories_OfTheHitKeywordFields_WithoutCountingThem()
+    {
+        await IndexAsync(
+            ListingBuilder.Job(1).Keyword("shift", "night", "day").Keyword("benefits", "meals"),
+            ListingBuilder.Job(2).Keyword("benefits", "bus"));
+
+        var result = await Engine.SearchAsync(Query() with { Facets = ["benefits"], HitKeywords = ["shift", "benefits"] });
+
+        var first = result.Hits.Single(h => h.Id == 1).Signals.Categories;
+        var second = result.Hits.Single(h => h.Id == 2).Signals.Categories;
+        Assert.Equal(["benefits", "shift"], first.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["day", "night"], first["shift"].Order(StringComparer.Ordinal));
+        Assert.Empty(second["shift"]);
+        Assert.Equal(["bus"], second["benefits"]);
+        Assert.Equal(["benefits"], result.Facets.Keys.Where(key => key != SearchQuery.PriceFacet));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Engine.SearchAsync(Query() with { HitKeywords = ["not a field"] }));
+    }
+
+    [ContractFact]
     public async Task Search_ReportsNoCategories_WhenTheQueryAsksForNoFacets()
     {
         await IndexAsync(ListingBuilder.Job(1).Keyword("shift", "night"));
