@@ -62,6 +62,14 @@ public sealed class FeedOptions
     /// <summary>Candidates come from within this many kilometres of each anchor.</summary>
     public double RadiusKm { get; set; } = 10;
 
+    /// <summary>
+    /// Each kind is first looked for within this many kilometres (at most <see cref="RadiusKm"/>);
+    /// only a kind with fewer than <see cref="CandidatesPerKind"/> there is looked for again within
+    /// <see cref="RadiusKm"/>. Where listings are dense, this spares the engine scoring every listing
+    /// of the wider circle (about eleven times the area) for candidates it would rarely rank first.
+    /// </summary>
+    public double NearRadiusKm { get; set; } = 3;
+
     /// <summary>Candidates per kind and anchor, the engine's best by relevance (distance and freshness without text), 1–100.</summary>
     public int CandidatesPerKind { get; set; } = 40;
 
@@ -84,6 +92,8 @@ public sealed class FeedOptions
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RadiusKm, 0, nameof(RadiusKm));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(NearRadiusKm, 0, nameof(NearRadiusKm));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(NearRadiusKm, RadiusKm, nameof(NearRadiusKm));
         ArgumentOutOfRangeException.ThrowIfLessThan(CandidatesPerKind, 1, nameof(CandidatesPerKind));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(CandidatesPerKind, SearchQuery.MaxSize, nameof(CandidatesPerKind));
         ArgumentOutOfRangeException.ThrowIfLessThan(InterestCandidates, 1, nameof(InterestCandidates));

@@ -189,7 +189,7 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
                 queries.Add(MatchingProfile(request, kind, new SearchQuery
                 {
                     Kind = kind,
-                    Geo = new GeoRadius(anchor.Point, options.RadiusKm),
+                    Geo = new GeoRadius(anchor.Point, options.NearRadiusKm),
                     ReferencePoint = anchor.Point,
                     Size = options.CandidatesPerKind,
                     // A kind that leaves the feed with age (news) fills its slots with the newest
@@ -219,7 +219,20 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
             });
         }
 
-        var results = await Task.WhenAll(queries.Select(query => engine.SearchAsync(query, cancellationToken)));
+        // The near circle first; a kind with too few there is looked for again in the whole radius.
+        // One after another: an in-process engine answers on the caller's thread, and spreading
+        // the queries over the two cores measured slower (docs/benchmarks.md).
+        var results = new List<SearchResult>(queries.Count);
+        foreach (var query in queries)
+        {
+            var result = await engine.SearchAsync(query, cancellationToken);
+            if (query.Geo is GeoRadius near && near.Km < options.RadiusKm && result.Hits.Count < query.Size)
+            {
+                result = await engine.SearchAsync(query with { Geo = near with { Km = options.RadiusKm } }, cancellationToken);
+            }
+
+            results.Add(result);
+        }
         var seen = new HashSet<ListingKey>();
         return results.SelectMany(result => result.Hits).Where(hit => seen.Add(new ListingKey(hit.Kind, hit.Id))).ToList();
     }

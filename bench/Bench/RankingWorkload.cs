@@ -33,7 +33,7 @@ internal sealed partial class WorkloadGenerator
 internal static class RankingWorkload
 {
     public const string RerankDescription =
-        "signed-in relevance text search (jobs or rentals) re-ranked by the heuristic ranker over the engine's top 200 (two engine pages), page of 20; peer: the same text query's top 200 rows in SQL, not re-ranked";
+        "signed-in relevance text search (jobs or rentals) re-ranked by the heuristic ranker over the engine's top 200 (one engine call), page of 20; peer: the same text query's top 200 rows in SQL, not re-ranked";
 
     public const string FeedDescription =
         "first page (20) of an anonymous home feed around a point near a park or town (GET /api/feed?lat&lon): candidates of every kind within 10 km, scored, blended; peer: the same candidates in one SQL statement (top 40 per kind by distance and freshness)";
