@@ -228,6 +228,46 @@ public sealed class FeedApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.True(anonymous.All(furniture.Contains), $"An anonymous caller got {string.Join(", ", anonymous)}; the nearer furniture is {string.Join(", ", furniture)}.");
     }
 
+    [Fact]
+    public async Task Feed_LooksBeyondThreeKilometres_OnlyForAKindWithTooFewCandidatesNearer()
+    {
+        // A place of its own: 40 rentals (a full kind's worth) within 1 km and one 6 km off;
+        // classifieds only 6 km off, where the feed must still look for them.
+        var (lat, lon) = (11.60, 107.10);
+        var owners = new List<SignedInClient>();
+        for (var i = 0; i < 20; i++)
+        {
+            owners.Add(await factory.SignUpAsync());
+        }
+
+        for (var i = 0; i < 40; i++)
+        {
+            await CreateAsync(owners[i % 20], "rentals", Rental(lat + (i * 0.0002), lon, 1_500_000, $"Phòng gần số {i}"));
+        }
+
+        // A year later the far rental is new: within the whole 10 km, its freshness would lift it
+        // (0.72) above the year-old rentals 0.8 km off (0.70), so only the near circle keeps it out.
+        factory.Clock.Advance(TimeSpan.FromDays(365));
+        var later = await factory.SignUpAsync();
+        var farRental = await CreateAsync(later, "rentals", Rental(lat + 0.054, lon, 1_500_000, "Phòng xa sáu cây số"));
+        var farClassified = await CreateAsync(later, "classifieds", Classified(lat + 0.054, lon, "Đồ cũ xa sáu cây số"));
+        await WaitForIndexAsync();
+        var url = $"/api/feed?lat={Invariant(lat)}&lon={Invariant(lon)}&kinds=rentals&kinds=classifieds&size=50";
+
+        var seen = new List<(string Kind, long Id)>();
+        var page = await GetAsync(url);
+        seen.AddRange(Items(page));
+        while (page.GetProperty("nextCursor").GetString() is { } cursor)
+        {
+            page = await GetAsync($"{url}&cursor={Uri.EscapeDataString(cursor)}");
+            seen.AddRange(Items(page));
+        }
+
+        Assert.Equal(40, seen.Count(item => item.Kind == "rentals"));
+        Assert.DoesNotContain(("rentals", farRental), seen);
+        Assert.Contains(("classifieds", farClassified), seen);
+    }
+
     [Theory]
     [InlineData("/api/feed", "near")]
     [InlineData("/api/feed?near=atlantis", "near")]
