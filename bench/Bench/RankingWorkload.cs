@@ -36,11 +36,11 @@ internal static class RankingWorkload
         "signed-in relevance text search (jobs or rentals) re-ranked by the heuristic ranker over the engine's top 200 (one engine call), page of 20; peer: the same text query's top 200 rows in SQL, not re-ranked";
 
     public const string FeedDescription =
-        "first page (20) of an anonymous home feed around a point near a park or town (GET /api/feed?lat&lon): candidates of every kind within 10 km, scored, blended; peer: the same candidates in one SQL statement (top 40 per kind by distance and freshness)";
+        "first page (20) of an anonymous home feed around a point near a park or town (GET /api/feed?lat&lon): candidates of every kind within 3 km (10 km for a kind with fewer than 40 there), scored, blended; peer: the same candidates in one SQL statement (top 40 per kind by distance and freshness)";
 
     /// <summary>
-    /// The feed's candidates in SQL: for every kind, the 40 live listings within the feed's radius
-    /// of the point with the best relevance without text, which the engine computes as a distance
+    /// The feed's candidates in SQL: for every kind, the 40 live listings within the feed's near
+    /// circle (or, for a kind with fewer there, its whole radius) of the point with the best relevance without text, which the engine computes as a distance
     /// factor times a freshness factor (Search.Lucene RelevanceBlend: halves towards 0.5 every 5 km,
     /// towards 0.75 every 14 days), in one statement (UNION ALL of per-kind subqueries, each pruned
     /// to its partition and found through the GiST index on the point).
@@ -48,35 +48,45 @@ internal static class RankingWorkload
     public static PeerStatement FeedCandidates(BenchQuery query, DateTime now)
     {
         var options = new FeedOptions();
+        var size = options.CandidatesPerKind.ToString(CultureInfo.InvariantCulture);
+        static string Best(ListingKind kind, string radius, string size) => $"""
+            SELECT kind, id, title, price_min, price_max, dist_km,
+                   (0.5 + 0.5 * power(2, -dist_km / 5)) * (0.75 + 0.25 * power(2, -greatest(0, extract(epoch FROM (@now - updated_at)) / 86400) / 14)) AS score
+            FROM (SELECT l.kind, l.id, l.title, l.price_min, l.price_max, l.updated_at,
+                         ST_Distance(l.geog, ST_SetSRID(ST_MakePoint(@clon, @clat), 4326)::geography, false) / 1000.0 AS dist_km
+                  FROM listing l
+                  WHERE l.kind = {(int)kind}
+                    AND (l.expires_at IS NULL OR l.expires_at > @now) AND NOT l.sold_out
+                    AND ST_DWithin(l.geog, ST_SetSRID(ST_MakePoint(@clon, @clat), 4326)::geography, {radius}, false)) c
+            ORDER BY score DESC, id
+            LIMIT {size}
+            """;
+
+        // As HomeFeed: the near circle first; the whole radius only for a kind with too few there
+        // (the one-time filters keep PostgreSQL from running the wide query otherwise).
         var parts = ListingKinds.All.Select(kind => $"""
-            (SELECT kind, id, title, price_min, price_max, dist_km,
-                    (0.5 + 0.5 * power(2, -dist_km / 5)) * (0.75 + 0.25 * power(2, -greatest(0, extract(epoch FROM (@now - updated_at)) / 86400) / 14)) AS score
-             FROM (SELECT l.kind, l.id, l.title, l.price_min, l.price_max, l.updated_at,
-                          ST_Distance(l.geog, ST_SetSRID(ST_MakePoint(@clon, @clat), 4326)::geography, false) / 1000.0 AS dist_km
-                   FROM listing l
-                   WHERE l.kind = {(int)kind}
-                     AND (l.expires_at IS NULL OR l.expires_at > @now) AND NOT l.sold_out
-                     AND ST_DWithin(l.geog, ST_SetSRID(ST_MakePoint(@clon, @clat), 4326)::geography, @rm, false)) c
-             ORDER BY score DESC, id
-             LIMIT {options.CandidatesPerKind.ToString(CultureInfo.InvariantCulture)})
+            (WITH near AS ({Best(kind, "@rn", size)})
+             SELECT * FROM near WHERE (SELECT count(*) FROM near) >= {size}
+             UNION ALL
+             SELECT * FROM ({Best(kind, "@rm", size)}) wide WHERE (SELECT count(*) FROM near) < {size})
             """);
         var sql = string.Join("\nUNION ALL\n", parts);
         var centre = query.Centre!.Value;
         var utcNow = DateTime.SpecifyKind(now, DateTimeKind.Utc);
-        var metres = options.RadiusKm * 1000;
         return new PeerStatement(sql, () =>
         [
             new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = utcNow },
             new NpgsqlParameter("clat", centre.Latitude),
             new NpgsqlParameter("clon", centre.Longitude),
-            new NpgsqlParameter("rm", metres),
+            new NpgsqlParameter("rn", options.NearRadiusKm * 1000),
+            new NpgsqlParameter("rm", options.RadiusKm * 1000),
         ]);
     }
 }
 
 /// <summary>What re-ranking adds to a relevance search, measured query by query against the same search unranked.</summary>
 /// <param name="Plain">The engine's first page of the search (20 hits, as an anonymous user gets it).</param>
-/// <param name="ReRanked">The same search re-ranked: the engine's top 200 in two pages, features, heuristic scores, sort, the page of 20.</param>
+/// <param name="ReRanked">The same search re-ranked: the engine's top 200 in one engine call, features, heuristic scores, sort, the page of 20.</param>
 /// <param name="Added">Per query, re-ranked minus plain (paired, the two run back to back in alternating order).</param>
 /// <param name="RankerAlone">Features and scores of the window alone (the ranker's Score call).</param>
 /// <param name="MeanCandidates">Candidates per re-ranked window on average (200 when the text matches as many).</param>
