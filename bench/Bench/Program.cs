@@ -603,7 +603,7 @@ internal static class Program
         HttpClient client, string name, Dictionary<QueryType, IReadOnlyList<BenchQuery>> workload, ConcurrentDictionary<BenchQuery, int> oursTotals,
         BenchOptions options, DateTime now, RunResult run, CancellationToken cancellationToken)
     {
-        var count = Math.Max(options.WarmUp, 1);
+        var count = Math.Max(options.HttpWarmUp, 1);
         var mismatches = 0;
         await Ui.ProgressAsync($"Warm-up and answer check: {name}", count * workload.Keys.Count(QueryTypes.OverHttp), async report =>
         {
