@@ -1,11 +1,13 @@
 using System.Text.Json;
 using DongNai.Domain;
 using DongNai.Domain.Civic.PublicServices;
+using DongNai.Domain.Payments;
 using DongNai.Domain.People;
 using DongNai.Domain.Validation;
 using ApplicationStatus = DongNai.Domain.Civic.PublicServices.ApplicationStatus;
 using DongNai.Identity;
 using DongNai.Identity.Cccd;
+using DongNai.Payments.Orders;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.Civic.PublicServices;
@@ -14,6 +16,34 @@ namespace DongNai.Civic.PublicServices;
 public sealed record StateChangeView(ApplicationStatus? From, ApplicationStatus To, string? Note, string By, bool ByApplicant, DateTime ChangedAt);
 
 public sealed record AttachmentView(long Id, string Label, string ContentType, int Length, DateTime AttachedAt);
+
+/// <summary>Where an application's fee stands.</summary>
+public enum ApplicationFeeState
+{
+    /// <summary>Its fee order is open: pay it through <c>POST /api/me/orders/{orderId}/checkout</c>.</summary>
+    AwaitingPayment = 1,
+
+    /// <summary>Paid: staff may take the application up.</summary>
+    Paid = 2,
+
+    /// <summary>Unpaid and no order is open (it expired, failed, was cancelled or refunded): ask for a new fee order.</summary>
+    NeedsNewOrder = 3,
+
+    /// <summary>Unpaid, and no longer due: the application was refused before it was paid.</summary>
+    NoLongerDue = 4,
+}
+
+/// <summary>
+/// An application's fee, collected on behalf of the competent authority (decision 0020); absent
+/// when the procedure was free at submission.
+/// </summary>
+/// <param name="AmountVnd">The fee at submission, in VND; every fee order of the application is for this amount.</param>
+/// <param name="State">Where it stands.</param>
+/// <param name="OrderId">The latest fee order, to check out or follow (<c>/api/me/orders/{orderId}</c>).</param>
+/// <param name="OrderStatus">That order's status.</param>
+/// <param name="OrderExpiresAt">When that order expires unless paid (UTC).</param>
+/// <param name="PaidAt">When the fee was paid (UTC); null while unpaid.</param>
+public sealed record ApplicationFee(long AmountVnd, ApplicationFeeState State, long? OrderId, OrderStatus? OrderStatus, DateTime? OrderExpiresAt, DateTime? PaidAt);
 
 /// <summary>An application, decrypted: for its applicant and for agency staff only.</summary>
 public sealed record ApplicationView(
@@ -28,11 +58,13 @@ public sealed record ApplicationView(
     ApplicationDetails Details,
     IReadOnlyList<StateChangeView> History,
     IReadOnlyList<AttachmentView> Attachments,
+    ApplicationFee? Fee,
     DateTime SubmittedAt,
     DateTime UpdatedAt);
 
 /// <summary>A line of a list (the applicant's own, or a staff queue): no personal data but the applicant's name, and that only in the staff queue.</summary>
-public sealed record ApplicationSummary(long TrackingCode, long ServiceId, ApplicationForm Form, string CommuneCode, ApplicationStatus Status, string? ApplicantName, DateTime SubmittedAt, DateTime UpdatedAt);
+public sealed record ApplicationSummary(
+    long TrackingCode, long ServiceId, ApplicationForm Form, string CommuneCode, ApplicationStatus Status, string? ApplicantName, ApplicationFee? Fee, DateTime SubmittedAt, DateTime UpdatedAt);
 
 /// <summary>The form of a procedure before it is filled: the locked applicant fields from the card, and the typed part to fill.</summary>
 public sealed record PrefilledForm(long ServiceId, string ServiceTitle, ApplicationForm Form, ApplicantFields Applicant, IReadOnlyList<string> LockedFields, IReadOnlyList<string> RequiredDocuments);
@@ -51,8 +83,15 @@ public abstract record ApplicationResult
     /// <summary>Staff tried to move their own application.</summary>
     public sealed record OwnApplication : ApplicationResult;
 
-    /// <summary>The move is not allowed from the current state, or the state changed meanwhile, or the application takes no more files.</summary>
-    public sealed record Conflict(string Title, string Detail) : ApplicationResult;
+    /// <summary>
+    /// The move is not allowed from the current state (or before the fee is paid), or the state
+    /// changed meanwhile, or the application takes no more files or no new fee order.
+    /// <paramref name="Reason"/>: a code for clients (<c>feeUnpaid</c>), when there is one.
+    /// </summary>
+    public sealed record Conflict(string Title, string Detail, string? Reason = null) : ApplicationResult;
+
+    /// <summary>A new fee order was made for the application.</summary>
+    public sealed record FeeOrdered(ApplicationFee Fee) : ApplicationResult;
 }
 
 /// <summary>
@@ -61,10 +100,13 @@ public abstract record ApplicationResult
 /// notes and the attachments are stored only as ciphertext (<see cref="PersonalDataProtector"/>);
 /// every state change is recorded with its note and who made it. The applicant sees only their
 /// own applications (others' answer not found); agency staff see and move all of them but their
-/// own. One instance per request (it holds the request's <see cref="AppDbContext"/>).
+/// own. A procedure with a fee (<see cref="PublicService.FeeVnd"/> &gt; 0 at submission) gets a fee
+/// order in the submission's transaction, owned by the applicant, and staff take the application
+/// up only once it is paid (<see cref="PublicServiceFeeFulfilment"/>). One instance per request
+/// (it holds the request's <see cref="AppDbContext"/>, shared with its <see cref="OrderWorkflow"/>).
 /// </summary>
 public sealed class PublicServiceApplications(
-    AppDbContext db, PersonalDataProtector protector, IdentityCardService cards, OwnerHandles handles, TimeProvider time)
+    AppDbContext db, PersonalDataProtector protector, IdentityCardService cards, OwnerHandles handles, OrderWorkflow orders, TimeProvider time)
 {
     public const int QueuePageSize = 50;
 
@@ -149,12 +191,20 @@ public sealed class PublicServiceApplications(
             Status = ApplicationStatus.Received,
             ApplicantCiphertext = protector.Encrypt(JsonSerializer.Serialize(applicant, StoredJson)),
             DetailsCiphertext = protector.Encrypt(JsonSerializer.Serialize(new ApplicationDetails(request.DiplomaCopy, request.MaritalStatus, request.BirthRegistration), StoredJson)),
+            FeeVnd = service.FeeVnd,
             SubmittedAt = now,
             UpdatedAt = now,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.PublicServiceApplications.Add(application);
         await db.SaveChangesAsync(cancellationToken);
+        if (application.FeeVnd > 0)
+        {
+            // In the submission's transaction: an application with a fee never exists without its order.
+            var order = await orders.AddPendingAsync(accountId, OrderPurpose.PublicServiceFee, application.FeeVnd, FeeReason(application), cancellationToken);
+            application.FeeOrderId = order.Id;
+        }
+
         db.PublicServiceApplicationStates.Add(new ApplicationStateChange
         {
             ApplicationId = application.Id,
@@ -244,7 +294,8 @@ public sealed class PublicServiceApplications(
             .Where(a => a.ApplicantId == accountId)
             .OrderByDescending(a => a.SubmittedAt).ThenByDescending(a => a.Id)
             .ToListAsync(cancellationToken);
-        return rows.ConvertAll(a => new ApplicationSummary(a.TrackingCode, a.ServiceId, a.Form, a.CommuneCode, a.Status, null, a.SubmittedAt, a.UpdatedAt));
+        var feeOrders = await FeeOrdersAsync(rows, cancellationToken);
+        return rows.ConvertAll(a => new ApplicationSummary(a.TrackingCode, a.ServiceId, a.Form, a.CommuneCode, a.Status, null, Fee(a, feeOrders), a.SubmittedAt, a.UpdatedAt));
     }
 
     /// <summary>The staff queue: the oldest open applications first (or those in <paramref name="status"/>), of one procedure and one commune when given.</summary>
@@ -272,8 +323,9 @@ public sealed class PublicServiceApplications(
             ? query.Where(a => a.Status == s)
             : query.Where(a => a.Status != ApplicationStatus.Done && a.Status != ApplicationStatus.Refused);
         var rows = await query.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).Take(QueuePageSize).ToListAsync(cancellationToken);
+        var feeOrders = await FeeOrdersAsync(rows, cancellationToken);
         return rows.ConvertAll(a => new ApplicationSummary(
-            a.TrackingCode, a.ServiceId, a.Form, a.CommuneCode, a.Status, Applicant(a).FullName, a.SubmittedAt, a.UpdatedAt));
+            a.TrackingCode, a.ServiceId, a.Form, a.CommuneCode, a.Status, Applicant(a).FullName, Fee(a, feeOrders), a.SubmittedAt, a.UpdatedAt));
     }
 
     /// <summary>Moves an application as agency staff <paramref name="staffId"/>: never their own, only along <see cref="ApplicationWorkflow"/>.</summary>
@@ -309,6 +361,14 @@ public sealed class PublicServiceApplications(
                 next.Count == 0 ? "It is final." : $"From {Code(from)} it may become: {string.Join(", ", next.Select(Code))}.");
         }
 
+        if (to == ApplicationStatus.Processing && from == ApplicationStatus.Received && application.FeeVnd > 0 && application.FeePaidAt is null)
+        {
+            return new ApplicationResult.Conflict(
+                $"The application's fee of {application.FeeVnd.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} VND is not paid.",
+                "It is taken up (processing) once the applicant has paid its fee order; it may still be refused.",
+                "feeUnpaid");
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         application.Status = to.Value;
         application.UpdatedAt = now;
@@ -327,10 +387,82 @@ public sealed class PublicServiceApplications(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new ApplicationResult.Conflict("The application changed meanwhile.", "Read it again and decide on its current state.");
+            return new ApplicationResult.Conflict("The application changed meanwhile (its state, or its fee was paid or refunded).", "Read it again and decide on its current state.");
+        }
+
+        if (to == ApplicationStatus.Refused && application.FeePaidAt is null && application.FeeOrderId is { } feeOrderId)
+        {
+            // Nobody should pay for a refused application: its open fee order is cancelled (false,
+            // changing nothing, when it is no longer open; a payment that won the race stays paid).
+            await orders.CancelAsync(feeOrderId, staffId, "The application was refused.", cancellationToken);
         }
 
         return new ApplicationResult.Ok(await ViewAsync(application, cancellationToken), application.ApplicantId);
+    }
+
+    /// <summary>
+    /// A new fee order for the caller's own application, for the fee at submission, when the
+    /// previous one ended unpaid (expired, failed, cancelled) or was refunded. Not found for anyone
+    /// else's application; a conflict when there is no fee, it is paid, an order is still open, or
+    /// the application is closed. An open order past its time is expired first.
+    /// </summary>
+    public async Task<ApplicationResult> NewFeeOrderAsync(long accountId, long trackingCode, CancellationToken cancellationToken)
+    {
+        var application = await db.PublicServiceApplications.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.TrackingCode == trackingCode && a.ApplicantId == accountId, cancellationToken);
+        if (application is null)
+        {
+            return new ApplicationResult.NotFound();
+        }
+
+        if (application.FeeVnd == 0)
+        {
+            return new ApplicationResult.Conflict("This application has no fee.", "Its procedure was free when it was submitted: there is nothing to pay.", "noFee");
+        }
+
+        if (application.FeePaidAt is not null)
+        {
+            return new ApplicationResult.Conflict("The application's fee is already paid.", "There is nothing more to pay.", "feePaid");
+        }
+
+        if (application.Status is ApplicationStatus.Done or ApplicationStatus.Refused)
+        {
+            return new ApplicationResult.Conflict($"An application that is {Code(application.Status)} takes no fee.", "It is closed: there is nothing to pay.", "applicationClosed");
+        }
+
+        var current = application.FeeOrderId;
+        if (current is { } currentId
+            && await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == currentId, cancellationToken) is { Status: OrderStatus.Created or OrderStatus.Pending } open)
+        {
+            if (open.ExpiresAt > time.GetUtcNow().UtcDateTime)
+            {
+                return new ApplicationResult.Conflict(
+                    "An order for the fee is open.",
+                    $"Pay it: POST /api/me/orders/{open.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}/checkout. A new one can be made once it has expired.",
+                    "feeOrderOpen");
+            }
+
+            // Past its time, not yet expired by the job: expire it now (false when a payment won).
+            await orders.ExpireAsync(currentId, cancellationToken);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var order = await orders.AddPendingAsync(accountId, OrderPurpose.PublicServiceFee, application.FeeVnd, FeeReason(application), cancellationToken);
+
+        // Only from the order that was read, still unpaid and open: two requests at once make one order.
+        var changed = await db.PublicServiceApplications
+            .Where(a => a.Id == application.Id && a.FeeOrderId == current && a.FeePaidAt == null
+                && a.Status != ApplicationStatus.Done && a.Status != ApplicationStatus.Refused)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.FeeOrderId, order.Id).SetProperty(a => a.UpdatedAt, now), cancellationToken);
+        if (changed == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new ApplicationResult.Conflict("The application changed meanwhile (its fee was paid or another order was made).", "Read it again.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ApplicationResult.FeeOrdered(Fee(application, order)!);
     }
 
     /// <summary>Attaches a file (already checked by <see cref="AttachmentRules"/>) to the caller's own application while it accepts files.</summary>
@@ -411,6 +543,37 @@ public sealed class PublicServiceApplications(
         }
     }
 
+    /// <summary>What an application's fee order says of the payer's purpose: the tracking code (the public handle), no personal data.</summary>
+    private static string FeeReason(PublicServiceApplication application) =>
+        $"Fee of public-service application {application.TrackingCode.ToString(System.Globalization.CultureInfo.InvariantCulture)}.";
+
+    /// <summary>The fee as shown, from the application and its latest fee order; null when it has no fee.</summary>
+    private ApplicationFee? Fee(PublicServiceApplication application, Order? order)
+    {
+        if (application.FeeVnd == 0)
+        {
+            return null;
+        }
+
+        var state = application.FeePaidAt is not null ? ApplicationFeeState.Paid
+            : application.Status is ApplicationStatus.Done or ApplicationStatus.Refused ? ApplicationFeeState.NoLongerDue
+            : order is { Status: OrderStatus.Created or OrderStatus.Pending } && order.ExpiresAt > time.GetUtcNow().UtcDateTime ? ApplicationFeeState.AwaitingPayment
+            : ApplicationFeeState.NeedsNewOrder;
+        return new ApplicationFee(application.FeeVnd, state, order?.Id ?? application.FeeOrderId, order?.Status, order?.ExpiresAt, application.FeePaidAt);
+    }
+
+    private ApplicationFee? Fee(PublicServiceApplication application, Dictionary<long, Order> feeOrders) =>
+        Fee(application, application.FeeOrderId is { } id ? feeOrders.GetValueOrDefault(id) : null);
+
+    /// <summary>The fee orders of <paramref name="rows"/>, by id, in one query.</summary>
+    private async Task<Dictionary<long, Order>> FeeOrdersAsync(List<PublicServiceApplication> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Where(a => a.FeeOrderId is not null).Select(a => a.FeeOrderId!.Value).ToList();
+        return ids.Count == 0
+            ? new Dictionary<long, Order>()
+            : await db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+    }
+
     private ApplicantFields Applicant(PublicServiceApplication application) =>
         JsonSerializer.Deserialize<ApplicantFields>(protector.Decrypt(application.ApplicantCiphertext), StoredJson)
             ?? throw new InvalidOperationException("A stored application decrypted to nothing.");
@@ -426,6 +589,9 @@ public sealed class PublicServiceApplications(
             .ToListAsync(cancellationToken);
         var details = JsonSerializer.Deserialize<ApplicationDetails>(protector.Decrypt(application.DetailsCiphertext), StoredJson)
             ?? throw new InvalidOperationException("A stored application decrypted to nothing.");
+        var feeOrder = application.FeeOrderId is { } feeOrderId
+            ? await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == feeOrderId, cancellationToken)
+            : null;
         return new ApplicationView(
             application.TrackingCode,
             application.ServiceId,
@@ -439,6 +605,7 @@ public sealed class PublicServiceApplications(
             changes.ConvertAll(c => new StateChangeView(
                 c.From, c.To, c.NoteCiphertext.Length == 0 ? null : protector.Decrypt(c.NoteCiphertext), handles.Of(c.ChangedBy), c.ChangedBy == application.ApplicantId, c.ChangedAt)),
             attachments,
+            Fee(application, feeOrder),
             application.SubmittedAt,
             application.UpdatedAt);
     }

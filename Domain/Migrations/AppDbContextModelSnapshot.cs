@@ -476,6 +476,16 @@ namespace DongNai.Domain.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<long?>("FeeOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FeePaidAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FeeVnd")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Form")
                         .HasColumnType("INTEGER");
 
@@ -498,6 +508,10 @@ namespace DongNai.Domain.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantId");
+
+                    b.HasIndex("FeeOrderId")
+                        .IsUnique()
+                        .HasFilter("\"FeeOrderId\" IS NOT NULL");
 
                     b.HasIndex("TrackingCode")
                         .IsUnique();
@@ -2352,6 +2366,11 @@ namespace DongNai.Domain.Migrations
                         .HasForeignKey("ApplicantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("DongNai.Domain.Payments.Order", null)
+                        .WithMany()
+                        .HasForeignKey("FeeOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DongNai.Domain.Civic.PublicServices.PublicServiceStaffCommune", b =>

@@ -6,7 +6,7 @@ public enum LedgerAccount
     /// <summary>Money a gateway (or the bank, for transfers) holds for the service: debited when a payment is confirmed.</summary>
     GatewayClearing = 1,
 
-    /// <summary>What the service owes the merchants (voucher owners) for what was sold.</summary>
+    /// <summary>What the service owes the merchants (voucher owners) for what was sold, and the competent authorities for the public-service fees collected on their behalf.</summary>
     MerchantPayable = 2,
 
     /// <summary>What the service owes payers back after a refund, until the gateway has paid it out.</summary>

@@ -25,10 +25,16 @@ public enum OrderStatus
     Cancelled = 7,
 }
 
-/// <summary>What an order pays for; the code an order's other rows hang on (a voucher claim's order).</summary>
+/// <summary>What an order pays for; the code an order's other rows hang on (a voucher claim's order, an application's fee order).</summary>
 public enum OrderPurpose
 {
     VoucherClaim = 1,
+
+    /// <summary>
+    /// The fee of a public-service application, collected on behalf of the procedure's competent
+    /// authority (decision 0020); the application names the order (<c>PublicServiceApplication.FeeOrderId</c>).
+    /// </summary>
+    PublicServiceFee = 2,
 }
 
 /// <summary>

@@ -20,7 +20,11 @@ public interface IOrderFulfilment
     /// <summary>The order ended unpaid (<paramref name="status"/>: expired, failed or cancelled): give back what it held.</summary>
     Task OnClosedUnpaidAsync(AppDbContext db, Order order, OrderStatus status, DateTime now, CancellationToken cancellationToken);
 
-    /// <summary>Whether what the paid order bought can still be given back (false once used).</summary>
+    /// <summary>
+    /// Whether what the paid order bought can still be given back (false once used). Called in the
+    /// refund's transaction; it may lock what it checks (a conditional update that changes nothing),
+    /// so that nothing starts using it before the refund commits.
+    /// </summary>
     Task<bool> CanRefundAsync(AppDbContext db, Order order, CancellationToken cancellationToken);
 
     /// <summary>The order was refunded: take back what it bought.</summary>

@@ -9,7 +9,7 @@ namespace DongNai.Payments.Orders;
 /// <remarks>
 /// A confirmed payment debits <see cref="LedgerAccount.GatewayClearing"/> (the gateway holds the
 /// payer's money for us) and credits <see cref="LedgerAccount.MerchantPayable"/> (we owe it to the
-/// voucher's owner). A refund reverses the merchant's share into
+/// voucher's owner, or to the competent authority for a public-service fee). A refund reverses the merchant's share into
 /// <see cref="LedgerAccount.RefundsPayable"/> (owed back to the payer); the gateway's payout of it
 /// (refunds payable debited, gateway clearing credited) is a movement for the reconciliation with
 /// the gateway's statement, not built yet.

@@ -10,7 +10,7 @@ namespace DongNai.Search.Api.Hosting;
 /// </summary>
 internal static class OpenApiDocumentInfo
 {
-    public const string Version = "2.4.0";
+    public const string Version = "2.5.0";
 
     /// <summary>Descriptions of the tags that are not listing kinds; a test checks every tag in use has one.</summary>
     private static readonly Dictionary<string, string> AreaTags = new(StringComparer.Ordinal)
@@ -20,7 +20,7 @@ internal static class OpenApiDocumentInfo
         ["Employers"] = "Companies that post jobs, each owned by an employer account.",
         ["Messaging"] = "One-to-one conversations: find a person by username or (if they allow it) phone number, contact a listing's owner, text and pictures, read receipts, blocks and reports; real-time pushes over the /hubs/messages SignalR hub (docs/messaging.md).",
         ["Notifications"] = "The signed-in person's in-app inbox; push delivery, preferences and quiet hours are set under Messaging.",
-        ["PublicServiceApplications"] = "Applications for the public services that take them here: the form filled from the verified CCCD card, submission with a tracking code, attachments, and the staff queue that moves them (decision 0020).",
+        ["PublicServiceApplications"] = "Applications for the public services that take them here: the form filled from the verified CCCD card, submission with a tracking code, attachments, the fee paid through a fee order and the order checkout, and the staff queue that moves them (decision 0020).",
 
         ["Feed"] = "The personalised home feed: listings of every kind near the person's industrial park and home (or near a place), blended for variety, each with the reasons it is shown; dismissing an item for good.",
         ["Identity"] = "The CCCD chip card read from its QR code and filled into the profile, identity verification (photos reviewed by agency staff), consent per purpose, and the person's own data to export or delete.",

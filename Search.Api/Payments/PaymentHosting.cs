@@ -36,7 +36,7 @@ public static class PaymentHosting
 
     /// <summary>
     /// Tells the payer what became of an order through the inbox (and a push where they allow it):
-    /// for a voucher bought, the claim's result; the amount and the reference only, never how they paid.
+    /// for a voucher bought, the claim's result; for a public-service fee, what it means for the application; the amount and the reference only, never how they paid.
     /// A notice that fails is logged: the order's change stands, and the order page shows it.
     /// </summary>
     private sealed class InboxOrderNotices(Notifier notifier, ILogger<InboxOrderNotices> logger) : IOrderNotices
@@ -47,8 +47,11 @@ public static class PaymentHosting
         {
             var amount = order.AmountVnd.ToString("N0", Vietnamese) + " đ";
             var voucher = order.Purpose == OrderPurpose.VoucherClaim;
+            var fee = order.Purpose == OrderPurpose.PublicServiceFee;
             var (title, body) = order.Status switch
             {
+                OrderStatus.Paid when fee => ("Đã nộp phí hồ sơ", $"Đã nhận {amount} phí hồ sơ (đơn {order.Reference}); hồ sơ sẽ được tiếp nhận xử lý."),
+                OrderStatus.Failed or OrderStatus.Expired when fee => ("Chưa nộp được phí hồ sơ", $"Đơn {order.Reference} ({amount}) chưa được thanh toán; mở hồ sơ để tạo đơn nộp phí mới."),
                 OrderStatus.Paid when voucher => ("Đã nhận voucher", $"Thanh toán {amount} (mã {order.Reference}) thành công: voucher đã vào ví của bạn."),
                 OrderStatus.Paid => ("Thanh toán thành công", $"Đã nhận {amount} cho đơn {order.Reference}."),
                 OrderStatus.Failed when voucher => ("Chưa nhận được voucher", $"Thanh toán {amount} (mã {order.Reference}) không thành công; voucher đã được trả lại."),

@@ -44,6 +44,26 @@ public sealed class PublicServiceApplication
     /// <summary>Changes only from the value read (a concurrency token): two staff moving it at once cannot both succeed.</summary>
     public ApplicationStatus Status { get; set; }
 
+    /// <summary>
+    /// The procedure's fee at submission, in VND (0: nothing to pay). Later changes of the
+    /// catalogue's fee do not change it: every fee order of the application is for this amount.
+    /// </summary>
+    public long FeeVnd { get; set; }
+
+    /// <summary>
+    /// The application's latest fee order (<see cref="Payments.OrderPurpose.PublicServiceFee"/>);
+    /// null when there is no fee. Replaced only by a new order after the previous one closed unpaid
+    /// or was refunded.
+    /// </summary>
+    public long? FeeOrderId { get; set; }
+
+    /// <summary>
+    /// When the fee order was paid; null while unpaid (and again after a refund). Set and cleared
+    /// only by conditional updates in the order's transaction; a concurrency token, so that a staff
+    /// move decided on a paid fee cannot succeed after a refund cleared it.
+    /// </summary>
+    public DateTime? FeePaidAt { get; set; }
+
     /// <summary>AES-256-GCM of the applicant fields as JSON (full name, date of birth, CCCD number, permanent address).</summary>
     public byte[] ApplicantCiphertext { get; set; } = [];
 

@@ -1,3 +1,4 @@
+using DongNai.Domain.Payments;
 using DongNai.Domain.People;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,11 @@ internal static class PublicServiceModel
             application.HasIndex(a => new { a.Form, a.CommuneCode, a.Status, a.SubmittedAt });
             application.Property(a => a.CommuneCode).HasMaxLength(10);
             application.Property(a => a.Status).IsConcurrencyToken();
+            application.Property(a => a.FeePaidAt).IsConcurrencyToken();
+
+            // One order pays one application's fee; an order outlives nothing it paid for.
+            application.HasIndex(a => a.FeeOrderId).IsUnique().HasFilter("\"FeeOrderId\" IS NOT NULL");
+            application.HasOne<Order>().WithMany().HasForeignKey(a => a.FeeOrderId).OnDelete(DeleteBehavior.Restrict);
 
             // Erasing an account (DELETE /api/me) takes its applications with it.
             application.HasOne<Account>().WithMany().HasForeignKey(a => a.ApplicantId).OnDelete(DeleteBehavior.Cascade);

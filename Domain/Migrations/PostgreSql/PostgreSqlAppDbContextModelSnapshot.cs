@@ -500,6 +500,16 @@ namespace DongNai.Domain.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<long?>("FeeOrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("FeePaidAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FeeVnd")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Form")
                         .HasColumnType("integer");
 
@@ -522,6 +532,10 @@ namespace DongNai.Domain.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantId");
+
+                    b.HasIndex("FeeOrderId")
+                        .IsUnique()
+                        .HasFilter("\"FeeOrderId\" IS NOT NULL");
 
                     b.HasIndex("TrackingCode")
                         .IsUnique();
@@ -2436,6 +2450,11 @@ namespace DongNai.Domain.Migrations.PostgreSql
                         .HasForeignKey("ApplicantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("DongNai.Domain.Payments.Order", null)
+                        .WithMany()
+                        .HasForeignKey("FeeOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DongNai.Domain.Civic.PublicServices.PublicServiceStaffCommune", b =>

@@ -22,7 +22,9 @@ public sealed record ApplicationMoveRequest(ApplicationStatus? To, string? Note)
 /// <c>/api/search/public-services</c>). The applicant, identity verified, reads the form filled
 /// from their CCCD card, submits the typed rest, attaches files and follows the state by its
 /// tracking code; agency staff and admins work the queue and move applications, never their own.
-/// Every state change notifies the applicant. Personal data: answers carry <c>Cache-Control: no-store</c>.
+/// Every state change notifies the applicant. A procedure with a fee gets a fee order at
+/// submission, which the applicant pays through the order checkout; staff take the application up
+/// only once it is paid. Personal data: answers carry <c>Cache-Control: no-store</c>.
 /// </summary>
 public static class PublicServiceEndpoints
 {
@@ -47,13 +49,13 @@ public static class PublicServiceEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         citizen.MapPost("/civic/applications", Submit).WithName("SubmitPublicServiceApplication")
             .WithSummary("Submit an application; the answer carries its tracking code")
-            .WithDescription("The applicant fields (fullName, dateOfBirth, cccdNumber, permanentAddress) come from the verified CCCD card: sending any of them is refused with a 400 naming it. Send the typed form of the service's procedure (diplomaCopy, maritalStatus or birthRegistration) and the commune whose office handles it. 403 until the identity is verified. The applicant is notified.")
+            .WithDescription("The applicant fields (fullName, dateOfBirth, cccdNumber, permanentAddress) come from the verified CCCD card: sending any of them is refused with a 400 naming it. Send the typed form of the service's procedure (diplomaCopy, maritalStatus or birthRegistration) and the commune whose office handles it. 403 until the identity is verified. The applicant is notified. When the procedure has a fee (feeVnd > 0), the answer's fee names the fee order made with the application (for that amount, the applicant's own): pay it through POST /api/me/orders/{fee.orderId}/checkout; staff take the application up once it is paid. Without a fee, fee is null.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .RequireRateLimiting(HostingExtensions.WriteRateLimit);
         citizen.MapGet("/me/civic/applications", Mine).WithName("MyPublicServiceApplications")
             .WithSummary("The signed-in person's applications, newest first");
         citizen.MapGet("/civic/applications/{id:long}", Track).WithName("TrackPublicServiceApplication")
-            .WithSummary("One of the signed-in person's applications by its tracking code: state, history with notes and who made each change, attachments")
+            .WithSummary("One of the signed-in person's applications by its tracking code: state, history with notes and who made each change, attachments, fee")
             .WithDescription("Another person's tracking code answers 404, as if it did not exist.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         citizen.MapPost("/civic/applications/{id:long}/attachments", Attach).WithName("AttachToPublicServiceApplication")
@@ -68,6 +70,11 @@ public static class PublicServiceEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
             .DisableAntiforgery()
             .RequireRateLimiting(HostingExtensions.WriteRateLimit);
+        citizen.MapPost("/civic/applications/{id:long}/fee-order", NewFeeOrder).WithName("NewPublicServiceFeeOrder")
+            .WithSummary("A new fee order for one's own application, when the last one expired, failed, was cancelled or refunded unpaid")
+            .WithDescription("201 with the fee (state awaitingPayment, the new orderId; Location: the order) for the fee at submission, whatever the catalogue says now; pay it through POST /api/me/orders/{orderId}/checkout. 409 with reason noFee, feePaid, feeOrderOpen (the open order is still payable) or applicationClosed (done or refused). Another person's tracking code answers 404.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRateLimiting(HostingExtensions.WriteRateLimit);
 
         var staff = routes.MapGroup("/api/civic").WithTags("PublicServiceApplications")
             .RequireAuthorization(policy => policy.RequireRole(RoleNames.AgencyStaff, RoleNames.Admin));
@@ -79,7 +86,7 @@ public static class PublicServiceEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         staff.MapPost("/queue/{id:long}/transitions", Move).WithName("MovePublicServiceApplication")
             .WithSummary("Move an application to its next state with a note (agency staff and admins, never on their own application)")
-            .WithDescription("received → processing | refused; processing → needsMoreInformation | done | refused; needsMoreInformation → processing | refused. A note is required for needsMoreInformation and refused. Another move answers 409; the applicant is notified of each move.")
+            .WithDescription("received → processing | refused; processing → needsMoreInformation | done | refused; needsMoreInformation → processing | refused. A note is required for needsMoreInformation and refused. Another move answers 409; so does received → processing while the application's fee is unpaid (reason feeUnpaid). Refusing an application cancels its open fee order. The applicant is notified of each move.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireRateLimiting(HostingExtensions.WriteRateLimit);
         staff.MapPut("/staff/{id:long}/communes", SetStaffCommunes).WithName("SetPublicServiceStaffCommunes")
@@ -171,7 +178,21 @@ public static class PublicServiceEndpoints
         return await applications.AttachAsync(http.User.Id(), id, label!.Trim(), AttachmentRules.Sniff(content)!, content!, cancellationToken) switch
         {
             ApplicationResult.Ok ok => TypedResults.Created($"/api/civic/applications/{id}", ok.Application),
-            ApplicationResult.Conflict conflict => TypedResults.Problem(title: conflict.Title, detail: conflict.Detail, statusCode: StatusCodes.Status409Conflict),
+            ApplicationResult.Conflict conflict => Conflict(conflict),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
+    private static async Task<Results<Created<ApplicationFee>, NotFound, ProblemHttpResult>> NewFeeOrder(
+        long id, HttpContext http, PublicServiceApplications applications, CancellationToken cancellationToken)
+    {
+        var result = await applications.NewFeeOrderAsync(http.User.Id(), id, cancellationToken);
+        NoStore(http);
+        return result switch
+        {
+            ApplicationResult.FeeOrdered ordered => TypedResults.Created(
+                $"/api/me/orders/{ordered.Fee.OrderId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ordered.Fee),
+            ApplicationResult.Conflict conflict => Conflict(conflict),
             _ => TypedResults.NotFound(),
         };
     }
@@ -226,7 +247,7 @@ public static class PublicServiceEndpoints
                     detail: "Another member of staff must handle it.",
                     statusCode: StatusCodes.Status403Forbidden);
             case ApplicationResult.Conflict conflict:
-                return TypedResults.Problem(title: conflict.Title, detail: conflict.Detail, statusCode: StatusCodes.Status409Conflict);
+                return Conflict(conflict);
             default:
                 return TypedResults.NotFound();
         }
@@ -278,6 +299,13 @@ public static class PublicServiceEndpoints
     }
 
     private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
+
+    /// <summary>A 409 problem; with the conflict's reason code (<c>feeUnpaid</c>, …) as the <c>reason</c> member when it has one.</summary>
+    private static ProblemHttpResult Conflict(ApplicationResult.Conflict conflict) => TypedResults.Problem(
+        title: conflict.Title,
+        detail: conflict.Detail,
+        statusCode: StatusCodes.Status409Conflict,
+        extensions: conflict.Reason is null ? null : new Dictionary<string, object?> { ["reason"] = conflict.Reason });
 
     private static ProblemHttpResult NotVerified() => TypedResults.Problem(
         title: "Your identity is not verified.",

@@ -240,6 +240,7 @@ public static class AuthorizationMatrix
         ["GetPublicServiceApplicationForStaff"] = new(Reviewers(200), Target.PublicServiceApplication),
         ["MovePublicServiceApplication"] = new(Reviewers(200), Target.PublicServiceApplication, _ => new JsonObject { ["to"] = "processing", ["note"] = "Đã tiếp nhận, đang thẩm định." }),
         ["GetPublicServiceAttachment"] = new(Reviewers(200), Target.PublicServiceAttachment),
+        ["NewPublicServiceFeeOrder"] = new(new ParticipantsOnly(201), Target.UnpaidFeeApplication),
         ["SetPublicServiceStaffCommunes"] = new(new InRoles(200, Role.Admin), Target.StaffAccount, c => new JsonObject { ["communeCodes"] = new JsonArray(c.Scene.Commune) }),
 
         // Search and events: open to everyone (a token only personalises)

@@ -95,6 +95,9 @@ public enum Target
     /// <summary>A PDF attached to such an application.</summary>
     PublicServiceAttachment,
 
+    /// <summary>A birth registration with a fee, whose first fee order the applicant cancelled unpaid: a new fee order may be made (its tracking code fills the path).</summary>
+    UnpaidFeeApplication,
+
     /// <summary>A feedback report of the owner (the worker), waiting for moderation.</summary>
     PendingFeedbackReport,
 
@@ -232,7 +235,7 @@ public sealed class AuthorizationScene : IAsyncLifetime
     {
         Target.Job or Target.Voucher or Target.Employer or Target.Redemption or Target.Application => OwnerEmployer,
         Target.BusRoute or Target.PublicService or Target.News => OwnerAgencyStaff,
-        Target.PublicServiceApplication or Target.PublicServiceAttachment => Applicant,
+        Target.PublicServiceApplication or Target.PublicServiceAttachment or Target.UnpaidFeeApplication => Applicant,
         _ => Worker,
     };
 
@@ -302,6 +305,7 @@ public sealed class AuthorizationScene : IAsyncLifetime
             Target.PublicService => await CreateListingAsync(owner, target, Civic.PublicServices.PublicServiceRequests.Service()),
             Target.PublicServiceApplication => await CreatePublicServiceApplicationAsync(),
             Target.PublicServiceAttachment => await CreateAttachmentAsync(),
+            Target.UnpaidFeeApplication => await CreateUnpaidFeeApplicationAsync(),
 
             Target.PendingFeedbackReport => await CreateFeedbackReportAsync(owner, approve: false),
             Target.PublicFeedbackReport => await CreateFeedbackReportAsync(owner, approve: true),
@@ -504,6 +508,21 @@ public sealed class AuthorizationScene : IAsyncLifetime
         var serviceId = await CreateListingAsync(OwnerAgencyStaff, Target.PublicService, Civic.PublicServices.PublicServiceRequests.Service());
         return await Civic.PublicServices.PublicServiceRequests.SubmitAsync(
             Applicant.Client, Civic.PublicServices.PublicServiceRequests.BirthRegistration(serviceId, Commune));
+    }
+
+    private async Task<long> CreateUnpaidFeeApplicationAsync()
+    {
+        var service = Civic.PublicServices.PublicServiceRequests.Service();
+        service["feeVnd"] = 20_000;
+        var serviceId = await CreateListingAsync(OwnerAgencyStaff, Target.PublicService, service);
+        var response = await Applicant.Client.PostAsJsonAsync("/api/civic/applications", Civic.PublicServices.PublicServiceRequests.BirthRegistration(serviceId, Commune));
+        Assert.True(response.IsSuccessStatusCode, $"Arrange: submitting answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var application = await response.Content.ReadFromJsonAsync<JsonElement>();
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var cancelled = await scope.ServiceProvider.GetRequiredService<OrderWorkflow>()
+            .CancelAsync(application.GetProperty("fee").GetProperty("orderId").GetInt64(), Applicant.AccountId, "The matrix's applicant gave up.");
+        Assert.True(cancelled, "Arrange: the fee order was not cancelled.");
+        return application.GetProperty("trackingCode").GetInt64();
     }
 
     private async Task<long> CreateAttachmentAsync()

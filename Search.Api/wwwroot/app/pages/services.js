@@ -3,13 +3,15 @@
 // locked from the verified card: GET /api/public-services/{id}/form), attachments, and tracking
 // by code (GET /api/civic/applications/{code}, the applicant's own).
 import { api, currentSession, ApiError } from '../api.js';
-import { h, formatDate, formatDateTime } from '../format.js';
+import { h, formatDate, formatDateTime, formatMoney } from '../format.js';
 import { kinds } from '../kinds.js';
 import { places } from '../places.js';
 import { navigate, toast } from '../navigation.js';
 import { field, showProblem, problemMessage } from './sign-in.js';
 
 export const civicStatus = { received: 'Đã tiếp nhận', processing: 'Đang xử lý', needsMoreInformation: 'Cần bổ sung', done: 'Đã có kết quả', refused: 'Từ chối' };
+// The fee's state (GET /api/civic/applications/{code} → fee); paying happens in the mobile app through the order checkout.
+const feeStates = { awaitingPayment: 'chờ thanh toán', paid: 'đã nộp', needsNewOrder: 'chưa nộp: tạo đơn nộp phí mới', noLongerDue: 'không còn phải nộp' };
 export const formNames = { birthRegistration: 'Đăng ký khai sinh', maritalStatus: 'Xác nhận tình trạng hôn nhân', diplomaCopy: 'Cấp bản sao văn bằng' };
 
 const catalogue = {
@@ -103,6 +105,7 @@ function applicationView(view, known) {
       h('dt', {}, 'Tình trạng'), h('dd', { id: 'application-status' }, civicStatus[view.status] ?? view.status),
       h('dt', {}, 'Người nộp'), h('dd', {}, view.applicant.fullName),
       h('dt', {}, 'Nơi giải quyết'), h('dd', {}, known.communes.get(view.communeCode)?.name ?? view.communeCode),
+      view.fee ? [h('dt', {}, 'Lệ phí'), h('dd', { id: 'application-fee' }, `${formatMoney(view.fee.amountVnd)} – ${feeStates[view.fee.state] ?? view.fee.state}`)] : [],
       h('dt', {}, 'Ngày nộp'), h('dd', {}, formatDate(view.submittedAt))),
     h('h3', {}, 'Quá trình xử lý'),
     h('ol', {}, view.history.map(c => h('li', {}, `${formatDateTime(c.changedAt)}: ${civicStatus[c.to] ?? c.to}`, c.note ? ` – ${c.note}` : ''))),
