@@ -11,8 +11,9 @@ namespace DongNai.Civic.PublicServices;
 /// paid, the application's <see cref="PublicServiceApplication.FeePaidAt"/> is set, which lets staff
 /// take it up (received → processing); closed unpaid, nothing changes (the application stays, its
 /// fee unpaid, and the applicant may ask for a new order); refunded, <c>FeePaidAt</c> is cleared.
-/// A refund is possible only while the application is still received: once staff work on it, the
-/// fee is spent. Every change is a conditional update on the application naming this order, so a
+/// A refund is possible while the application is still received, and after it was refused (a fee
+/// paid for an application that is refused, even one paid as staff refused it, is owed back); once
+/// staff work on it (processing and after), the fee is spent. Every change is a conditional update on the application naming this order, so a
 /// second call for the same order changes nothing. Stateless; thread-safe.
 /// </summary>
 /// <remarks>
@@ -36,7 +37,7 @@ public sealed class PublicServiceFeeFulfilment : IOrderFulfilment
     public Task OnClosedUnpaidAsync(AppDbContext db, Order order, OrderStatus status, DateTime now, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// True while the application the order paid for is still received. Asked as a conditional
+    /// True while the application the order paid for is still received, or once it was refused. Asked as a conditional
     /// update that changes nothing (<c>UpdatedAt = UpdatedAt</c>) rather than a read: the update
     /// takes the application's row lock inside the refund's transaction, so a staff move racing the
     /// refund either commits first (and this answers false) or waits and then fails on its
@@ -47,7 +48,7 @@ public sealed class PublicServiceFeeFulfilment : IOrderFulfilment
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(order);
         var held = await db.PublicServiceApplications
-            .Where(a => a.FeeOrderId == order.Id && a.FeePaidAt != null && a.Status == ApplicationStatus.Received)
+            .Where(a => a.FeeOrderId == order.Id && a.FeePaidAt != null && (a.Status == ApplicationStatus.Received || a.Status == ApplicationStatus.Refused))
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.UpdatedAt, a => a.UpdatedAt), cancellationToken);
         return held > 0;
     }
@@ -57,7 +58,7 @@ public sealed class PublicServiceFeeFulfilment : IOrderFulfilment
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(order);
         return db.PublicServiceApplications
-            .Where(a => a.FeeOrderId == order.Id && a.FeePaidAt != null && a.Status == ApplicationStatus.Received)
+            .Where(a => a.FeeOrderId == order.Id && a.FeePaidAt != null && (a.Status == ApplicationStatus.Received || a.Status == ApplicationStatus.Refused))
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.FeePaidAt, (DateTime?)null).SetProperty(a => a.UpdatedAt, now), cancellationToken);
     }
 }

@@ -59,7 +59,7 @@ public static class OrderEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization();
         routes.MapPost("/api/admin/orders/{id:long}/refund", Refund).WithTags("Admin").WithName("RefundOrder")
-            .WithSummary("Refund a paid order whose voucher is unused (the unit goes back) or whose public-service application is still received (its fee becomes unpaid): recorded in the ledger (admins only)")
+            .WithSummary("Refund a paid order whose voucher is unused (the unit goes back) or whose public-service application is still received or was refused (its fee becomes unpaid): recorded in the ledger (admins only)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(policy => policy.RequireRole(RoleNames.Admin))
             .RequireRateLimiting(HostingExtensions.WriteRateLimit);

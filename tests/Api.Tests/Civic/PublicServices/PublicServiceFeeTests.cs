@@ -257,6 +257,31 @@ public sealed class PublicServiceFeeTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Equal("applicationClosed", (await Problems.ReadAsync(feeOrder)).GetProperty("reason").GetString());
     }
 
+    [Fact]
+    public async Task Refund_OfAFeePaidForAnApplicationThatWasThenRefused_IsAllowed()
+    {
+        var staff = await factory.SignUpAsAsync(Role.AgencyStaff);
+        var admin = await factory.SignUpAsAsync(Role.Admin);
+        var commune = await PublicServiceRequests.CommuneAsync(factory);
+        var service = await CreateServiceAsync(staff, Fee);
+        var (person, _) = await PublicServiceRequests.VerifiedPersonAsync(factory);
+        var submitted = await SubmitAsync(person.Client, service, commune);
+        var code = submitted.GetProperty("trackingCode").GetInt64();
+        var orderId = submitted.GetProperty("fee").GetProperty("orderId").GetInt64();
+        await PayAsync(factory, orderId, Fee, "14227303");
+        (await staff.Client.PostAsJsonAsync($"/api/civic/queue/{code}/transitions", new { to = "refused", note = "Hồ sơ không đủ điều kiện." })).EnsureSuccessStatusCode();
+
+        var refund = await admin.Client.PostAsJsonAsync($"/api/admin/orders/{orderId}/refund", new { reason = "Hồ sơ bị từ chối, hoàn lệ phí." });
+        var again = await admin.Client.PostAsJsonAsync($"/api/admin/orders/{orderId}/refund", new { reason = "Lần nữa." });
+        var application = await person.Client.GetFromJsonAsync<JsonElement>($"/api/civic/applications/{code}");
+
+        Assert.Equal(HttpStatusCode.OK, refund.StatusCode);
+        Assert.Equal("refunded", (await Problems.ReadAsync(refund)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("refused", application.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, application.GetProperty("fee").GetProperty("paidAt").ValueKind);
+    }
+
     /// <summary>A catalogue entry taking birth registrations with <paramref name="feeVnd"/>, written by <paramref name="staff"/>.</summary>
     private static async Task<long> CreateServiceAsync(SignedInClient staff, long feeVnd)
     {
