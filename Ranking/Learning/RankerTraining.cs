@@ -9,8 +9,9 @@ public sealed record LoggedGroup(DateTime At, TrainingGroup Group);
 
 /// <summary>
 /// Trains a candidate model on the earlier part of the logged requests, evaluates it on the later
-/// part (<see cref="EvaluationShare"/> of them, by time) against the current model, the engine's
-/// order and popularity, stores it as a new version with its metrics and data range, and promotes
+/// part (<see cref="EvaluationShare"/> of them, by time) against the current model, the heuristic
+/// ranker (what signed-in users get while no model is promoted), the engine's order and popularity,
+/// stores it as a new version with its metrics and data range, and promotes
 /// it only when its NDCG@10 beats every one of them (decision 0016). Thread-safe only in that the
 /// swap is atomic; run one training at a time (the recurring job, or the command).
 /// </summary>
@@ -23,6 +24,7 @@ public sealed partial class RankerTraining(RankingModelHost host, LearnedRankerH
 
     public const string Candidate = "candidate";
     public const string Current = "current";
+    public const string Heuristic = "heuristic";
     public const string Engine = "engine";
     public const string Popularity = "popularity";
 
@@ -77,7 +79,8 @@ public sealed partial class RankerTraining(RankingModelHost host, LearnedRankerH
 
     /// <summary>
     /// Each ranker's quality on logged groups, by their logged grades: the candidate, the current
-    /// model (when there is one), the engine's order (its position feature) and popularity.
+    /// model (when there is one), the heuristic ranker (<see cref="HeuristicRanker.Combine"/> of each
+    /// row), the engine's order (its position feature) and popularity.
     /// </summary>
     public static Dictionary<string, RankingQuality> Evaluate(LearnedRanker candidate, LearnedRanker? current, IReadOnlyList<TrainingGroup> groups)
     {
@@ -87,6 +90,7 @@ public sealed partial class RankerTraining(RankingModelHost host, LearnedRankerH
         var lists = new Dictionary<string, List<IReadOnlyList<int>>>(StringComparer.Ordinal)
         {
             [Candidate] = [],
+            [Heuristic] = [],
             [Engine] = [],
             [Popularity] = [],
         };
@@ -106,6 +110,12 @@ public sealed partial class RankerTraining(RankingModelHost host, LearnedRankerH
                 lists[Current].Add(Grades(group, scores));
             }
 
+            for (var i = 0; i < group.Count; i++)
+            {
+                scores[i] = HeuristicRanker.Combine(group.Features.AsSpan(i * width, width));
+            }
+
+            lists[Heuristic].Add(Grades(group, scores));
             for (var i = 0; i < group.Count; i++)
             {
                 scores[i] = group.Features[(i * width) + (int)RankingFeature.EngineRankReciprocal];

@@ -49,6 +49,35 @@ public sealed class RankerTrainingTests : IDisposable
     }
 
     [Fact]
+    public void TrainAndPromote_RefusesAModelThatDoesNotBeatTheHeuristic_WhichServesWhileNoModelIs()
+    {
+        // Logs whose grades follow the heuristic's own order: it ranks them perfectly.
+        var logged = Groups(seed: 3, invertEarlier: false).ConvertAll(logged =>
+        {
+            const int width = FeatureCatalog.Count;
+            var group = logged.Group;
+            var order = Enumerable.Range(0, group.Count)
+                .OrderByDescending(i => HeuristicRanker.Combine(group.Features.AsSpan(i * width, width)))
+                .ToList();
+            var grades = new int[group.Count];
+            for (var rank = 0; rank < order.Count; rank++)
+            {
+                grades[order[rank]] = rank switch { < 2 => 4, < 5 => 3, < 10 => 1, _ => 0 };
+            }
+
+            return logged with { Group = group with { Grades = grades } };
+        });
+
+        var info = Training(Start.AddDays(40)).TrainAndPromote(logged)!;
+
+        Assert.False(info.Promoted);
+        Assert.Equal(1.0, info.Metrics[RankerTraining.Heuristic].Ndcg10, 6);
+        Assert.True(info.Metrics[RankerTraining.Candidate].Ndcg10 > info.Metrics[RankerTraining.Engine].Ndcg10, "The model should still beat the engine's order here.");
+        Assert.Null(_holder.Current);
+        Assert.Null(_host.Store.CurrentVersion());
+    }
+
+    [Fact]
     public void Activate_RollsBackToAStoredVersion_AndDeactivateGoesBackToTheHeuristic()
     {
         var first = Training(Start.AddDays(40)).TrainAndPromote(Groups(seed: 1, invertEarlier: false))!;
