@@ -63,7 +63,7 @@ public sealed class RankedSearch
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Size, 1, nameof(query.Size));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Size, query.Highlight ? SearchQuery.MaxSize : SearchQuery.MaxUnhighlightedSize, nameof(query.Size));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Size, query.SizeLimit, nameof(query.Size));
         var cursor = query.Cursor is null
             ? new WindowCursor(query.Kind, _windowSize, UnixMilliseconds(query.ScoringNow ?? query.Now), After: null)
             : RankedCursor.Decode(query.Cursor, query.Kind);
@@ -85,7 +85,7 @@ public sealed class RankedSearch
         // whether or not the page counts facets.
         var categories = context.User is null
             ? query.HitKeywords
-            : query.HitKeywords.Union(CategoryFields(query.Kind), StringComparer.Ordinal).ToList();
+            : query.HitKeywords.Union(Features.UserRankingProfile.CategoryFields(query.Kind is { } kind ? [kind] : Domain.Listings.ListingKinds.All), StringComparer.Ordinal).ToList();
         var windowQuery = query with { Cursor = null, Size = cursor.WindowSize, ScoringNow = scoringNow, Highlight = false, HitKeywords = categories };
         var window = await _engine.SearchAsync(windowQuery, cancellationToken);
         var ranked = Rank(context with { Query = windowQuery with { Now = scoringNow } }, window.Hits);
@@ -196,12 +196,6 @@ public sealed class RankedSearch
                 : hit)
             .ToList();
     }
-
-    private static IEnumerable<string> CategoryFields(Domain.Listings.ListingKind? kind) =>
-        (kind is { } one ? [one] : Domain.Listings.ListingKinds.All)
-            .Select(Features.UserRankingProfile.CategoryField)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal);
 
     /// <summary>As the engines count time: UTC Unix milliseconds.</summary>
     private static long UnixMilliseconds(DateTime instant)

@@ -83,8 +83,11 @@ public sealed record SearchQuery
 
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
 
-    /// <summary>Hits per page, 1–<see cref="MaxSize"/> (1–<see cref="MaxUnhighlightedSize"/> with <see cref="Highlight"/> off).</summary>
+    /// <summary>Hits per page, 1–<see cref="SizeLimit"/>.</summary>
     public int Size { get; init; } = 20;
+
+    /// <summary>The largest <see cref="Size"/>: <see cref="MaxSize"/>, or <see cref="MaxUnhighlightedSize"/> with <see cref="Highlight"/> off.</summary>
+    public int SizeLimit => Highlight ? MaxSize : MaxUnhighlightedSize;
 
     /// <summary>The <see cref="SearchResult.NextCursor"/> of the previous page, or null for the first page.</summary>
     public string? Cursor { get; init; }

@@ -11,7 +11,7 @@ public static class SearchQueryValidation
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Size, 1, nameof(query.Size));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Size, query.Highlight ? SearchQuery.MaxSize : SearchQuery.MaxUnhighlightedSize, nameof(query.Size));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Size, query.SizeLimit, nameof(query.Size));
         if (query.Sort == SearchSort.Distance && query.EffectiveReferencePoint is null)
         {
             throw new ArgumentException("Sorting by distance needs a reference point or a radius.", nameof(query));

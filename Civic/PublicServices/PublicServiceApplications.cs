@@ -432,9 +432,9 @@ public sealed class PublicServiceApplications(
 
         var current = application.FeeOrderId;
         if (current is { } currentId
-            && await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == currentId, cancellationToken) is { Status: OrderStatus.Created or OrderStatus.Pending } open)
+            && await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == currentId, cancellationToken) is { IsOpen: true } open)
         {
-            if (open.ExpiresAt > time.GetUtcNow().UtcDateTime)
+            if (open.IsPayableAt(time.GetUtcNow().UtcDateTime))
             {
                 return new ApplicationResult.Conflict(
                     "An order for the fee is open.",
@@ -557,7 +557,7 @@ public sealed class PublicServiceApplications(
 
         var state = application.FeePaidAt is not null ? ApplicationFeeState.Paid
             : application.Status is ApplicationStatus.Done or ApplicationStatus.Refused ? ApplicationFeeState.NoLongerDue
-            : order is { Status: OrderStatus.Created or OrderStatus.Pending } && order.ExpiresAt > time.GetUtcNow().UtcDateTime ? ApplicationFeeState.AwaitingPayment
+            : order is not null && order.IsPayableAt(time.GetUtcNow().UtcDateTime) ? ApplicationFeeState.AwaitingPayment
             : ApplicationFeeState.NeedsNewOrder;
         return new ApplicationFee(application.FeeVnd, state, order?.Id ?? application.FeeOrderId, order?.Status, order?.ExpiresAt, application.FeePaidAt);
     }

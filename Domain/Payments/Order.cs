@@ -68,6 +68,12 @@ public sealed class Order
     /// <summary>When an unpaid order expires and what it held is given back.</summary>
     public DateTime ExpiresAt { get; set; }
 
+    /// <summary>Not yet paid nor closed (created or pending), whatever the time.</summary>
+    public bool IsOpen => Status is OrderStatus.Created or OrderStatus.Pending;
+
+    /// <summary>Open and not past its <see cref="ExpiresAt"/> at <paramref name="now"/> (UTC): it can still be paid.</summary>
+    public bool IsPayableAt(DateTime now) => IsOpen && ExpiresAt > now;
+
     public DateTime UpdatedAt { get; set; }
 
     public DateTime? PaidAt { get; set; }

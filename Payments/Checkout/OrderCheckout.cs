@@ -85,7 +85,7 @@ public sealed class OrderCheckout(AppDbContext db, TimeProvider time, IOptions<P
         }
 
         var now = time.GetUtcNow();
-        if (order.Status is not (OrderStatus.Created or OrderStatus.Pending) || order.ExpiresAt <= now.UtcDateTime)
+        if (!order.IsPayableAt(now.UtcDateTime))
         {
             return new(CheckoutOutcome.NotPayable);
         }

@@ -52,6 +52,10 @@ public sealed class UserRankingProfile
     /// <summary>The keyword field whose value counts as a listing's category for its kind: the kind's first facet, or null.</summary>
     public static string? CategoryField(ListingKind kind) => ListingKinds.Get(kind).Search.Facets is [var first, ..] ? first : null;
 
+    /// <summary>The distinct category fields of <paramref name="kinds"/> (<see cref="CategoryField"/>), for a search whose hits a ranker reads (<see cref="SearchQuery.HitKeywords"/>).</summary>
+    public static IReadOnlyList<string> CategoryFields(IEnumerable<ListingKind> kinds) =>
+        kinds.Select(CategoryField).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>Priced engagements of a kind needed before its usual price stands in for a budget or salary expectation.</summary>
     public const int MinPricedEngagementsForTarget = 3;
 

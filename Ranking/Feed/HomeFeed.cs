@@ -199,7 +199,7 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
                     ScoringNow = scoringNow,
                     Highlight = false,
                     // The ranker reads each candidate's category (the person's category affinity).
-                    HitKeywords = UserRankingProfile.CategoryField(kind) is { } category ? [category] : [],
+                    HitKeywords = UserRankingProfile.CategoryFields([kind]),
                 }));
             }
         }
@@ -215,7 +215,7 @@ public sealed class HomeFeed(AppDbContext db, ISearchEngine engine, IRanker rank
                 Now = request.Now,
                 ScoringNow = scoringNow,
                 Highlight = false,
-                HitKeywords = interesting.Select(key => UserRankingProfile.CategoryField(key.Kind)).OfType<string>().Distinct().ToList(),
+                HitKeywords = UserRankingProfile.CategoryFields(interesting.Select(key => key.Kind)),
             });
         }
 
